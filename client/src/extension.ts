@@ -1,0 +1,5 @@
+// Placeholder: the client lands with the VS Code client work.
+import type * as vscode from 'vscode';
+
+export function activate(_context: vscode.ExtensionContext): void {}
+export function deactivate(): void {}

@@ -1,0 +1,66 @@
+import type { FilterHelper } from './types';
+import { capture, optString, optStrings } from './types';
+import { isConstantExpression } from './constants';
+
+const TEST_PATH = /(^|[\\/])(tests?|__tests__|spec|specs|testdata|fixtures?)[\\/]|[._-](test|spec)\.[a-z]+$|(^|[\\/])test_[^\\/]+\.py$|_test\.go$|Tests?\.(java|cs)$/i;
+
+export function isTestPath(p: string): boolean {
+  return TEST_PATH.test(p);
+}
+
+export const filters: Record<string, FilterHelper> = {
+  /** The target's text matches `pattern` (a regex, case-insensitive unless `caseSensitive`). */
+  textMatches: (_ctx, target, options) => {
+    const pattern = optString(options, 'pattern');
+    if (!target || !pattern) return false;
+    return new RegExp(pattern, options['caseSensitive'] === true ? '' : 'i').test(target.text);
+  },
+
+  /** The target expression can carry input: not a literal, not an ALL_CAPS constant, not an operator over those. */
+  nonConstant: (_ctx, target) => {
+    if (!target?.node) return false;
+    return !isConstantExpression(target.node);
+  },
+
+  /**
+   * The call (target) has a keyword argument `name` whose value text is one of `values`
+   * (Python `usedforsecurity=False`, Ruby `verify: false`).
+   */
+  hasKeywordArgument: (_ctx, target, options) => {
+    const name = optString(options, 'name');
+    const values = optStrings(options, 'values');
+    if (!target?.node || !name) return false;
+    const stack = [target.node];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'keyword_argument' || n.type === 'pair') {
+        const key = n.childForFieldName('name') ?? n.childForFieldName('key') ?? n.namedChildren[0];
+        const value = n.childForFieldName('value') ?? n.namedChildren[n.namedChildren.length - 1];
+        const keyText = key?.text.replace(/:$/, '').replace(/^['"]|['"]$/g, '');
+        if (keyText === name && (values.length === 0 || (value && values.includes(value.text)))) return true;
+      }
+      if (n.type === 'argument_list' || n === target.node) {
+        for (const c of n.namedChildren) if (c) stack.push(c);
+      }
+    }
+    return false;
+  },
+
+  /** Copies a capture's text into a template variable (`as`), optionally transformed. Always keeps the match. */
+  setVar: (ctx, target, options) => {
+    const as = optString(options, 'as') ?? 'value';
+    const fromCapture = optString(options, 'from');
+    const src = fromCapture ? capture(ctx, fromCapture) : target;
+    let value = optString(options, 'value') ?? src?.text ?? '';
+    if (options['upper'] === true) value = value.toUpperCase();
+    if (options['unquote'] === true) value = value.replace(/^['"`]|['"`]$/g, '');
+    ctx.vars[as] = value;
+    return true;
+  },
+
+  /** Test code: lower the severity one step (error to warning, warning to info). Always keeps the match. */
+  lowerSeverityInTests: (ctx) => {
+    if (isTestPath(ctx.doc.path)) ctx.severity = ctx.severity === 'error' ? 'warning' : 'info';
+    return true;
+  },
+};

@@ -1,0 +1,227 @@
+import type { Language, Query, Tree } from './parse';
+import { compileQuery } from './parse';
+import type { LineIndex } from './lines';
+import type { Capture, MatchContext } from './helpers/types';
+import { FILTERS, FIX_HELPERS, PRODUCERS } from './helpers';
+import { normaliseOffsetEdits } from './fixes';
+import { maskSecret } from './mask';
+import type { Confidence, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument } from './types';
+
+/** A match that passed its filters, before suppressions, severity overrides and fingerprints. */
+export interface RawFinding {
+  rule: Rule;
+  start: number;
+  end: number;
+  message: string;
+  severity: Severity;
+  confidence: Confidence;
+  fixes: Fix[];
+}
+
+export interface MatchInput {
+  doc: SourceDocument;
+  text: string;
+  /** The text lower-cased once, for keyword prefilters. */
+  lower: string;
+  lines: LineIndex;
+  tree?: Tree;
+  language?: Language;
+  grammarKey?: string;
+}
+
+const queryCache = new Map<string, Query | Error>();
+
+/** Compiles (once per grammar) the query of one pattern. Throws a readable error for a bad query. */
+export function queryFor(rule: Rule, index: number, language: Language, grammarKey: string): Query {
+  const key = `${rule.file}#${index}#${grammarKey}`;
+  let q = queryCache.get(key);
+  if (!q) {
+    try {
+      q = compileQuery(language, (rule.patterns[index] as QueryPattern).query);
+    } catch (e) {
+      q = new Error(`rule '${rule.id}' pattern ${index + 1}: invalid query for ${grammarKey.replace(/^tree-sitter-|\.wasm$/g, '')}: ${(e as Error).message}`);
+    }
+    queryCache.set(key, q);
+  }
+  if (q instanceof Error) throw q;
+  return q;
+}
+
+export function clearQueryCache(): void {
+  queryCache.clear();
+}
+
+function passesKeywords(p: Pattern, lower: string): boolean {
+  if (!p.keywords || p.keywords.length === 0) return true;
+  return p.keywords.some((k) => lower.includes(k.toLowerCase()));
+}
+
+function oneLine(s: string, max = 60): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function expand(template: string, ctx: MatchContext): string {
+  return template.replace(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g, (_m, name: string) => {
+    if (ctx.vars[name] !== undefined) return ctx.vars[name]!;
+    const c = ctx.captures.get(name)?.[0];
+    if (!c) return '';
+    return ctx.rule.secret ? maskSecret(c.text) : oneLine(c.text);
+  });
+}
+
+function buildFixes(ctx: MatchContext, textLength: number): Fix[] {
+  const out: Fix[] = [];
+  for (const spec of ctx.pattern.fixes ?? []) {
+    let edits;
+    if (spec.helper) {
+      const helper = FIX_HELPERS[spec.helper];
+      if (!helper) throw new Error(`unknown fix helper '${spec.helper}'`);
+      edits = helper(ctx, spec.options ?? {});
+    } else {
+      edits = [];
+      for (const e of spec.edits ?? []) {
+        const c = ctx.captures.get(e.capture)?.[0];
+        if (!c) {
+          edits = undefined;
+          break;
+        }
+        edits.push({ start: c.start, end: c.end, text: expand(e.text, ctx) });
+      }
+    }
+    if (!edits || edits.length === 0) continue;
+    const sorted = normaliseOffsetEdits(edits, textLength);
+    if (!sorted) continue;
+    out.push({
+      title: expand(spec.title, ctx),
+      applicability: spec.applicability,
+      edits: sorted.map((e) => ({ range: ctx.lines.rangeOf(e.start, e.end), newText: e.text })),
+    });
+  }
+  return out;
+}
+
+function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
+  for (const w of ctx.pattern.where ?? []) {
+    const fn = FILTERS[w.helper];
+    if (!fn) throw new Error(`unknown filter helper '${w.helper}'`);
+    const target = ctx.captures.get(w.capture ?? 'finding')?.[0];
+    const ok = fn(ctx, target, w.options ?? {});
+    if (ok === Boolean(w.negate)) return;
+  }
+  const f = ctx.captures.get('finding')?.[0] ?? spanOfAll(ctx.captures);
+  if (!f) return;
+  out.push({
+    rule: ctx.rule,
+    start: f.start,
+    end: f.end,
+    message: expand(ctx.pattern.message ?? ctx.rule.message, ctx),
+    severity: ctx.severity,
+    confidence: ctx.confidence,
+    fixes: buildFixes(ctx, input.text.length),
+  });
+}
+
+function spanOfAll(captures: Map<string, Capture[]>): Capture | undefined {
+  let best: Capture | undefined;
+  for (const list of captures.values()) {
+    for (const c of list) {
+      if (!best) best = { ...c };
+      else {
+        best.start = Math.min(best.start, c.start);
+        best.end = Math.max(best.end, c.end);
+      }
+    }
+  }
+  return best;
+}
+
+function newContext(rule: Rule, pattern: Pattern, input: MatchInput): MatchContext {
+  const ctx: MatchContext = {
+    rule,
+    pattern,
+    doc: input.doc,
+    text: input.text,
+    lines: input.lines,
+    captures: new Map(),
+    vars: {},
+    severity: rule.severity,
+    confidence: pattern.confidence ?? rule.confidence,
+  };
+  if (input.tree) ctx.tree = input.tree;
+  return ctx;
+}
+
+export function runQueryPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
+  const pattern = rule.patterns[index] as QueryPattern;
+  if (!input.tree || !input.language || !input.grammarKey) return;
+  if (!passesKeywords(pattern, input.lower)) return;
+  const query = queryFor(rule, index, input.language, input.grammarKey);
+  for (const m of query.matches(input.tree.rootNode)) {
+    const ctx = newContext(rule, pattern, input);
+    for (const c of m.captures) {
+      const cap: Capture = { name: c.name, text: c.node.text, start: c.node.startIndex, end: c.node.endIndex, node: c.node };
+      const list = ctx.captures.get(c.name);
+      if (list) list.push(cap);
+      else ctx.captures.set(c.name, [cap]);
+    }
+    finish(ctx, input, out);
+  }
+}
+
+const regexCache = new Map<string, RegExp>();
+
+export function runRegexPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
+  const pattern = rule.patterns[index] as RegexPattern;
+  if (!passesKeywords(pattern, input.lower)) return;
+  const key = `${rule.file}#${index}`;
+  let re = regexCache.get(key);
+  if (!re) {
+    re = new RegExp(pattern.regex, `${(pattern.flags ?? '').replace(/[gd]/g, '')}gd`);
+    regexCache.set(key, re);
+  }
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input.text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const ctx = newContext(rule, pattern, input);
+    const whole: Capture = { name: 'match', text: m[0], start: m.index, end: m.index + m[0].length };
+    ctx.captures.set('match', [whole]);
+    const groups = m.indices?.groups ?? {};
+    for (const [name, span] of Object.entries(groups)) {
+      if (!span) continue;
+      ctx.captures.set(name, [{ name, text: input.text.slice(span[0], span[1]), start: span[0], end: span[1] }]);
+    }
+    if (!ctx.captures.has('finding')) {
+      const g = pattern.group ? ctx.captures.get(pattern.group)?.[0] : undefined;
+      ctx.captures.set('finding', [g ?? whole]);
+    }
+    finish(ctx, input, out);
+  }
+}
+
+export function runProducerPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
+  const pattern = rule.patterns[index] as ProducerPattern;
+  if (!passesKeywords(pattern, input.lower)) return;
+  const producer = PRODUCERS[pattern.producer];
+  if (!producer) throw new Error(`unknown producer helper '${pattern.producer}'`);
+  for (const m of producer(input.doc, pattern.options ?? {})) {
+    const ctx = newContext(rule, pattern, input);
+    const slice = (start: number, end: number): string => input.text.slice(start, end);
+    ctx.captures.set('finding', [{ name: 'finding', text: slice(m.start, m.end), start: m.start, end: m.end }]);
+    for (const [name, span] of Object.entries(m.captures ?? {})) {
+      ctx.captures.set(name, [{ name, text: slice(span.start, span.end), start: span.start, end: span.end }]);
+    }
+    Object.assign(ctx.vars, m.vars ?? {});
+    finish(ctx, input, out);
+  }
+}
+
+export function appliesTo(pattern: Pattern, languageId: string, isCode: boolean): boolean {
+  if (pattern.kind === 'query') return isCode && (pattern.languages as string[]).includes(languageId);
+  const langs = pattern.languages as string[];
+  return langs.includes('*') || langs.includes('text') || langs.includes(languageId);
+}

@@ -1,0 +1,57 @@
+import * as path from 'path';
+import { Language, Parser, Query, type Tree } from '@vscode/tree-sitter-wasm';
+import type { CodeLanguage } from './types';
+import { GRAMMAR_FILES } from './languages';
+import { wasmDir } from './paths';
+
+export type { Tree, Node, Query, QueryMatch, Language } from '@vscode/tree-sitter-wasm';
+
+let initialised: Promise<void> | undefined;
+const languages = new Map<string, Promise<Language>>();
+const parsers = new Map<string, Parser>();
+
+function init(): Promise<void> {
+  if (!initialised) {
+    const dir = wasmDir();
+    initialised = Parser.init({ locateFile: (file: string) => path.join(dir, file) });
+  }
+  return initialised;
+}
+
+/** Loads a grammar the first time its language is seen; later calls share the same promise. */
+export function loadGrammar(lang: CodeLanguage): Promise<Language> {
+  const file = GRAMMAR_FILES[lang];
+  let p = languages.get(file);
+  if (!p) {
+    p = init().then(() => Language.load(path.join(wasmDir(), file)));
+    languages.set(file, p);
+  }
+  return p;
+}
+
+/** Key shared by languages that use one grammar (javascript and javascriptreact). */
+export function grammarKey(lang: CodeLanguage): string {
+  return GRAMMAR_FILES[lang];
+}
+
+export interface ParseLimits {
+  /** Abandon the parse after this many milliseconds (the document then gets regex rules only). */
+  timeoutMs?: number;
+}
+
+export async function parse(lang: CodeLanguage, text: string, limits: ParseLimits = {}): Promise<Tree | null> {
+  const language = await loadGrammar(lang);
+  const key = grammarKey(lang);
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(language);
+    parsers.set(key, parser);
+  }
+  const deadline = Date.now() + (limits.timeoutMs ?? 5000);
+  return parser.parse(text, null, { progressCallback: () => Date.now() > deadline });
+}
+
+export function compileQuery(language: Language, source: string): Query {
+  return new Query(language, source);
+}

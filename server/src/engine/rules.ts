@@ -1,0 +1,145 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Pattern, Rule, RuleLoadError } from './types';
+import { builtinRulesDir } from './paths';
+
+export interface LoadedRules {
+  rules: Rule[];
+  errors: RuleLoadError[];
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function schemaValidator(): ReturnType<Ajv['compile']> {
+  if (!validator) {
+    const schema = JSON.parse(fs.readFileSync(path.join(builtinRulesDir(), 'schema.json'), 'utf8'));
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+/** 1-based line of the YAML node at a JSON pointer such as `/patterns/0/query`. */
+function lineOf(doc: Document, lines: LineCounter, pointer: string): number | undefined {
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath || '(top level)';
+  if (e.keyword === 'additionalProperties') {
+    return `${where}: unknown property '${String((e.params as { additionalProperty: string }).additionalProperty)}'`;
+  }
+  if (e.keyword === 'enum') {
+    return `${where} ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  }
+  return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+/** Parses and validates one rule file. Returns the rule, or the errors that stop it from loading. */
+export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors: RuleLoadError[] } {
+  let source: string;
+  try {
+    source = text ?? fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { errors: [{ file, message: `cannot read rule file: ${(e as Error).message}` }] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      errors: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line,
+        message: `YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const data: unknown = doc.toJS();
+  const validate = schemaValidator();
+  if (!validate(data)) {
+    // Report the most specific errors; `oneOf` noise is dropped when a concrete error exists.
+    const errs = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
+    return {
+      errors: errs.slice(0, 5).map((e) => ({ file, line: lineOf(doc, lines, e.instancePath), message: describe(e) })),
+    };
+  }
+  const raw = data as Omit<Rule, 'file' | 'patterns' | 'owasp' | 'tags'> & {
+    owasp?: string[];
+    tags?: string[];
+    patterns: (Omit<Pattern, 'kind'> & { query?: string; regex?: string; flags?: string })[];
+  };
+  const expected = path.basename(file).replace(/\.ya?ml$/, '');
+  if (!file.startsWith('<') && expected !== raw.id) {
+    return { errors: [{ file, line: lineOf(doc, lines, '/id'), message: `rule id '${raw.id}' must match the file name '${expected}'` }] };
+  }
+  const errors: RuleLoadError[] = [];
+  const patterns: Pattern[] = raw.patterns.map((p, i) => {
+    if (p.regex !== undefined) {
+      try {
+        new RegExp(p.regex, `${p.flags ?? ''}gd`);
+      } catch (e) {
+        errors.push({ file, line: lineOf(doc, lines, `/patterns/${i}/regex`), message: `invalid regex: ${(e as Error).message}` });
+      }
+      return { ...p, kind: 'regex' } as Pattern;
+    }
+    if ((p as { producer?: string }).producer !== undefined) return { ...p, kind: 'producer' } as Pattern;
+    return { ...p, kind: 'query' } as Pattern;
+  });
+  if (errors.length > 0) return { errors };
+  const rule: Rule = { ...raw, owasp: raw.owasp ?? [], tags: raw.tags ?? [], patterns, file };
+  return { rule, errors: [] };
+}
+
+/** 1-based line where pattern `index` of a rule file starts, for query compile errors found later. */
+export function patternLine(file: string, index: number): number | undefined {
+  try {
+    const lines = new LineCounter();
+    const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines });
+    return lineOf(doc, lines, `/patterns/${index}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads every `*.yaml` in the folders. A broken file is reported and skipped; the others still load. */
+export function loadRules(dirs: string[], opts: { custom?: boolean } = {}): LoadedRules {
+  const rules: Rule[] = [];
+  const errors: RuleLoadError[] = [];
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    } catch (e) {
+      errors.push({ file: dir, message: `cannot read rule folder: ${(e as Error).message}` });
+      continue;
+    }
+    for (const name of entries) {
+      const file = path.join(dir, name);
+      const { rule, errors: errs } = loadRuleFile(file);
+      errors.push(...errs);
+      if (!rule) continue;
+      const prior = seen.get(rule.id);
+      if (prior) {
+        errors.push({ file, line: 1, message: `duplicate rule id '${rule.id}' (already defined in ${prior})` });
+        continue;
+      }
+      seen.set(rule.id, file);
+      rules.push(opts.custom ? { ...rule, custom: true } : rule);
+    }
+  }
+  return { rules, errors };
+}
+
+export function formatLoadError(e: RuleLoadError): string {
+  return `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`;
+}

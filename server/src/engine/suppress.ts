@@ -1,0 +1,72 @@
+import type { LineIndex } from './lines';
+import type { Range } from './types';
+
+export interface Suppression {
+  /** Line of the comment. */
+  line: number;
+  /** Line whose findings it silences. */
+  targetLine: number;
+  ruleIds: string[];
+  until?: string;
+  reason?: string;
+  /** Span of the `vigil-ignore...` text, for notes about the suppression itself. */
+  range: Range;
+  /** Problems with the comment's own syntax (no rule named, a malformed date). */
+  problem?: string;
+}
+
+const MARKER = /vigil-ignore(-next-line)?\b/g;
+// A comment opener must come before the marker on the same line, so a string that mentions
+// vigil-ignore in code does not silence anything.
+const COMMENT_BEFORE = /(#|\/\/|\/\*|<!--|--|;|%|'|\*)[^"'`]*$/;
+const CLOSERS = /\s*(\*\/|-->|%>|\?>)\s*$/;
+const RULE_LIST = /^\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s*,\s*[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*)/;
+const UNTIL = /^\s*until\s+(\S+)/;
+
+export function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
+  if (!text.includes('vigil-ignore')) return [];
+  const out: Suppression[] = [];
+  MARKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER.exec(text)) !== null) {
+    const start = m.index;
+    const pos = lines.positionAt(start);
+    const lineStart = lines.lineStart(pos.line);
+    const lineEnd = lines.lineEnd(pos.line);
+    const before = text.slice(lineStart, start);
+    if (!COMMENT_BEFORE.test(before)) continue;
+    let rest = text.slice(start + m[0].length, lineEnd).replace(CLOSERS, '');
+    let reason: string | undefined;
+    const dash = rest.indexOf('--');
+    if (dash >= 0) {
+      reason = rest.slice(dash + 2).trim() || undefined;
+      rest = rest.slice(0, dash);
+    }
+    const s: Suppression = {
+      line: pos.line,
+      targetLine: m[1] ? pos.line + 1 : pos.line,
+      ruleIds: [],
+      range: lines.rangeOf(start, Math.min(lineEnd, start + m[0].length)),
+    };
+    if (reason) s.reason = reason;
+    const ids = RULE_LIST.exec(rest);
+    if (ids && !/^\s*until\b/.test(rest)) {
+      s.ruleIds = ids[1]!.split(',').map((x) => x.trim());
+      rest = rest.slice(ids[0].length);
+    } else {
+      s.problem = 'names no rule: write `vigil-ignore <rule-id>`';
+    }
+    const until = UNTIL.exec(rest);
+    if (until) {
+      const date = until[1]!;
+      if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date))) s.until = date;
+      else s.problem = `has an invalid date '${date}' (use YYYY-MM-DD)`;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,226 @@
+// The engine's data types. Positions are LSP's: 0-based line, UTF-16 character offset.
+// Nothing here imports an editor API, so the language server and the CLI share these types as they are.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Confidence = 'high' | 'medium' | 'low';
+export type Applicability = 'safe' | 'unsafe' | 'suggestion';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  applicability: Applicability;
+  /** Sorted by start position, non-overlapping. */
+  edits: TextEdit[];
+}
+
+export interface SuppressionInfo {
+  /** How the finding was silenced: a comment in the source. */
+  kind: 'inSource';
+  /** The text after `--` in the comment, if any. */
+  justification?: string;
+  /** ISO date (YYYY-MM-DD) after which the suppression no longer applies. */
+  until?: string;
+  /** 0-based line of the suppression comment. */
+  line: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** Never contains a secret's raw value: secret rules mask it before the message is built. */
+  message: string;
+  range: Range;
+  /** Stable across line moves: hash of rule id, path and the normalised flagged code. */
+  fingerprint: string;
+  fixes: Fix[];
+  /** Set on findings that an in-source suppression silenced (reported only when asked for). */
+  suppression?: SuppressionInfo;
+}
+
+/** A rule-independent note about the document, e.g. an expired suppression or an unknown rule id in one. */
+export interface Note {
+  code: 'unknown-rule-in-suppression' | 'suppression-expired' | 'rule-error' | 'skipped';
+  message: string;
+  range: Range;
+  severity: Severity;
+}
+
+/** Language ids are VS Code's, so the server can use TextDocument.languageId as it is. */
+export type CodeLanguage =
+  | 'javascript'
+  | 'javascriptreact'
+  | 'typescript'
+  | 'typescriptreact'
+  | 'python'
+  | 'java'
+  | 'go'
+  | 'csharp'
+  | 'php'
+  | 'ruby';
+
+export const CODE_LANGUAGES: readonly CodeLanguage[] = [
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'python',
+  'java',
+  'go',
+  'csharp',
+  'php',
+  'ruby',
+];
+
+/** A document handed to the engine. `path` is relative to the workspace root where one exists. */
+export interface SourceDocument {
+  path: string;
+  languageId: string;
+  text: string;
+}
+
+// ---- Rules (the shape of rules/*.yaml after validation) ----
+
+export interface FixEditSpec {
+  /** Capture whose node is replaced. */
+  capture: string;
+  /** Replacement text; `{{name}}` expands to the text of capture `name`. */
+  text: string;
+}
+
+export interface FixSpec {
+  title: string;
+  applicability: Applicability;
+  /** Declarative edits, or the name of a fix helper in engine/helpers/ that computes them. */
+  edits?: FixEditSpec[];
+  helper?: string;
+  /** Free-form options passed to the fix helper. */
+  options?: Record<string, unknown>;
+}
+
+export interface FilterSpec {
+  /** Name of a filter helper in engine/helpers/. */
+  helper: string;
+  /** Capture the helper looks at (default: the finding capture). */
+  capture?: string;
+  options?: Record<string, unknown>;
+  /** Keep the match when the helper returns false instead of true. */
+  negate?: boolean;
+}
+
+interface PatternBase {
+  /** Extra conditions that a query or regex cannot express. All must hold. */
+  where?: FilterSpec[];
+  fixes?: FixSpec[];
+  /** Overrides the rule's message for this pattern. */
+  message?: string;
+  /** Overrides the rule's confidence for this pattern. */
+  confidence?: Confidence;
+  /** Literals at least one of which must occur in the text (case-insensitive) for the pattern to run. */
+  keywords?: string[];
+}
+
+export interface QueryPattern extends PatternBase {
+  kind: 'query';
+  languages: CodeLanguage[];
+  /** A tree-sitter query. Capture `@finding` marks the reported range (default: the whole match's first capture). */
+  query: string;
+}
+
+export interface RegexPattern extends PatternBase {
+  kind: 'regex';
+  /** Code languages, or `text` for any file Vigil reads (including code files), or `*`. */
+  languages: (CodeLanguage | 'text' | '*')[];
+  /** JavaScript regular expression source; must be linear-time. */
+  regex: string;
+  /** Extra flags (i, m, s, u); `g` and `d` are always set. */
+  flags?: string;
+  /** Named group whose span is the finding range (default: the whole match). */
+  group?: string;
+  /** Only run on files whose path matches one of these globs (e.g. `**\/.env*`). */
+  paths?: string[];
+}
+
+/**
+ * A pattern whose spans come from a producer helper rather than a query or regex: structured formats with
+ * no tree-sitter grammar here (YAML manifests, Terraform, Dockerfile) and checks for a missing key.
+ */
+export interface ProducerPattern extends PatternBase {
+  kind: 'producer';
+  languages: (CodeLanguage | 'text' | '*')[];
+  producer: string;
+  /** Only run on files whose path matches one of these globs. */
+  paths?: string[];
+  /** Free-form options passed to the producer. */
+  options?: Record<string, unknown>;
+}
+
+export type Pattern = QueryPattern | RegexPattern | ProducerPattern;
+
+export interface Rule {
+  id: string;
+  title: string;
+  severity: Severity;
+  confidence: Confidence;
+  cwe: number[];
+  owasp: string[];
+  tags: string[];
+  /** Template: `{{capture}}` expands to a capture's text (masked for secrets by a helper). */
+  message: string;
+  /** Markdown: why it is risky, bad and good examples, how to fix, fix safety. */
+  docs: string;
+  patterns: Pattern[];
+  /** Findings of this rule carry secrets: message captures are masked, fingerprints hashed. */
+  secret?: boolean;
+  /** Where the rule was loaded from (absolute path). */
+  file: string;
+  /** True for rules from a workspace's custom rule folders. */
+  custom?: boolean;
+}
+
+export interface RuleLoadError {
+  file: string;
+  /** 1-based line of the problem in the rule file, when known. */
+  line?: number;
+  message: string;
+}
+
+// ---- Analysis options (resolved settings; editor and CLI build the same object) ----
+
+export interface AnalysisOptions {
+  disabledRules?: string[];
+  severityOverrides?: Record<string, Severity>;
+  minimumConfidence?: Confidence;
+  /** Include suppressed findings (flagged with `suppression`) in the result, for SARIF and reviews. */
+  includeSuppressed?: boolean;
+  /** Today's date as YYYY-MM-DD, for suppression expiry; injectable for tests. */
+  today?: string;
+  /** Documents larger than this many UTF-16 code units are skipped with a note. */
+  maxFileSize?: number;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  notes: Note[];
+  /** Set when the document was not analysed at all (too large, binary, unknown language with no text rules). */
+  skipped?: string;
+  /** Milliseconds spent, for logs and benchmarks. */
+  elapsedMs: number;
+}
