@@ -1,0 +1,36 @@
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions, Engine, Finding, Note } from '../engine';
+
+/** Settings of one resource after merging VS Code settings (`vigil.*`) with the repository's .vigil.yaml. */
+export interface ResolvedSettings extends AnalysisOptions {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+}
+
+/**
+ * What the LSP handlers share. Built once in server.ts; handlers receive it instead of reaching for globals,
+ * so the workspace scan and the per-document diagnostics publish through the same path.
+ */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The engine for a resource: built-in rules plus the custom rules its workspace's .vigil.yaml names (trusted only). */
+  engineFor(uri: string): Promise<Engine>;
+  settingsFor(uri: string): Promise<ResolvedSettings>;
+  /** Workspace folders as file-system paths. */
+  workspaceFolders(): string[];
+  /** Publishes findings for a document (open or not); `version` is undefined for files that are not open. */
+  publish(uri: string, version: number | undefined, findings: Finding[], notes: Note[]): void;
+  log(message: string): void;
+}
+
+export interface ScanSummary {
+  files: number;
+  skipped: number;
+  findings: { error: number; warning: number; info: number };
+  elapsedMs: number;
+  cancelled: boolean;
+}
+
+export type WorkspaceScan = (ctx: ServerContext, token: CancellationToken) => Promise<ScanSummary>;
