@@ -58,7 +58,7 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
     return {
       errors: doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0]?.line,
+        line: lines.linePos(e.pos[0]).line,
         message: `YAML: ${e.message.split('\n')[0]}`,
       })),
     };
