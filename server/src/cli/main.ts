@@ -1,12 +1,135 @@
-// Placeholder: prints the findings of the files named on the command line.
+// `vigil` entry point: dispatches the commands, writes the report, sets the exit code.
+// Exit codes: 0 clean, 1 findings at or above --fail-on (or failing rule tests), 2 usage/config/input error.
+// Expected problems are UsageErrors and print one line; anything else is a bug and still prints one line
+// (plus the stack only when VIGIL_DEBUG is set), never a secret, since messages come from the engine masked.
 import * as fs from 'fs';
-import { Engine, languageIdForPath } from '../engine';
+import * as path from 'path';
+import type { Severity } from '../engine';
+import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline } from '../engine/baseline';
+import { HELP, parseCli, type CliArgs, type FailOn } from './args';
+import { collect, setup } from './collect';
+import { explainCommand, rulesCommand, suppressionsCommand, testRulesCommand, type Output } from './commands';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { toJson } from './json';
+import { mergeSarif, readSarif } from './merge';
+import { vigilVersion } from './meta';
+import { toSarif } from './sarif';
+import { toText, useColor } from './text';
 
-async function main(): Promise<void> {
-  const engine = Engine.create();
-  for (const file of process.argv.slice(2)) {
-    const r = await engine.analyze({ path: file, languageId: languageIdForPath(file), text: fs.readFileSync(file, 'utf8') });
-    for (const f of r.findings) console.log(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}`);
-  }
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function failsOn(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'none' && RANK[severity] >= RANK[failOn];
 }
-void main();
+
+/** Collects the report text, then writes it once: to --output, or stdout. */
+function sink(args: CliArgs): Output & { flush(): void } {
+  const chunks: string[] = [];
+  return {
+    write: (t) => void chunks.push(t),
+    flush: () => {
+      const text = chunks.join('');
+      if (args.output) {
+        try {
+          fs.mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
+          fs.writeFileSync(args.output, text);
+        } catch (e) {
+          throw new UsageError(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        }
+      } else process.stdout.write(text);
+    },
+  };
+}
+
+async function scanCommand(args: CliArgs, out: Output): Promise<number> {
+  const s = setup(args);
+  let baseline: Set<string> | undefined;
+  if (args.baseline) {
+    try {
+      baseline = loadBaseline(path.resolve(args.baseline));
+    } catch (e) {
+      if (e instanceof BaselineError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  const color = useColor(args.color, !args.output && process.stdout.isTTY === true);
+  const report = await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) });
+  if (args.format === 'sarif') out.write(`${JSON.stringify(toSarif(report, s.engine.rules.filter((r) => !s.config.disable.includes(r.id)), s.config.severity), null, 2)}\n`);
+  else if (args.format === 'json') out.write(toJson(report));
+  else out.write(toText(report, color));
+  const failing = report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn)));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function baselineCommand(args: CliArgs): Promise<number> {
+  const s = setup(args);
+  const report = await collect({ ...args, includeSuppressed: false }, s);
+  const file = path.resolve(args.output ?? BASELINE_FILE);
+  const content = buildBaseline(report.files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding }))));
+  try {
+    writeBaseline(file, content);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  process.stderr.write(`Wrote ${content.findings.length} findings to ${path.relative(process.cwd(), file) || file}; scan with --baseline ${path.relative(process.cwd(), file)} to report only new ones.\n`);
+  return EXIT_OK;
+}
+
+function mergeCommand(args: CliArgs, out: Output): number {
+  out.write(`${JSON.stringify(mergeSarif(args.positionals.map(readSarif)), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCli(argv);
+  const out = sink(args);
+  let code: number;
+  switch (args.command) {
+    case 'version':
+      process.stdout.write(`${vigilVersion()}\n`);
+      return EXIT_OK;
+    case 'help':
+      process.stdout.write(HELP);
+      return EXIT_OK;
+    case 'scan':
+      code = await scanCommand(args, out);
+      break;
+    case 'baseline':
+      return baselineCommand(args);
+    case 'merge':
+      code = mergeCommand(args, out);
+      break;
+    case 'rules':
+      code = rulesCommand(args, out);
+      break;
+    case 'explain':
+      code = explainCommand(args, out);
+      break;
+    case 'suppressions':
+      code = await suppressionsCommand(args, out);
+      break;
+    case 'test-rules':
+      code = await testRulesCommand(args, out);
+      break;
+  }
+  out.flush();
+  return code;
+}
+
+function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) process.stderr.write(`vigil: ${e.message}\n`);
+      else {
+        process.stderr.write(`vigil: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+        if (process.env.VIGIL_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+      }
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
+
+if (require.main === module) main();

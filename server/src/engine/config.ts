@@ -1,6 +1,11 @@
-// Repository configuration (.vigil.yaml), shared by the editor and the CLI.
-// Placeholder API; the full loader (JSON Schema validation with file:line errors) lands with the CLI work.
-import type { Confidence, Severity } from './types';
+// Repository configuration (.vigil.yaml), shared by the editor and the CLI. Validated against
+// rules/config-schema.json with Ajv; errors carry the file and the 1-based line of the offending node.
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { packageRoot } from './paths';
+import type { AnalysisOptions, Confidence, Severity } from './types';
 
 export const CONFIG_FILE = '.vigil.yaml';
 
@@ -29,11 +34,106 @@ export function emptyConfig(): VigilConfig {
 }
 
 /** Finds .vigil.yaml in `dir` (the workspace or repository root). */
-export function findConfigFile(_dir: string): string | undefined {
+export function findConfigFile(dir: string): string | undefined {
+  const file = path.join(dir, CONFIG_FILE);
+  try {
+    return fs.statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let validator: ValidateFunction | undefined;
+
+function configValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'rules', 'config-schema.json'), 'utf8'));
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+function lineOf(doc: Document, lines: LineCounter, pointer: string): number | undefined {
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
   return undefined;
 }
 
-/** Loads and validates a config file. Errors name the file and line; on error `config` is undefined. */
-export function loadConfig(_file: string): { config?: VigilConfig; errors: ConfigError[] } {
-  return { config: emptyConfig(), errors: [] };
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'top level';
+  if (e.keyword === 'additionalProperties') {
+    const prop = String((e.params as { additionalProperty: string }).additionalProperty);
+    return e.instancePath ? `${where}: '${prop}' is not allowed` : `unknown key '${prop}' (allowed: disable, severity, minimumConfidence, ignore, rules, maxFileSize)`;
+  }
+  if (e.keyword === 'enum') return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (e.keyword === 'pattern') return `${where} is not a rule id (kebab-case)`;
+  return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+/**
+ * Loads and validates a config file. Errors name the file and line; on error `config` is undefined.
+ * Custom rule folders must stay inside the config file's folder, so a config cannot point Vigil at files
+ * elsewhere on the machine.
+ */
+export function loadConfig(file: string, text?: string): { config?: VigilConfig; errors: ConfigError[] } {
+  let source: string;
+  try {
+    source = text ?? fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { errors: [{ file, message: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return { errors: doc.errors.map((e) => ({ file, line: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` })) };
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const validate = configValidator();
+  if (!validate(data)) {
+    // An unknown key is reported on its own line, not on the line of the map that holds it.
+    const pointer = (e: ErrorObject): string =>
+      e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath;
+    return { errors: (validate.errors ?? []).slice(0, 5).map((e) => ({ file, line: lineOf(doc, lines, pointer(e)), message: describe(e) })) };
+  }
+  const raw = data as Partial<VigilConfig>;
+  const dir = path.dirname(path.resolve(file));
+  const errors: ConfigError[] = [];
+  const rules = (raw.rules ?? []).map((r, i) => {
+    const abs = path.resolve(dir, r);
+    const rel = path.relative(dir, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message: `rule folder '${r}' is outside the repository` });
+    } else if (!fs.existsSync(abs)) {
+      errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message: `rule folder '${r}' does not exist` });
+    }
+    return abs;
+  });
+  if (errors.length > 0) return { errors };
+  const config: VigilConfig = {
+    disable: raw.disable ?? [],
+    severity: raw.severity ?? {},
+    ignore: raw.ignore ?? [],
+    rules,
+  };
+  if (raw.minimumConfidence) config.minimumConfidence = raw.minimumConfidence;
+  if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
+  return { config, errors: [] };
+}
+
+export function formatConfigError(e: ConfigError): string {
+  return `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`;
+}
+
+/** The analysis options a config implies (the editor merges its settings on top). */
+export function analysisOptionsFromConfig(config: VigilConfig): AnalysisOptions {
+  const opts: AnalysisOptions = { disabledRules: [...config.disable], severityOverrides: { ...config.severity } };
+  if (config.minimumConfidence) opts.minimumConfidence = config.minimumConfidence;
+  if (config.maxFileSize !== undefined) opts.maxFileSize = config.maxFileSize;
+  return opts;
 }

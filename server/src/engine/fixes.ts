@@ -34,22 +34,31 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out + text.slice(pos);
 }
 
-/** Applies one fix per finding, skipping fixes that overlap an earlier one (as an editor's fix-all does). */
+/**
+ * Applies one fix per finding, skipping fixes that overlap an earlier one (as an editor's fix-all does).
+ * An edit identical to one already chosen (same range and text, e.g. the same added import) is shared, not a clash.
+ */
 export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number; skipped: number } {
   const ordered = [...fixes].sort((a, b) => comparePos(a.edits[0]!.range.start, b.edits[0]!.range.start));
   const chosen: TextEdit[] = [];
   let skipped = 0;
   const lines = new LineIndex(text);
   const taken: [number, number][] = [];
+  const shared = new Set<string>();
   for (const fix of ordered) {
     const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
-    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || (s === e && s === ts)));
+    const keys = spans.map(([s, e], i) => `${s}:${e}:${fix.edits[i]!.newText}`);
+    const fresh = spans.filter((_span, i) => !shared.has(keys[i]!));
+    const clash = fresh.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || (s === e && s === ts)));
     if (clash) {
       skipped++;
       continue;
     }
-    taken.push(...spans);
-    chosen.push(...fix.edits);
+    taken.push(...fresh);
+    fix.edits.forEach((e, i) => {
+      if (!shared.has(keys[i]!)) chosen.push(e);
+      shared.add(keys[i]!);
+    });
   }
   return { text: applyEdits(text, chosen), applied: ordered.length - skipped, skipped };
 }

@@ -6,6 +6,18 @@ import type { AnalysisOptions, Engine, Finding, Note } from '../engine';
 export interface ResolvedSettings extends AnalysisOptions {
   enable: boolean;
   run: 'onType' | 'onSave';
+  /** `vigil.trace.server`: `verbose` also logs each analysis with its timing. */
+  trace: 'off' | 'messages' | 'verbose';
+  /** Custom rule folders named by the repository's .vigil.yaml (loaded only in trusted workspaces). */
+  customRuleDirs: string[];
+  /** The .vigil.yaml that contributed to these settings, if any. */
+  configFile?: string;
+}
+
+/** Progress of a long job, shown by the client (a work-done progress) when it supports one. */
+export interface ScanProgress {
+  /** `percentage` is 0..100; messages never carry secret values. */
+  report(message: string, percentage?: number): void;
 }
 
 /**
@@ -23,6 +35,8 @@ export interface ServerContext {
   /** Publishes findings for a document (open or not); `version` is undefined for files that are not open. */
   publish(uri: string, version: number | undefined, findings: Finding[], notes: Note[]): void;
   log(message: string): void;
+  /** Set on the context handed to a workspace scan: progress reporting (a no-op when the client shows its own). */
+  progress?: ScanProgress;
 }
 
 export interface ScanSummary {

@@ -1,7 +1,125 @@
-// Placeholder until the workspace-scan work lands: scans nothing.
+// Workspace scan for the editor: the CLI's walker and worker pool over each workspace folder, publishing
+// diagnostics for files that are not open (open ones keep their live results). The analysis runs in worker
+// threads, so the server's main thread stays free for typing; results are published as they arrive.
+import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import type { ScanSummary, ServerContext } from './context';
+import { emptyConfig, findConfigFile, loadConfig } from '../engine/config';
+import { DEFAULT_MAX_FILE_SIZE, type AnalysisOptions } from '../engine';
+import { defaultJobs, runScan, type FileResult } from '../engine/scan';
+import { walk } from '../engine/walk';
+import type { ScanProgress, ScanSummary, ServerContext } from './context';
+import { pathToUri, uriToPath } from './uri';
 
-export async function scanWorkspace(_ctx: ServerContext, _token: CancellationToken): Promise<ScanSummary> {
-  return { files: 0, skipped: 0, findings: { error: 0, warning: 0, info: 0 }, elapsedMs: 0, cancelled: false };
+/** URIs that got diagnostics from the last scan, per connection, so a rescan can clear files that became clean. */
+const published = new WeakMap<object, Set<string>>();
+
+/** Leaves one core to the server's main thread so typing stays responsive during a scan. */
+function scanJobs(): number {
+  return Math.max(1, defaultJobs() - 1);
+}
+
+async function countFiles(folder: string, ignore: string[], token: CancellationToken): Promise<number> {
+  let n = 0;
+  for await (const e of walk(['.'], { root: folder, extraIgnores: ignore })) {
+    if (token.isCancellationRequested) break;
+    if (e.kind === 'file') n++;
+  }
+  return n;
+}
+
+export async function scanWorkspace(ctx: ServerContext, token: CancellationToken, progress?: ScanProgress): Promise<ScanSummary> {
+  const t0 = performance.now();
+  const report = progress ?? ctx.progress;
+  const summary: ScanSummary = { files: 0, skipped: 0, findings: { error: 0, warning: 0, info: 0 }, elapsedMs: 0, cancelled: false };
+  const before = published.get(ctx.connection) ?? new Set<string>();
+  const now = new Set<string>();
+  const cleared = new Set<string>();
+  const openPaths = (): Set<string> => new Set(ctx.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined));
+
+  const folders = ctx.workspaceFolders();
+  const plans: { folder: string; ignore: string[]; maxFileSize: number; analysis: AnalysisOptions; customRuleDirs: string[] }[] = [];
+  for (const folder of folders) {
+    const uri = pathToUri(folder);
+    const settings = await ctx.settingsFor(uri);
+    if (!settings.enable) continue;
+    const file = findConfigFile(folder);
+    // Config errors are reported by the settings layer when the config loads; the scan uses what is valid.
+    const config = (file ? loadConfig(file).config : undefined) ?? emptyConfig();
+    const engine = await ctx.engineFor(uri);
+    // The context's engine already applied workspace trust: only the custom rules it loaded go to the workers.
+    const customRuleDirs = [...new Set(engine.rules.filter((r) => r.custom).map((r) => path.dirname(r.file)))];
+    const analysis: AnalysisOptions = {};
+    if (settings.disabledRules) analysis.disabledRules = settings.disabledRules;
+    if (settings.severityOverrides) analysis.severityOverrides = settings.severityOverrides;
+    if (settings.minimumConfidence) analysis.minimumConfidence = settings.minimumConfidence;
+    if (settings.maxFileSize !== undefined) analysis.maxFileSize = settings.maxFileSize;
+    plans.push({ folder, ignore: config.ignore, maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysis, customRuleDirs });
+  }
+
+  let total = 0;
+  for (const p of plans) total += await countFiles(p.folder, p.ignore, token);
+  let done = 0;
+  let lastReport = 0;
+  report?.report(`0 of ${total} files`, 0);
+
+  const abort = new AbortController();
+  const sub = token.onCancellationRequested(() => abort.abort());
+  try {
+    for (const p of plans) {
+      if (token.isCancellationRequested) break;
+      const onResult = (r: FileResult): void => {
+        if (r.binary) return;
+        if (r.skipped) {
+          summary.skipped++;
+          ctx.log(`workspace scan skipped ${r.rel}: ${r.skipped}`);
+        } else summary.files++;
+        done++;
+        const abs = path.join(p.folder, r.rel);
+        const uri = pathToUri(abs);
+        for (const f of r.findings) summary.findings[f.severity]++;
+        if (!r.skipped && !openPaths().has(abs) && (r.findings.length > 0 || r.notes.length > 0 || before.has(uri))) {
+          ctx.publish(uri, undefined, r.findings, r.notes);
+          if (r.findings.length > 0 || r.notes.length > 0) now.add(uri);
+          else cleared.add(uri);
+        }
+        const t = performance.now();
+        if (report && t - lastReport > 100) {
+          lastReport = t;
+          report.report(`${done} of ${total} files`, total ? Math.min(100, Math.round((100 * done) / total)) : 0);
+        }
+      };
+      const r = await runScan(
+        walk(['.'], { root: p.folder, extraIgnores: p.ignore }),
+        {
+          root: p.folder,
+          customRuleDirs: p.customRuleDirs,
+          analysis: p.analysis,
+          source: 'fs',
+          mode: 'analyze',
+          frames: false,
+          maxFileSize: p.maxFileSize,
+          jobs: scanJobs(),
+          signal: abort.signal,
+        },
+        onResult,
+      );
+      if (r.cancelled) break;
+    }
+  } finally {
+    sub.dispose();
+  }
+  summary.cancelled = token.isCancellationRequested;
+  if (!summary.cancelled) {
+    // Files that had diagnostics but were not met again (deleted, now ignored) are cleared too.
+    const open = openPaths();
+    for (const uri of before) {
+      const p = uriToPath(uri);
+      if (!now.has(uri) && !cleared.has(uri) && (p === undefined || !open.has(p))) ctx.publish(uri, undefined, [], []);
+    }
+  }
+  // A cancelled scan keeps what it had published before; a completed one is the new reference for clearing.
+  published.set(ctx.connection, summary.cancelled ? new Set([...before, ...now]) : now);
+  report?.report(`${done} of ${total} files`, 100);
+  summary.elapsedMs = performance.now() - t0;
+  return summary;
 }

@@ -1,4 +1,12 @@
 import type { FilterHelper, FixHelper } from './types';
+import * as iv from './cryptoIv';
+import * as file from './cryptoFile';
+import * as flow from './randomFlow';
+import * as randomFix from './randomFix';
 
-export const filters: Record<string, FilterHelper> = {};
-export const fixes: Record<string, FixHelper> = {};
+// Helpers of weak-cipher, insecure-random, tls-verify-disabled and insecure-deserialization.
+// Split by role into cryptoIv (static IVs), cryptoFile (file context), randomFlow/randomNames (where a
+// random value lands) and randomFix (CSPRNG rewrites); this module only gathers them for the registry.
+
+export const filters: Record<string, FilterHelper> = { ...iv.filters, ...file.filters, ...flow.filters };
+export const fixes: Record<string, FixHelper> = { ...randomFix.fixes };

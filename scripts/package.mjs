@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// npm run package: production bundles, then a .vsix with @vscode/vsce 3.x (4.x needs Node 22).
+// esbuild bundles every dependency, so the package carries no node_modules (--no-dependencies).
+// Afterwards the file list is checked: only what runs, no source maps, fixtures or tests, under 10 MB.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout ?? '');
+    throw new Error(`${[cmd, ...args].join(' ')} exited with ${r.status}`);
+  }
+  return r.stdout;
+}
+
+const { name, version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const out = `${name}-${version}.vsix`;
+run(process.execPath, ['esbuild.mjs', '--production']);
+
+// The repository field and LICENSE are optional for a local package; without these flags vsce asks on stdin.
+const flags = ['--no-dependencies', '--allow-missing-repository', ...(fs.existsSync('LICENSE') ? [] : ['--skip-license'])];
+const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').filter(Boolean);
+const allowed = [
+  /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^client\/out\/extension\.js$/,
+  /^server\/out\/(server|cli|scanWorker)\.js$/, /^server\/out\/wasm\/[^/]+\.wasm$/, /^rules\/.+\.yaml$/, /^rules\/[^/]+\.json$/,
+];
+const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
+if (unexpected.length > 0) throw new Error(`files that should not ship:\n  ${unexpected.join('\n  ')}`);
+for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/wasm/tree-sitter.wasm']) {
+  if (!files.includes(needed)) throw new Error(`the package misses ${needed}`);
+}
+
+run(process.execPath, [vsce, 'package', ...flags, '--out', out]);
+const size = fs.statSync(out).size;
+const mb = (size / 1024 / 1024).toFixed(2);
+if (size > 10 * 1024 * 1024) throw new Error(`${out} is ${mb} MB, over the 10 MB budget`);
+console.log(`${out}: ${files.length} files, ${mb} MB`);

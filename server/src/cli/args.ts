@@ -1,0 +1,145 @@
+// Command-line parsing with node's util.parseArgs (strict: unknown flags are errors), then checks of each value
+// so a bad invocation ends with one line and exit code 2 before any work starts.
+import { parseArgs } from 'util';
+import type { Severity } from '../engine';
+import { UsageError } from './errors';
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = Severity | 'none';
+
+export const COMMANDS = ['scan', 'baseline', 'merge', 'rules', 'explain', 'suppressions', 'test-rules', 'help'] as const;
+export type Command = (typeof COMMANDS)[number] | 'version';
+
+export interface CliArgs {
+  command: Command;
+  positionals: string[];
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  baseline?: string;
+  config?: string;
+  jobs?: number;
+  changedSince?: string;
+  staged: boolean;
+  shard?: { index: number; count: number };
+  color: boolean | undefined;
+  includeSuppressed: boolean;
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  baseline: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  jobs: { type: 'string', short: 'j' },
+  'changed-since': { type: 'string' },
+  staged: { type: 'boolean' },
+  shard: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'include-suppressed': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Which options each command accepts; anything else is a usage error rather than silently ignored. */
+const ALLOWED: Record<Command, string[]> = {
+  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed'],
+  baseline: ['output', 'config', 'jobs', 'changed-since', 'staged'],
+  merge: ['output'],
+  rules: ['format', 'output', 'config'],
+  explain: ['config'],
+  suppressions: ['format', 'output', 'config', 'jobs'],
+  'test-rules': [],
+  help: [],
+  version: [],
+};
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return value as T;
+}
+
+export function parseCli(argv: string[]): CliArgs {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // parseArgs messages carry a multi-line hint; the first sentence names the problem.
+    throw new UsageError(`${(e as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')} (see \`vigil help\`)`);
+  }
+  const v = parsed.values;
+  const pos = [...parsed.positionals];
+  let command: Command;
+  if (v.version) command = 'version';
+  else if (v.help || pos.length === 0) command = 'help';
+  else {
+    const c = pos.shift()!;
+    if (!(COMMANDS as readonly string[]).includes(c)) throw new UsageError(`unknown command '${c}' (commands: ${COMMANDS.join(', ')})`);
+    command = c as Command;
+  }
+  const given = Object.keys(v).filter((k) => k !== 'help' && k !== 'version');
+  for (const k of given) {
+    if (!ALLOWED[command].includes(k)) throw new UsageError(`option --${k} does not apply to \`vigil ${command}\``);
+  }
+
+  const args: CliArgs = {
+    command,
+    positionals: pos,
+    format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    failOn: oneOf('--fail-on', v['fail-on'] ?? 'error', ['error', 'warning', 'info', 'none'] as const),
+    staged: v.staged ?? false,
+    color: v['no-color'] ? false : v.color,
+    includeSuppressed: v['include-suppressed'] ?? false,
+  };
+  if ((command === 'rules' || command === 'suppressions') && args.format === 'sarif') throw new UsageError(`--format sarif does not apply to \`vigil ${command}\` (use text or json)`);
+  if (v.output !== undefined) args.output = v.output;
+  if (v.baseline !== undefined) args.baseline = v.baseline;
+  if (v.config !== undefined) args.config = v.config;
+  if (v['changed-since'] !== undefined) args.changedSince = v['changed-since'];
+  if (v.jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(v.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999 (got '${v.jobs}')`);
+    args.jobs = Number(v.jobs);
+  }
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 <= I <= N, e.g. --shard 2/4 (got '${v.shard}')`);
+    args.shard = { index, count };
+  }
+  if (args.staged && args.changedSince) throw new UsageError('--staged and --changed-since cannot be combined');
+  if (command === 'explain' && pos.length !== 1) throw new UsageError('usage: vigil explain <rule-id>');
+  if (command === 'test-rules' && pos.length !== 1) throw new UsageError('usage: vigil test-rules <folder>');
+  if (command === 'merge' && pos.length === 0) throw new UsageError('usage: vigil merge a.sarif b.sarif ... [--output all.sarif]');
+  return args;
+}
+
+export const HELP = `vigil: security linter (the engine behind the Vigil editor extension)
+
+Usage:
+  vigil scan [paths...] [options]     scan files and folders (default: the current folder)
+  vigil baseline [paths...]           write .vigil-baseline.json with every current finding
+  vigil merge a.sarif b.sarif ...     merge SARIF files from sharded runs into one
+  vigil rules [--format json]         list the rules: severity, confidence, languages, CWE
+  vigil explain <rule-id>             print a rule's documentation
+  vigil suppressions [paths...]       list vigil-ignore comments with rule, reason, expiry
+  vigil test-rules <folder>           run the annotated fixtures of custom rules
+  vigil help | --version
+
+Scan options:
+  -f, --format text|json|sarif        output format (default text)
+  -o, --output FILE                   write the report to FILE instead of stdout
+      --fail-on error|warning|info|none   exit 1 when findings at or above this severity remain (default error)
+      --baseline FILE                 report only findings whose fingerprint is not in FILE
+  -c, --config FILE                   config file (default: ./.vigil.yaml when present)
+  -j, --jobs N                        worker threads (default: number of cores)
+      --changed-since REV             only files changed since a git revision (plus untracked files)
+      --staged                        only staged files, scanning the staged content
+      --shard I/N                     scan the I-th of N deterministic slices of the files
+      --include-suppressed            also report findings silenced by vigil-ignore comments
+      --no-color                      no colours (also: NO_COLOR set, or output not a terminal)
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or input error.
+`;

@@ -1,0 +1,179 @@
+// Turns the command line into a scan: config, file selection (walk, git, shard), the worker pool, and the
+// sorted report that every output format prints.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule } from '../engine';
+import { analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, type VigilConfig } from '../engine/config';
+import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord } from '../engine/scan';
+import { IgnoreRules, relativeTo, walk, type WalkEntry } from '../engine/walk';
+import type { CliArgs } from './args';
+import { UsageError } from './errors';
+import { changedSince, stagedFiles } from './git';
+
+export interface FileReport {
+  path: string;
+  findings: Finding[];
+  notes: Note[];
+  frames?: CodeFrame[];
+  suppressions?: SuppressionRecord[];
+}
+
+export interface Report {
+  /** Absolute folder the paths are relative to (SARIF's %SRCROOT%). */
+  root: string;
+  /** Files with findings, notes or suppressions, sorted by path; findings sorted by position. */
+  files: FileReport[];
+  skipped: { path: string; reason: string }[];
+  filesScanned: number;
+  /** Findings left out because the baseline lists them. */
+  baselined: number;
+  elapsedMs: number;
+}
+
+export interface Setup {
+  root: string;
+  config: VigilConfig;
+  engine: Engine;
+  analysis: AnalysisOptions;
+}
+
+/** Loads the config (explicit or ./.vigil.yaml) and the rules; any problem is a UsageError naming file and line. */
+export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setup {
+  let config = emptyConfig();
+  const file = args.config ? path.resolve(root, args.config) : findConfigFile(root);
+  if (args.config && !fs.existsSync(file!)) throw new UsageError(`config file ${args.config} does not exist`);
+  if (file) {
+    const r = loadConfig(file);
+    if (!r.config) {
+      const more = r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : '';
+      throw new UsageError(`${formatConfigError(r.errors[0]!)}${more}`);
+    }
+    config = r.config;
+  }
+  const engine = Engine.create({ customRuleDirs: config.rules });
+  // A broken custom rule is the user's to fix: stop. A broken built-in rule is a packaging bug: say so on
+  // stderr and scan with the rules that loaded, so CI is not blocked by the tool's own defect.
+  const builtin = builtinRulesDir();
+  const isBuiltin = (file: string): boolean => !path.relative(builtin, file).startsWith('..');
+  const custom = engine.loadErrors.filter((e) => !isBuiltin(e.file));
+  if (custom.length > 0) {
+    const more = custom.length > 1 ? ` (and ${custom.length - 1} more)` : '';
+    throw new UsageError(`${formatLoadError(custom[0]!)}${more}`);
+  }
+  for (const e of engine.loadErrors) process.stderr.write(`vigil: warning: built-in rule skipped: ${formatLoadError(e)}\n`);
+  const analysis = analysisOptionsFromConfig(config);
+  for (const id of [...config.disable, ...Object.keys(config.severity)]) {
+    if (!engine.rule(id)) throw new UsageError(`${file}: unknown rule id '${id}' (see \`vigil rules\`)`);
+  }
+  return { root, config, engine, analysis };
+}
+
+/** Stable shard of a path: the first 32 bits of its SHA-1, so every machine splits a repository the same way. */
+export function shardOf(rel: string, count: number): number {
+  return createHash('sha1').update(rel).digest().readUInt32BE(0) % count;
+}
+
+async function* fromList(rels: string[], s: Setup, filter: IgnoreRules, within: string[]): AsyncGenerator<WalkEntry> {
+  for (const rel of rels) {
+    if (within.length > 0 && !within.some((w) => w === '' || rel === w || rel.startsWith(`${w}/`))) continue;
+    if (filter.excluded(rel)) continue;
+    yield { kind: 'file', abs: path.join(s.root, rel), rel };
+  }
+}
+
+async function* sharded(entries: AsyncIterable<WalkEntry>, shard: CliArgs['shard']): AsyncGenerator<WalkEntry> {
+  for await (const e of entries) if (!shard || shardOf(e.rel, shard.count) === shard.index - 1) yield e;
+}
+
+/** The files to scan, as a stream: the walk of the named paths, or git's list filtered by the same ignore rules. */
+export function selectFiles(args: CliArgs, s: Setup): AsyncIterable<WalkEntry> {
+  const targets = args.positionals.length ? args.positionals : ['.'];
+  const within: string[] = [];
+  for (const t of targets) {
+    const abs = path.resolve(s.root, t);
+    const rel = relativeTo(s.root, abs);
+    if (rel === undefined) throw new UsageError(`path ${t} is outside the current folder; run vigil from the repository root`);
+    if (!args.staged && !fs.existsSync(abs)) throw new UsageError(`path ${t} does not exist`);
+    within.push(rel);
+  }
+  const walkOpts = { root: s.root, extraIgnores: s.config.ignore };
+  let entries: AsyncIterable<WalkEntry>;
+  if (args.staged) entries = fromList(stagedFiles(s.root), s, new IgnoreRules(walkOpts), within);
+  else if (args.changedSince) entries = fromList(changedSince(s.root, args.changedSince), s, new IgnoreRules(walkOpts), within);
+  else entries = walk(targets, walkOpts);
+  return sharded(entries, args.shard);
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  const x = a.range.start;
+  const y = b.range.start;
+  return x.line - y.line || x.character - y.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Runs the scan and builds the sorted report; findings in the baseline are dropped and counted. */
+export async function collect(
+  args: CliArgs,
+  s: Setup,
+  opts: { mode?: 'analyze' | 'suppressions'; frames?: boolean; baseline?: Set<string> } = {},
+): Promise<Report> {
+  const t0 = performance.now();
+  const entries = selectFiles(args, s);
+  const files: FileReport[] = [];
+  const skipped: Report['skipped'] = [];
+  let scanned = 0;
+  let baselined = 0;
+  const onResult = (r: FileResult): void => {
+    if (r.binary) return;
+    if (r.skipped) {
+      skipped.push({ path: r.rel, reason: r.skipped });
+      return;
+    }
+    scanned++;
+    let findings = r.findings;
+    let frames = r.frames;
+    if (opts.baseline) {
+      const keep = findings.map((f) => !opts.baseline!.has(f.fingerprint));
+      baselined += keep.filter((k) => !k).length;
+      findings = findings.filter((_, i) => keep[i]);
+      frames = frames?.filter((_, i) => keep[i]);
+    }
+    if (findings.length || r.notes.length || r.suppressions?.length) {
+      const fr: FileReport = { path: r.rel, findings, notes: r.notes };
+      if (frames) fr.frames = frames;
+      if (r.suppressions) fr.suppressions = r.suppressions;
+      files.push(fr);
+    }
+  };
+  const analysis: AnalysisOptions = { ...s.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' };
+  await runScan(
+    entries,
+    {
+      root: s.root,
+      customRuleDirs: s.config.rules,
+      analysis,
+      source: args.staged ? 'git-index' : 'fs',
+      mode: opts.mode ?? 'analyze',
+      frames: opts.frames ?? false,
+      maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      jobs: args.jobs ?? defaultJobs(),
+    },
+    onResult,
+  );
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  files.sort((a, b) => cmp(a.path, b.path));
+  for (const f of files) {
+    if (!f.frames) f.findings.sort(byPosition);
+    else {
+      const order = f.findings.map((_, i) => i).sort((i, j) => byPosition(f.findings[i]!, f.findings[j]!));
+      f.findings = order.map((i) => f.findings[i]!);
+      f.frames = order.map((i) => f.frames![i]!);
+    }
+  }
+  skipped.sort((a, b) => cmp(a.path, b.path));
+  return { root: s.root, files, skipped, filesScanned: scanned, baselined, elapsedMs: performance.now() - t0 };
+}
+
+export function rulesById(engine: Engine): Map<string, Rule> {
+  return new Map(engine.rules.map((r) => [r.id, r]));
+}

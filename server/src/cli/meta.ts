@@ -1,0 +1,47 @@
+// Package facts for output: the version, and where a rule's documentation lives on the web.
+import * as fs from 'fs';
+import * as path from 'path';
+import { packageRoot, type Severity } from '../engine';
+
+interface PackageJson {
+  version?: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+let pkg: PackageJson | undefined;
+
+function packageJson(): PackageJson {
+  if (!pkg) {
+    try {
+      pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as PackageJson;
+    } catch {
+      pkg = {};
+    }
+  }
+  return pkg;
+}
+
+export function vigilVersion(): string {
+  return packageJson().version ?? '0.0.0';
+}
+
+/** The repository's web address from package.json (`repository` or `homepage`), without a trailing `.git`. */
+export function repositoryUrl(): string {
+  const p = packageJson();
+  const repo = typeof p.repository === 'string' ? p.repository : p.repository?.url;
+  const url = (repo ?? p.homepage ?? 'https://github.com/vigil-dev/vigil').replace(/^git\+/, '').replace(/\.git$/, '');
+  return url.replace(/\/$/, '');
+}
+
+/** A rule's docs page: its rule file in the repository, which carries the full markdown docs. */
+export function ruleHelpUri(ruleId: string): string {
+  return `${repositoryUrl()}/blob/main/rules/${encodeURIComponent(ruleId)}.yaml`;
+}
+
+/** GitHub's security-severity buckets: >= 7 high, 4 to 6.9 medium, below 4 low. */
+export const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '2.0' };
+
+export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'info' ? 'note' : s;
+}

@@ -1,0 +1,241 @@
+import type { Node } from '../parse';
+import type { OffsetEdit } from './types';
+import { weakAlgorithmOfName, type WeakAlgorithm } from './hashAlgo';
+import { declaresNonSecurityUse, hashesPassword, insideHmacOrKdf } from './hashTree';
+
+// Weak-hash fixes that must touch imports as well as the call: Go (`crypto/md5` → `crypto/sha256`) and
+// Python's `from hashlib import md5`. An import belongs to the file, not to one call, so these fixes rewrite
+// every flagged call of the file at once and then settle the imports: a weak import that is no longer used is
+// replaced or removed (Go refuses unused imports), one still used elsewhere (a password call, an HMAC
+// parameter, `md5.Size`) stays and the SHA-256 import is added beside it. Every finding in the file therefore
+// carries the same edits, so applying one of them, or all (the rest are skipped as overlapping), gives the
+// same compiling file.
+
+function descendants(root: Node, type: string): Node[] {
+  const out: Node[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === type) out.push(n);
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c) stack.push(c);
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** Widens a span to whole lines when only blanks surround it on its first and last line (for deleting a line). */
+function wholeLines(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  if ((s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\n' || text[e] === '\r')) {
+    if (text[e] === '\r') e++;
+    if (text[e] === '\n') e++;
+    return [s, e];
+  }
+  return [start, end];
+}
+
+function lineIndent(text: string, at: number): string {
+  let s = at;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  return /^[ \t]*/.exec(text.slice(s, at))![0];
+}
+
+// ---- Go ----
+
+interface GoImport {
+  spec: Node;
+  local: string;
+  path: string;
+}
+
+const GO_WEAK: Record<string, WeakAlgorithm> = { 'crypto/md5': 'MD5', 'crypto/sha1': 'SHA-1' };
+
+function goImports(root: Node): GoImport[] {
+  return descendants(root, 'import_spec').map((spec) => {
+    const path = (spec.childForFieldName('path')?.text ?? '').replace(/^["`]|["`]$/g, '');
+    const local = spec.childForFieldName('name')?.text ?? path.split('/').pop() ?? path;
+    return { spec, local, path };
+  });
+}
+
+/** The weak crypto import that package name `local` refers to, if any (blank and dot imports are not followed). */
+export function goWeakImport(root: Node, local: string): { algo: WeakAlgorithm } | undefined {
+  const imp = goImports(root).find((i) => i.local === local && GO_WEAK[i.path]);
+  return imp ? { algo: GO_WEAK[imp.path]! } : undefined;
+}
+
+/** A `pkg.New()` / `pkg.Sum(x)` call the rule flags and the fix rewrites (same conditions as the rule's filters). */
+function goFlaggedSite(sel: Node): boolean {
+  const call = sel.parent;
+  const field = sel.childForFieldName('field')?.text;
+  if (!call || call.type !== 'call_expression' || call.childForFieldName('function')?.startIndex !== sel.startIndex) return false;
+  if (field !== 'New' && field !== 'Sum') return false;
+  return !insideHmacOrKdf(call) && !hashesPassword(call);
+}
+
+export function goImportFix(root: Node): OffsetEdit[] | undefined {
+  const text = root.text;
+  const imports = goImports(root);
+  const weak = imports.filter((i) => GO_WEAK[i.path] && i.local !== '_' && i.local !== '.');
+  if (weak.length === 0) return undefined;
+  // A fixed-size digest type (`[16]byte`, `[sha1.Size]byte`) would no longer match Sum256's [32]byte: no fix.
+  const weakSizes = new Set(['16', '20', ...weak.map((w) => `${w.local}.Size`)]);
+  if (descendants(root, 'array_type').some((a) => weakSizes.has(a.childForFieldName('length')?.text ?? ''))) return undefined;
+  const sha = imports.find((i) => i.path === 'crypto/sha256' && i.local !== '_' && i.local !== '.');
+  const target = sha?.local ?? 'sha256';
+  const selectors = descendants(root, 'selector_expression');
+  const edits: OffsetEdit[] = [];
+  const unused: GoImport[] = [];
+  for (const w of weak) {
+    const refs = selectors.filter((s) => s.childForFieldName('operand')?.type === 'identifier' && s.childForFieldName('operand')?.text === w.local);
+    const flagged = refs.filter(goFlaggedSite);
+    for (const s of flagged) {
+      const field = s.childForFieldName('field')!.text;
+      edits.push({ start: s.startIndex, end: s.endIndex, text: `${target}.${field === 'Sum' ? 'Sum256' : field}` });
+    }
+    if (flagged.length === refs.length) unused.push(w);
+  }
+  if (edits.length === 0) return undefined;
+  const remove = (imp: GoImport): void => {
+    const single = imp.spec.parent?.type === 'import_declaration' ? imp.spec.parent : imp.spec;
+    const [s, e] = wholeLines(text, single.startIndex, single.endIndex);
+    edits.push({ start: s, end: e, text: '' });
+  };
+  if (sha) unused.forEach(remove);
+  else if (unused.length > 0) {
+    edits.push({ start: unused[0]!.spec.startIndex, end: unused[0]!.spec.endIndex, text: '"crypto/sha256"' });
+    unused.slice(1).forEach(remove);
+  } else {
+    const anchor = weak[0]!.spec;
+    if (anchor.parent?.type === 'import_declaration') {
+      edits.push({ start: anchor.parent.endIndex, end: anchor.parent.endIndex, text: '\nimport "crypto/sha256"' });
+    } else {
+      edits.push({ start: anchor.endIndex, end: anchor.endIndex, text: `\n${lineIndent(text, anchor.startIndex)}"crypto/sha256"` });
+    }
+  }
+  return edits;
+}
+
+// ---- Python ----
+
+interface PyImportItem {
+  node: Node;
+  original: string;
+  local: string;
+}
+
+interface PyFromImport {
+  stmt: Node;
+  items: PyImportItem[];
+}
+
+function pyFromImports(root: Node, modules: string[]): PyFromImport[] {
+  const out: PyFromImport[] = [];
+  for (const stmt of descendants(root, 'import_from_statement')) {
+    if (!modules.includes(stmt.childForFieldName('module_name')?.text ?? '')) continue;
+    const items = stmt.childrenForFieldName('name').flatMap((n): PyImportItem[] => {
+      if (!n) return [];
+      if (n.type === 'aliased_import') {
+        const original = n.childForFieldName('name')?.text ?? '';
+        return [{ node: n, original, local: n.childForFieldName('alias')?.text ?? original }];
+      }
+      return [{ node: n, original: n.text, local: n.text }];
+    });
+    out.push({ stmt, items });
+  }
+  return out;
+}
+
+// hashlib's weak constructors, and pycryptodome's weak hash modules (Crypto.Hash.MD5 and friends).
+const PY_WEAK_IMPORTS = /^(md5|sha1|MD5|SHA1|SHA|MD4|MD2)$/;
+
+/** The original name of `local` when it is bound by `from <module> import <weak> [as local]`. */
+export function pyImportedWeakName(root: Node, local: string, modules: string[]): string | undefined {
+  for (const imp of pyFromImports(root, modules)) {
+    const item = imp.items.find((i) => i.local === local && PY_WEAK_IMPORTS.test(i.original) && weakAlgorithmOfName(i.original));
+    if (item) return item.original;
+  }
+  return undefined;
+}
+
+/** `name` is the module itself or an `import module as name` alias. */
+export function pyModuleIs(root: Node, name: string, module: string): boolean {
+  if (name === module) return true;
+  return descendants(root, 'aliased_import').some(
+    (a) => a.parent?.type === 'import_statement' && a.childForFieldName('name')?.text === module && a.childForFieldName('alias')?.text === name,
+  );
+}
+
+function pyReferences(root: Node, local: string): Node[] {
+  return descendants(root, 'identifier').filter((id) => {
+    if (id.text !== local) return false;
+    const p = id.parent;
+    if (!p) return true;
+    if (p.type === 'attribute' && p.childForFieldName('attribute')?.startIndex === id.startIndex) return false;
+    if (p.type === 'keyword_argument' && p.childForFieldName('name')?.startIndex === id.startIndex) return false;
+    for (let n: Node | null = p; n; n = n.parent) if (n.type === 'import_from_statement' || n.type === 'import_statement') return false;
+    return true;
+  });
+}
+
+function pyFlaggedSite(id: Node): boolean {
+  const call = id.parent;
+  if (!call || call.type !== 'call' || call.childForFieldName('function')?.startIndex !== id.startIndex) return false;
+  return !declaresNonSecurityUse(call) && !insideHmacOrKdf(call) && !hashesPassword(call);
+}
+
+export function pyFromImportFix(root: Node): OffsetEdit[] | undefined {
+  const text = root.text;
+  const imports = pyFromImports(root, ['hashlib']);
+  const all = imports.flatMap((i) => i.items);
+  const sha = all.find((i) => i.original === 'sha256');
+  const target = sha?.local ?? 'sha256';
+  const edits: OffsetEdit[] = [];
+  const unused = new Set<Node['id']>();
+  let firstWeak: PyImportItem | undefined;
+  for (const item of all) {
+    if (!/^(md5|sha1)$/.test(item.original)) continue;
+    firstWeak ??= item;
+    const refs = pyReferences(root, item.local);
+    const flagged = refs.filter(pyFlaggedSite);
+    for (const id of flagged) edits.push({ start: id.startIndex, end: id.endIndex, text: target });
+    if (flagged.length === refs.length) unused.add(item.node.id);
+  }
+  if (edits.length === 0 || !firstWeak) return undefined;
+  // Rebuild each affected import list: drop weak names no longer used, and put `sha256` where the first one was
+  // (or append it when every weak name is still needed).
+  let placed = Boolean(sha);
+  for (const imp of imports) {
+    const kept: string[] = [];
+    let changed = false;
+    for (const item of imp.items) {
+      if (unused.has(item.node.id)) {
+        changed = true;
+        if (!placed) {
+          kept.push('sha256');
+          placed = true;
+        }
+      } else kept.push(item.node.text);
+    }
+    if (!placed && imp.items.includes(firstWeak)) {
+      kept.push('sha256');
+      placed = true;
+      changed = true;
+    }
+    if (!changed) continue;
+    if (kept.length === 0) {
+      const [s, e] = wholeLines(text, imp.stmt.startIndex, imp.stmt.endIndex);
+      edits.push({ start: s, end: e, text: '' });
+    } else {
+      const first = imp.items[0]!.node;
+      const last = imp.items[imp.items.length - 1]!.node;
+      edits.push({ start: first.startIndex, end: last.endIndex, text: kept.join(', ') });
+    }
+  }
+  return edits;
+}

@@ -1,0 +1,113 @@
+import type { Node } from '../parse';
+import type { FixHelper, OffsetEdit } from './types';
+import { capture, optString } from './types';
+import { IMPORTS, importEdit } from './cryptoImports';
+
+// insecure-random fixes: swap the weak generator for the language's CSPRNG where the call maps one to one.
+
+/** random.X → secrets.Y where the semantics match exactly (randrange only in its one-argument form). */
+const PY_SECRETS: Record<string, string> = { choice: 'choice', getrandbits: 'randbits', randrange: 'randbelow', randbytes: 'token_bytes' };
+
+function withImport(text: string, edits: OffsetEdit[], importKey: string): OffsetEdit[] {
+  const spec = IMPORTS[importKey];
+  const imp = spec ? importEdit(text, spec) : null;
+  return imp ? [imp, ...edits] : edits;
+}
+
+function argCount(call: Node): number {
+  const list = call.childForFieldName('arguments');
+  return list ? list.namedChildren.filter((c) => c !== null && c.type !== 'comment').length : 0;
+}
+
+export const fixes: Record<string, FixHelper> = {
+  /** Python `random.choice(x)` → `secrets.choice(x)` (and getrandbits, one-argument randrange), adding `import secrets`. */
+  randPythonSecrets: (ctx) => {
+    const mod = capture(ctx, 'mod');
+    const fn = capture(ctx, 'fn');
+    const call = capture(ctx, 'finding');
+    if (!mod || !fn || !call?.node) return undefined;
+    const to = PY_SECRETS[fn.text];
+    if (!to) return undefined;
+    if (fn.text === 'randrange' && argCount(call.node) !== 1) return undefined;
+    return withImport(ctx.text, [{ start: mod.start, end: mod.end, text: 'secrets' }, { start: fn.start, end: fn.end, text: to }], 'pythonSecrets');
+  },
+
+  /** JavaScript `Math.random().toString(36).slice(2…)` (the id idiom) → `crypto.randomUUID()`. */
+  randJsRandomUuid: (ctx) => {
+    const call = capture(ctx, 'finding')?.node;
+    if (!call) return undefined;
+    let outer: Node = call;
+    const step = (names: RegExp): boolean => {
+      const member = outer.parent;
+      const invoke = member?.parent;
+      if (member?.type !== 'member_expression' || invoke?.type !== 'call_expression') return false;
+      if (!names.test(member.childForFieldName('property')?.text ?? '')) return false;
+      outer = invoke;
+      return true;
+    };
+    if (!step(/^toString$/) || !/^\(\s*36\s*\)$/.test(outer.childForFieldName('arguments')?.text ?? '')) return undefined;
+    step(/^(substring|substr|slice)$/);
+    return [{ start: call.startIndex, end: outer.endIndex, text: 'crypto.randomUUID()' }];
+  },
+
+  /**
+   * Java: make the receiver's generator a `SecureRandom` (a subclass, so declared `Random` types still hold).
+   * Inline `new Random()` is replaced in place; a named receiver's `= new Random()` declaration is found in the file.
+   */
+  randJavaSecureRandom: (ctx) => {
+    const recv = capture(ctx, 'recv');
+    if (!recv) return undefined;
+    let edit: OffsetEdit | undefined;
+    if (recv.node?.type === 'object_creation_expression') {
+      if (!/^new\s+Random\s*\(\s*\)$/.test(recv.text)) return undefined;
+      edit = { start: recv.start, end: recv.end, text: 'new SecureRandom()' };
+    } else {
+      const name = recv.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const matches = [...ctx.text.matchAll(new RegExp(`\\b${name}\\s*=\\s*(new\\s+Random\\s*\\(\\s*\\))`, 'g'))];
+      // Two assignments of the same name: which one reaches this call is not mechanical.
+      if (matches.length !== 1) return undefined;
+      const m = matches[0]!;
+      const start = m.index! + m[0].length - m[1]!.length;
+      edit = { start, end: start + m[1]!.length, text: 'new SecureRandom()' };
+    }
+    return withImport(ctx.text, [edit], 'javaSecureRandom');
+  },
+
+  /** Replaces capture `capture` (when its text is one of `names`) with `text` if the call has one of `args` argument counts (PHP mt_rand(a, b) → random_int). */
+  cryptoRenameIfArgs: (ctx, options) => {
+    const target = capture(ctx, optString(options, 'capture') ?? 'fn');
+    const call = capture(ctx, 'finding')?.node;
+    const text = optString(options, 'text');
+    const counts = Array.isArray(options['args']) ? (options['args'] as unknown[]) : [];
+    const names = Array.isArray(options['names']) ? (options['names'] as unknown[]) : undefined;
+    if (!target || !call || text === undefined || !counts.includes(argCount(call))) return undefined;
+    if (names && !names.includes(target.text)) return undefined;
+    return [{ start: target.start, end: target.end, text }];
+  },
+
+  /** Inserts `text` right after capture `capture` (PHP `unserialize($x)` → `unserialize($x, ['allowed_classes' => false])`). */
+  cryptoInsertAfter: (ctx, options) => {
+    const target = capture(ctx, optString(options, 'capture') ?? 'finding');
+    const text = optString(options, 'text');
+    if (!target || text === undefined) return undefined;
+    return [{ start: target.end, end: target.end, text }];
+  },
+
+  /** C# `rnd.Next(max)` / `rnd.Next(min, max)` → `RandomNumberGenerator.GetInt32(...)`, same bounds semantics. */
+  randCsharpGetInt32: (ctx) => {
+    const call = capture(ctx, 'finding');
+    const args = capture(ctx, 'args');
+    if (!call?.node || !args || capture(ctx, 'fn')?.text !== 'Next') return undefined;
+    const n = argCount(call.node);
+    if (n < 1 || n > 2) return undefined;
+    return withImport(ctx.text, [{ start: call.start, end: call.end, text: `RandomNumberGenerator.GetInt32${args.text}` }], 'csharpCryptography');
+  },
+
+  /** Ruby `rand(n)` / `Random.rand(n)` → `SecureRandom.random_number(n)`, adding `require 'securerandom'` when missing. */
+  randRubySecureRandom: (ctx, options) => {
+    const from = capture(ctx, optString(options, 'from') ?? 'fn');
+    const to = capture(ctx, 'fn');
+    if (!from || !to) return undefined;
+    return withImport(ctx.text, [{ start: from.start, end: to.end, text: 'SecureRandom.random_number' }], 'rubySecureRandom');
+  },
+};

@@ -1,0 +1,153 @@
+// The scan pool: streams walk entries to worker threads (each with its own Engine) and hands results back as
+// they arrive. At most PER_WORKER files are in flight per worker, so the walk is pulled only as fast as the
+// workers analyse: memory stays bounded by the pool size, not by the repository.
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import * as os from 'os';
+import type { FileResult, WorkerInit, WorkerReply, WorkerRequest } from './scanProtocol';
+import type { WalkEntry } from './walk';
+
+export type { FileResult, CodeFrame, SuppressionRecord, WorkerInit } from './scanProtocol';
+
+const PER_WORKER = 2;
+const MAX_RESPAWNS = 4;
+
+export interface ScanPoolOptions extends WorkerInit {
+  jobs: number;
+  /** Aborting stops the walk, terminates the workers and resolves with cancelled = true. */
+  signal?: AbortSignal;
+  /** Worker script; default: scanWorker.js beside this module (the bundle and tsc output both put it there). */
+  workerScript?: string;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+interface Slot {
+  worker: Worker;
+  inflight: Map<number, WorkerRequest>;
+}
+
+class Pool {
+  private readonly slots: Slot[] = [];
+  private waiters: (() => void)[] = [];
+  private nextId = 1;
+  private respawns = 0;
+  private closed = false;
+  failure: Error | undefined;
+
+  constructor(private readonly opts: ScanPoolOptions, private readonly onResult: (r: FileResult) => void) {
+    const init: WorkerInit = {
+      root: opts.root,
+      customRuleDirs: opts.customRuleDirs,
+      analysis: opts.analysis,
+      source: opts.source,
+      mode: opts.mode,
+      frames: opts.frames,
+      maxFileSize: opts.maxFileSize,
+    };
+    this.init = init;
+    for (let i = 0; i < Math.max(1, opts.jobs); i++) this.slots.push(this.spawn());
+  }
+
+  private readonly init: WorkerInit;
+
+  private spawn(): Slot {
+    const worker = new Worker(this.opts.workerScript ?? path.join(__dirname, 'scanWorker.js'), { workerData: this.init });
+    const slot: Slot = { worker, inflight: new Map() };
+    worker.on('message', (m: WorkerReply) => {
+      const req = slot.inflight.get(m.id);
+      if (!req) return;
+      slot.inflight.delete(m.id);
+      this.onResult('result' in m ? m.result : { rel: req.rel, findings: [], notes: [], skipped: m.fatal });
+      this.wake();
+    });
+    const lost = (why: string): void => {
+      if (this.closed) return;
+      // The files in flight are reported as skipped; the scan goes on with a fresh worker.
+      for (const req of slot.inflight.values()) this.onResult({ rel: req.rel, findings: [], notes: [], skipped: `worker stopped: ${why}` });
+      slot.inflight.clear();
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return;
+      if (++this.respawns > MAX_RESPAWNS) {
+        this.failure = new Error(`scan workers keep stopping (${why})`);
+        this.slots.splice(i, 1);
+      } else this.slots[i] = this.spawn();
+      this.wake();
+    };
+    worker.on('error', (e) => lost(e.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+    return slot;
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  private free(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.inflight.size < PER_WORKER && (!best || s.inflight.size < best.inflight.size)) best = s;
+    return best;
+  }
+
+  private inflight(): number {
+    return this.slots.reduce((n, s) => n + s.inflight.size, 0);
+  }
+
+  /** Resolves with a slot that can take one more file, or undefined once the pool has failed or closed. */
+  async slot(): Promise<Slot | undefined> {
+    for (;;) {
+      if (this.failure || this.closed || this.slots.length === 0) return undefined;
+      const s = this.free();
+      if (s) return s;
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+
+  dispatch(slot: Slot, abs: string, rel: string): void {
+    const req: WorkerRequest = { id: this.nextId++, abs, rel };
+    slot.inflight.set(req.id, req);
+    slot.worker.postMessage(req);
+  }
+
+  async drain(): Promise<void> {
+    while (!this.failure && !this.closed && this.inflight() > 0) await new Promise<void>((r) => this.waiters.push(r));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake();
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/**
+ * Runs the entries through the pool. `onResult` is called once per entry (files and walk-level skips) in
+ * completion order; callers that print sort by path. Resolves when every file is done or the scan is aborted.
+ */
+export async function runScan(entries: AsyncIterable<WalkEntry>, opts: ScanPoolOptions, onResult: (r: FileResult) => void): Promise<{ cancelled: boolean }> {
+  const pool = new Pool(opts, onResult);
+  const abort = (): void => void pool.close();
+  opts.signal?.addEventListener('abort', abort);
+  try {
+    for await (const e of entries) {
+      if (opts.signal?.aborted) break;
+      if (e.kind === 'skipped') {
+        onResult({ rel: e.rel, findings: [], notes: [], skipped: e.reason });
+        continue;
+      }
+      const slot = await pool.slot();
+      if (!slot) break;
+      pool.dispatch(slot, e.abs, e.rel);
+    }
+    await pool.drain();
+    if (pool.failure) throw pool.failure;
+    return { cancelled: opts.signal?.aborted ?? false };
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+    await pool.close();
+  }
+}

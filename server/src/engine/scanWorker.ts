@@ -1,0 +1,90 @@
+// Worker thread entry of the scan pool: builds its own Engine (rules and grammars are per thread), then reads
+// and analyses one file per request. File content never crosses back to the main thread, only findings.
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import { parentPort, workerData } from 'worker_threads';
+import { Engine } from './engine';
+import { buildFrame, secretSpans } from './frames';
+import { languageIdForPath } from './languages';
+import { LineIndex } from './lines';
+import type { FileResult, WorkerInit, WorkerReply, WorkerRequest } from './scanProtocol';
+import { parseSuppressions } from './suppress';
+
+const init = workerData as WorkerInit;
+const engine = init.mode === 'analyze' ? Engine.create({ customRuleDirs: init.customRuleDirs }) : undefined;
+const decoder = new TextDecoder('utf-8');
+
+type Read = { bytes: Uint8Array } | { skipped: string };
+
+async function readFs(abs: string): Promise<Read> {
+  const fh = await fs.promises.open(abs, 'r');
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { skipped: 'not a regular file' };
+    if (st.size > init.maxFileSize) return { skipped: `larger than the size limit (${st.size} > ${init.maxFileSize} bytes)` };
+    return { bytes: await fh.readFile() };
+  } finally {
+    await fh.close();
+  }
+}
+
+function readIndex(rel: string): Promise<Read> {
+  return new Promise((resolve) => {
+    // `:./path` names the staged blob relative to the working folder rather than the repository top.
+    execFile('git', ['cat-file', 'blob', `:./${rel}`], { cwd: init.root, encoding: 'buffer', maxBuffer: init.maxFileSize + 1 }, (err, stdout) => {
+      if (err) resolve({ skipped: /maxBuffer/i.test(err.message) ? `larger than the size limit (> ${init.maxFileSize} bytes)` : 'not in the git index' });
+      else resolve({ bytes: stdout });
+    });
+  });
+}
+
+function isBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+async function handle(req: WorkerRequest): Promise<FileResult> {
+  const base: FileResult = { rel: req.rel, findings: [], notes: [] };
+  let read: Read;
+  try {
+    read = init.source === 'git-index' ? await readIndex(req.rel) : await readFs(req.abs);
+  } catch (e) {
+    return { ...base, skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  if ('skipped' in read) return { ...base, skipped: read.skipped };
+  if (isBinary(read.bytes)) return { ...base, binary: true };
+  // TextDecoder drops a leading BOM, as editors do, so columns agree with the editor's.
+  const text = decoder.decode(read.bytes);
+
+  if (init.mode === 'suppressions') {
+    const lines = new LineIndex(text);
+    const suppressions = parseSuppressions(text, lines).map((s) => ({
+      line: s.line,
+      ruleIds: s.ruleIds,
+      ...(s.until ? { until: s.until } : {}),
+      ...(s.reason ? { reason: s.reason } : {}),
+      ...(s.problem ? { problem: s.problem } : {}),
+    }));
+    return { ...base, suppressions };
+  }
+
+  // Suppressed findings are computed even when not reported: their secret spans must be masked in frames too.
+  const r = await engine!.analyze({ path: req.rel, languageId: languageIdForPath(req.rel), text }, { ...init.analysis, includeSuppressed: true });
+  if (r.skipped) return { ...base, skipped: r.skipped, binary: r.skipped === 'binary content' };
+  const findings = init.analysis.includeSuppressed ? r.findings : r.findings.filter((f) => !f.suppression);
+  const result: FileResult = { ...base, findings, notes: r.notes };
+  if (init.frames && findings.length > 0) {
+    const lines = new LineIndex(text);
+    const masks = secretSpans(r.findings.filter((f) => engine!.rule(f.ruleId)?.secret).map((f) => f.range), lines);
+    result.frames = findings.map((f) => buildFrame(f, lines, masks));
+  }
+  return result;
+}
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  handle(req).then(
+    (result) => parentPort!.postMessage({ id: req.id, result } satisfies WorkerReply),
+    (e: unknown) => parentPort!.postMessage({ id: req.id, result: { rel: req.rel, findings: [], notes: [], skipped: `analysis failed: ${(e as Error).message}` } } satisfies WorkerReply),
+  );
+});

@@ -1,0 +1,90 @@
+// One analysis of one open document: settings, size limit, engine, diagnostics. Pure of scheduling, so
+// the scheduler, pull diagnostics and fix-all share it.
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions, Engine, Finding, Note, Rule } from '../engine';
+import type { ResolvedSettings } from './context';
+import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
+
+export interface DocResult {
+  uri: string;
+  version: number;
+  /** `version:settingsEpoch`: a result is reusable only while both are unchanged. */
+  key: string;
+  findings: Finding[];
+  notes: Note[];
+  diagnostics: Diagnostic[];
+  /** Why the document was not analysed (disabled, too large, binary). */
+  skipped?: string;
+  elapsedMs: number;
+}
+
+export interface AnalyzeDeps {
+  settingsFor(uri: string): Promise<ResolvedSettings>;
+  engineFor(settings: ResolvedSettings): Engine;
+  enginePath(uri: string): string;
+  docsHref(rule: Rule): string | undefined;
+  log(message: string): void;
+  /** Logs a line at most once per document until the document is analysed normally again. */
+  logOnce(uri: string, message: string): void;
+  clearLogOnce(uri: string): void;
+}
+
+export function analysisOptions(s: ResolvedSettings): AnalysisOptions {
+  const o: AnalysisOptions = {};
+  if (s.disabledRules) o.disabledRules = s.disabledRules;
+  if (s.severityOverrides) o.severityOverrides = s.severityOverrides;
+  if (s.minimumConfidence) o.minimumConfidence = s.minimumConfidence;
+  if (s.maxFileSize !== undefined) o.maxFileSize = s.maxFileSize;
+  return o;
+}
+
+/**
+ * Analyses the document's current text. Returns undefined when the document changed while the analysis
+ * ran: that result describes a text the user no longer has, and publishing it would flicker stale squiggles.
+ */
+export async function analyzeDocument(
+  deps: AnalyzeDeps,
+  doc: TextDocument,
+  epoch: number,
+  isCurrent: (uri: string, version: number) => boolean,
+): Promise<DocResult | undefined> {
+  const uri = doc.uri;
+  const settings = await deps.settingsFor(uri);
+  // Text and version are read together after the last await: TextDocument updates in place.
+  const version = doc.version;
+  const text = doc.getText();
+  const base = { uri, version, key: `${version}:${epoch}`, findings: [], notes: [], diagnostics: [], elapsedMs: 0 };
+  const path = deps.enginePath(uri);
+  if (!settings.enable) return { ...base, skipped: 'disabled by vigil.enable' };
+  const max = settings.maxFileSize ?? Number.POSITIVE_INFINITY;
+  // Compare bytes, as the setting says; a UTF-16 length would let multi-byte text past the limit.
+  const bytes = text.length > max / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+  if (bytes > max) {
+    deps.logOnce(uri, `skipped ${path}: ${bytes} bytes is over vigil.maxFileSize (${max} bytes)`);
+    return { ...base, skipped: 'too large' };
+  }
+  const engine = deps.engineFor(settings);
+  const res = await engine.analyze({ path, languageId: doc.languageId, text }, analysisOptions(settings));
+  if (!isCurrent(uri, version)) return undefined;
+  if (res.skipped) {
+    deps.logOnce(uri, `skipped ${path}: ${res.skipped}`);
+    return { ...base, skipped: res.skipped, elapsedMs: res.elapsedMs };
+  }
+  deps.clearLogOnce(uri);
+  for (const n of res.notes) {
+    // rule-error notes were logged by the engine with the rule id; a parse timeout is worth a line too.
+    if (n.code === 'skipped') deps.log(`${path}: ${n.message}`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const f of res.findings) {
+    const rule = engine.rule(f.ruleId);
+    diagnostics.push(findingToDiagnostic(f, version, rule ? deps.docsHref(rule) : undefined));
+  }
+  for (const n of res.notes) {
+    const d = noteToDiagnostic(n);
+    if (d) diagnostics.push(d);
+  }
+  if (settings.trace === 'verbose') deps.log(`analysed ${path} v${version}: ${res.findings.length} findings in ${res.elapsedMs.toFixed(1)} ms`);
+  return { ...base, findings: res.findings, notes: res.notes, diagnostics, elapsedMs: res.elapsedMs };
+}

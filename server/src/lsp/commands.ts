@@ -1,0 +1,102 @@
+// workspace/executeCommand: the workspace scan (with progress and cancellation) and rule docs.
+import {
+  CancellationTokenSource,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  type CancellationToken,
+  type ExecuteCommandParams,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import type { Rule } from '../engine';
+import type { ScanSummary, ServerContext } from './context';
+import { ruleMarkdown } from './ruleDocs';
+import { scanWorkspace } from './workspaceScan';
+
+export const SCAN_COMMAND = 'vigil.scanWorkspace';
+export const DOCS_COMMAND = 'vigil.showRuleDocs';
+export const COMMANDS = [SCAN_COMMAND, DOCS_COMMAND];
+
+export interface CommandDeps {
+  ctx: ServerContext;
+  findRule(ruleId: string): Rule | undefined;
+  docsHref(rule: Rule): string | undefined;
+  /** The client supports window/workDoneProgress/create. */
+  workDoneProgress: boolean;
+  /** The client supports window/showDocument. */
+  showDocument: boolean;
+  /** The client shows its own progress and summary for the scan (the Vigil VS Code extension). */
+  clientHandlesScanUi: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function describeScan(s: ScanSummary): string {
+  const counts = `${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info`;
+  const time = `${(s.elapsedMs / 1000).toFixed(1)} s`;
+  if (s.cancelled) return `Vigil: scan cancelled after ${plural(s.files, 'file')} in ${time}: ${counts}.`;
+  return `Vigil: scanned ${plural(s.files, 'file')}${s.skipped ? ` (${s.skipped} skipped)` : ''} in ${time}: ${counts}.`;
+}
+
+let running: CancellationTokenSource | undefined;
+
+async function runScan(params: ExecuteCommandParams, token: CancellationToken, attached: WorkDoneProgressReporter, deps: CommandDeps): Promise<ScanSummary> {
+  // A second scan replaces the first: the user asked again, the older answer is no longer wanted.
+  running?.cancel();
+  const source = new CancellationTokenSource();
+  running = source;
+  const subs = [token.onCancellationRequested(() => source.cancel())];
+  let reporter: WorkDoneProgressReporter | undefined;
+  if (params.workDoneToken !== undefined) {
+    reporter = attached;
+  } else if (deps.workDoneProgress && !deps.clientHandlesScanUi) {
+    const created = await deps.ctx.connection.window.createWorkDoneProgress();
+    subs.push(created.token.onCancellationRequested(() => source.cancel()));
+    reporter = created;
+  }
+  reporter?.begin('Vigil: scanning the workspace', 0, undefined, true);
+  const progress = reporter ? { report: (message: string, percentage?: number) => reporter.report(percentage ?? 0, message) } : undefined;
+  try {
+    const summary = await scanWorkspace(progress ? { ...deps.ctx, progress } : deps.ctx, source.token);
+    const message = describeScan(summary);
+    deps.ctx.log(message);
+    if (!deps.clientHandlesScanUi) void deps.ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    return summary;
+  } finally {
+    reporter?.done();
+    for (const s of subs) s.dispose();
+    if (running === source) running = undefined;
+    source.dispose();
+  }
+}
+
+async function showDocs(args: unknown[], deps: CommandDeps): Promise<string> {
+  const ruleId = args[0];
+  if (typeof ruleId !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${DOCS_COMMAND} takes a rule id`);
+  const rule = deps.findRule(ruleId);
+  if (!rule) throw new ResponseError(ErrorCodes.InvalidParams, `unknown rule '${ruleId}'`);
+  const open = typeof args[1] === 'object' && args[1] !== null && (args[1] as { open?: unknown }).open === true;
+  if (open && deps.showDocument) {
+    const uri = deps.docsHref(rule);
+    if (uri) void deps.ctx.connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
+  }
+  return ruleMarkdown(rule);
+}
+
+export async function executeCommand(
+  params: ExecuteCommandParams,
+  token: CancellationToken,
+  workDone: WorkDoneProgressReporter,
+  deps: CommandDeps,
+): Promise<unknown> {
+  switch (params.command) {
+    case SCAN_COMMAND:
+      return runScan(params, token, workDone, deps);
+    case DOCS_COMMAND:
+      return showDocs(params.arguments ?? [], deps);
+    default:
+      throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command '${params.command}'`);
+  }
+}

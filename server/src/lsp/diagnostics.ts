@@ -1,0 +1,44 @@
+// Findings and notes to LSP diagnostics. The fixes and the document version travel in `data`, so code
+// actions can answer from the diagnostic alone and refuse fixes computed for an older text.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Fix, Note, Severity } from '../engine';
+
+export const SOURCE = 'vigil';
+
+export interface DiagnosticData {
+  /** Document version the finding was computed for; null for files that were not open (workspace scan). */
+  version: number | null;
+  fixes: Fix[];
+  ruleId: string;
+  fingerprint: string;
+}
+
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined): Diagnostic {
+  const data: DiagnosticData = { version: version ?? null, fixes: f.fixes, ruleId: f.ruleId, fingerprint: f.fingerprint };
+  const d: Diagnostic = {
+    range: f.range,
+    severity: toLspSeverity(f.severity),
+    source: SOURCE,
+    code: f.ruleId,
+    message: f.message,
+    data,
+  };
+  if (href) d.codeDescription = { href };
+  return d;
+}
+
+/** Notes the user can act on (a suppression that names an unknown rule or has expired) show as info. */
+export function noteToDiagnostic(n: Note): Diagnostic | undefined {
+  if (n.code !== 'unknown-rule-in-suppression' && n.code !== 'suppression-expired') return undefined;
+  return { range: n.range, severity: DiagnosticSeverity.Information, source: SOURCE, code: n.code, message: n.message };
+}
+
+export function isDiagnosticData(v: unknown): v is DiagnosticData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<DiagnosticData>;
+  return typeof d.ruleId === 'string' && Array.isArray(d.fixes) && (typeof d.version === 'number' || d.version === null);
+}

@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import { isSecretName, nameWords } from '../engine/helpers/randomNames';
+import { IMPORTS, importEdit } from '../engine/helpers/cryptoImports';
+import { isStaticBytes } from '../engine/helpers/cryptoIv';
+import { parse } from '../engine/parse';
+
+// Unit tests of the crypto-rule helpers; the rules themselves are tested by their fixtures.
+
+describe('crypto helpers', () => {
+  it('splits names into words', () => {
+    assert.deepStrictEqual(nameWords('resetToken'), ['reset', 'token']);
+    assert.deepStrictEqual(nameWords('RESET_TOKEN'), ['reset', 'token']);
+    assert.deepStrictEqual(nameWords('XCSRFToken'), ['xcsrf', 'token']);
+  });
+
+  it('recognises secret names and leaves their attributes alone', () => {
+    for (const n of ['resetToken', 'session_id', 'apiKey', 'otp', 'generatePassword', 'csrf_token', 'verificationCode', 'salt']) {
+      assert.ok(isSecretName(n), n);
+    }
+    for (const n of ['tokenLength', 'cacheKey', 'userId', 'zipCode', 'saltRounds', 'tokenize', 'retryDelayMs', 'sessionTimeout', 'key']) {
+      assert.ok(!isSecretName(n), n);
+    }
+  });
+
+  it('adds an import once, after the existing ones', () => {
+    const py = 'import os\nimport random\n\nx = 1\n';
+    const e = importEdit(py, IMPORTS['pythonSecrets']!);
+    assert.deepStrictEqual(e, { start: 'import os\nimport random'.length, end: 'import os\nimport random'.length, text: '\nimport secrets' });
+    assert.strictEqual(importEdit('import secrets\n', IMPORTS['pythonSecrets']!), null);
+    const java = 'package a;\n\nclass A {}\n';
+    assert.strictEqual(importEdit(java, IMPORTS['javaSecureRandom']!)?.start, 'package a;'.length);
+    assert.strictEqual(importEdit('#!/usr/bin/env python3\nx = 1\n', IMPORTS['pythonSecrets']!)?.start, '#!/usr/bin/env python3\n'.length);
+  });
+
+  it('tells static IVs from fresh ones', async () => {
+    const cases: [string, boolean][] = [
+      ["f(Buffer.alloc(16))", true],
+      ["f(Buffer.from('0123456789abcdef'))", true],
+      ["f('0123456789abcdef')", true],
+      ['f(IV)', true],
+      ['f(crypto.randomBytes(16))', false],
+      ['f(iv)', false],
+      ['f(null)', false],
+      ["f('')", false],
+      ['f(cfg.IV)', false],
+    ];
+    for (const [src, want] of cases) {
+      const tree = await parse('javascript', src);
+      assert.ok(tree);
+      const call = tree.rootNode.namedChildren[0]!.namedChildren[0]!;
+      const arg = call.childForFieldName('arguments')!.namedChildren[0]!;
+      assert.strictEqual(isStaticBytes(arg), want, src);
+      tree.delete();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import { Engine } from '../engine';
+import { applyFixes } from '../engine/fixes';
+import { mentionsPassword, renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from '../engine/helpers/hashAlgo';
+import type { Finding } from '../engine/types';
+
+// The weak-hash rule's naming tables and the behaviours its fixtures cannot state on one line: message choice,
+// fix applicability, and Go/Python file-level fixes composing when several findings are fixed at once.
+
+const engine = Engine.create();
+
+async function findings(path: string, languageId: string, text: string): Promise<Finding[]> {
+  const r = await engine.analyze({ path, languageId, text }, { today: '2026-01-01' });
+  return r.findings.filter((f) => f.ruleId === 'weak-hash');
+}
+
+describe('weak-hash naming', () => {
+  it('recognises weak algorithm strings and leaves strong ones alone', () => {
+    assert.strictEqual(weakAlgorithmOfString('MD5'), 'MD5');
+    assert.strictEqual(weakAlgorithmOfString('sha-1'), 'SHA-1');
+    assert.strictEqual(weakAlgorithmOfString('RSA-SHA1'), 'SHA-1');
+    assert.strictEqual(weakAlgorithmOfString('md4'), 'MD4');
+    for (const s of ['sha256', 'SHA-256', 'sha3-256', 'sha512', 'blake2b512', 'hmac-md5', 'md5sum']) {
+      assert.strictEqual(weakAlgorithmOfString(s), undefined, s);
+    }
+  });
+
+  it('recognises weak API member names', () => {
+    assert.strictEqual(weakAlgorithmOfName('md5Hex'), 'MD5');
+    assert.strictEqual(weakAlgorithmOfName('getShaDigest'), 'SHA-1');
+    assert.strictEqual(weakAlgorithmOfName('SHA1Managed'), 'SHA-1');
+    assert.strictEqual(weakAlgorithmOfName('SHA_1'), 'SHA-1');
+    for (const s of ['sha256Hex', 'SHA384', 'SHA_256', 'sha512', 'SHA3_256']) assert.strictEqual(weakAlgorithmOfName(s), undefined, s);
+  });
+
+  it('renames to SHA-256 in the style of the original', () => {
+    assert.strictEqual(renameToSha256('md5Hex'), 'sha256Hex');
+    assert.strictEqual(renameToSha256('getMd5Digest'), 'getSha256Digest');
+    assert.strictEqual(renameToSha256('shaHex'), 'sha256Hex');
+    assert.strictEqual(renameToSha256('MD5'), 'SHA256');
+    assert.strictEqual(renameToSha256('SHA1'), 'SHA256');
+    assert.strictEqual(sha256String('MD5', 'plain'), 'SHA256');
+    assert.strictEqual(sha256String('md5', 'plain'), 'sha256');
+    assert.strictEqual(sha256String('SHA-1', 'dash'), 'SHA-256');
+  });
+
+  it('tells password-like names from lookalikes', () => {
+    for (const s of ['password', 'user.passwd', 'params["pwd"]', 'newPw', 'hashedPassword', 'PASSPHRASE', 'userpassword.encode()']) {
+      assert.ok(mentionsPassword(s), s);
+    }
+    for (const s of ['data', 'bypass', 'passCount', 'compass', 'payload', 'sweeps', 'power']) assert.ok(!mentionsPassword(s), s);
+  });
+});
+
+describe('weak-hash findings', () => {
+  it('names the algorithm and offers an unsafe SHA-256 fix', async () => {
+    const [f] = await findings('a.py', 'python', 'import hashlib\nd = hashlib.sha1(b"x").hexdigest()\n');
+    assert.ok(f);
+    assert.match(f.message, /^SHA-1 is a broken hash/);
+    assert.strictEqual(f.fixes.length, 1);
+    assert.strictEqual(f.fixes[0]!.applicability, 'unsafe');
+  });
+
+  it('asks for a password hash and offers no fix when the input is a password', async () => {
+    const text = 'const crypto = require("crypto");\nconst h = crypto.createHash("md5").update(req.body.password).digest("hex");\n';
+    const all = await findings('a.js', 'javascript', text);
+    assert.strictEqual(all.length, 1, 'one finding, not one per pattern');
+    assert.match(all[0]!.message, /password hashing function \(Argon2, bcrypt, scrypt or PBKDF2\)/);
+    assert.deepStrictEqual(all[0]!.fixes, []);
+  });
+
+  it('follows a hasher variable to the data it is fed', async () => {
+    const text = 'import hashlib\n\ndef f(pw):\n    h = hashlib.md5()\n    h.update(pw.encode())\n    return h.hexdigest()\n\ndef g(data):\n    h = hashlib.md5()\n    h.update(data)\n    return h.hexdigest()\n';
+    const all = await findings('a.py', 'python', text);
+    assert.strictEqual(all.length, 2);
+    assert.match(all[0]!.message, /password/);
+    assert.doesNotMatch(all[1]!.message, /password/);
+  });
+
+  it('gives every Go finding of a file the same fix, so fixing all of them compiles', async () => {
+    const text = [
+      'package p',
+      '',
+      'import (',
+      '\t"crypto/md5"',
+      '\t"crypto/sha1"',
+      ')',
+      '',
+      'func a(b []byte) [32]byte { return md5.Sum(b) }',
+      'func c(b []byte) []byte { h := sha1.New(); h.Write(b); return h.Sum(nil) }',
+      '',
+    ].join('\n');
+    const all = await findings('a.go', 'go', text);
+    assert.strictEqual(all.length, 2);
+    assert.deepStrictEqual(all[0]!.fixes[0]!.edits, all[1]!.fixes[0]!.edits);
+    // Identical edit sets either collapse into one or are skipped as overlapping: the outcome is the same file.
+    const fixed = applyFixes(text, all.map((f) => f.fixes[0]!));
+    assert.strictEqual(applyFixes(text, [all[1]!.fixes[0]!]).text, fixed.text);
+    assert.ok(fixed.text.includes('import (\n\t"crypto/sha256"\n)'), fixed.text);
+    assert.ok(fixed.text.includes('return sha256.Sum256(b)'));
+    assert.ok(fixed.text.includes('h := sha256.New()'));
+  });
+
+  it('reuses an existing crypto/sha256 import and drops the unused weak one', async () => {
+    const text = 'package p\n\nimport (\n\t"crypto/md5"\n\th256 "crypto/sha256"\n)\n\nvar _ = h256.Size\n\nfunc a(b []byte) []byte { s := md5.Sum(b); return s[:] }\n';
+    const [f] = await findings('a.go', 'go', text);
+    const fixed = applyFixes(text, [f!.fixes[0]!]).text;
+    assert.strictEqual(fixed, 'package p\n\nimport (\n\th256 "crypto/sha256"\n)\n\nvar _ = h256.Size\n\nfunc a(b []byte) []byte { s := h256.Sum256(b); return s[:] }\n');
+  });
+
+  it('does not flag HMAC, usedforsecurity=False or lookalike names', async () => {
+    const py = 'import hashlib, hmac\nhmac.new(k, m, hashlib.md5)\nhashlib.md5(b, usedforsecurity=False)\nmd5sum = 1\n';
+    assert.deepStrictEqual(await findings('a.py', 'python', py), []);
+    const rb = "OpenSSL::HMAC.hexdigest(OpenSSL::Digest.new('sha1'), key, data)\n";
+    assert.deepStrictEqual(await findings('a.rb', 'ruby', rb), []);
+    const php = "<?php\n$c = hash_init('md5', HASH_HMAC, $k);\n$m = hash_hmac('sha1', $d, $k);\n";
+    assert.deepStrictEqual(await findings('a.php', 'php', php), []);
+  });
+});

@@ -1,0 +1,31 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+
+public class Globals { public int X; }
+
+class Formulas
+{
+    async Task<int> Evaluate(string formula)
+    {
+        // vigil-expect: code-injection
+        return await CSharpScript.EvaluateAsync<int>(formula);
+    }
+
+    async Task<object> Run(string body)
+    {
+        // vigil-expect: code-injection
+        return await CSharpScript.RunAsync("return " + body + ";");
+    }
+
+    async Task<int> EvaluateSafe(int x)
+    {
+        // vigil-ok: code-injection
+        return await CSharpScript.EvaluateAsync<int>("X * 2", globals: new Globals { X = x });
+    }
+
+    async Task<int> Constant()
+    {
+        // vigil-ok: code-injection
+        return await CSharpScript.EvaluateAsync<int>("1 + 2");
+    }
+}

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Vigil fixture: shell script. Every value is fake.
+# vigil-expect: hardcoded-secret
+export API_TOKEN="c2b9f1e07d3a4c58b6e1f0a9d2c7e4b3"
+# vigil-ok: hardcoded-secret
+export API_TOKEN="$(vault kv get -field=token secret/reporting)"
+# vigil-expect: hardcoded-secret
+curl -H "Authorization: Bearer ghp_vigilFAKEtoken0123456789vigilFAKEtok" https://api.vigil.invalid/
+# vigil-ok: hardcoded-secret
+curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.vigil.invalid/
+# vigil-expect: hardcoded-secret
+mysql --user=reporting --password=Pw9-vigil-FixtureDefault app < dump.sql
+# vigil-ok: hardcoded-secret
+mysql --user=reporting --password="$DB_PASSWORD" app < dump.sql

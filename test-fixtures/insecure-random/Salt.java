@@ -1,0 +1,16 @@
+package com.example.auth;
+
+import java.util.Random;
+
+public class Salt {
+    public byte[] salt() {
+        Random rnd = new Random();
+        byte[] salt = new byte[16];
+        // vigil-expect: insecure-random
+        rnd.nextBytes(salt);
+        byte[] noise = new byte[16];
+        // vigil-ok: insecure-random
+        rnd.nextBytes(noise);
+        return salt;
+    }
+}

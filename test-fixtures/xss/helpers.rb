@@ -1,0 +1,38 @@
+module PostsHelper
+  BADGE = "<span class=\"badge\">new</span>".freeze
+
+  def title_tag(post)
+    # vigil-expect: xss
+    "<h1>#{post.title}</h1>".html_safe
+  end
+
+  def body(post)
+    # vigil-expect: xss
+    raw(post.body)
+  end
+
+  def summary(post)
+    # vigil-expect: xss
+    post.summary.html_safe
+  end
+
+  def title_tag_safe(post)
+    # vigil-ok: xss
+    "<h1>#{h(post.title)}</h1>".html_safe
+  end
+
+  def badge
+    # vigil-ok: xss
+    BADGE.html_safe
+  end
+
+  def separator
+    # vigil-ok: xss
+    "<hr>".html_safe
+  end
+
+  def body_safe(post)
+    # vigil-ok: xss
+    sanitize(post.body)
+  end
+end

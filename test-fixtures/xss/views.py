@@ -1,0 +1,41 @@
+from django.utils.html import format_html, escape
+from django.utils.safestring import mark_safe
+from markupsafe import Markup
+
+FOOTER = "<footer>&copy; Example</footer>"
+
+
+def badge(user):
+    # vigil-expect: xss
+    return mark_safe(f"<b>{user.name}</b>")
+
+
+def note(request):
+    text = request.GET["note"]
+    # vigil-expect: xss
+    return Markup("<p>" + text + "</p>")
+
+
+def bio(profile):
+    # vigil-expect: xss
+    return mark_safe(profile.bio)
+
+
+def badge_safe(user):
+    # vigil-ok: xss
+    return format_html("<b>{}</b>", user.name)
+
+
+def footer():
+    # vigil-ok: xss
+    return mark_safe(FOOTER)
+
+
+def note_safe(request):
+    # vigil-ok: xss
+    return Markup("<p>{}</p>").format(request.GET["note"])
+
+
+def escaped(text):
+    # vigil-ok: xss
+    return mark_safe("<p>" + escape(text) + "</p>")
