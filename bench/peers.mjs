@@ -68,7 +68,9 @@ function ensureDebian(cmd, pkg, offline) {
   if (offline) return `unavailable (${cmd} not installed, --offline)`;
   if (process.getuid?.() !== 0) return `unavailable (${cmd} not installed; apt-get install ${pkg} needs root)`;
   log(`peers: apt-get install ${pkg}`);
-  const r = sh(`flock /tmp/apt.lock apt-get install -y -q ${pkg} >/dev/null 2>&1 || (flock /tmp/apt.lock apt-get update -q >/dev/null 2>&1 && flock /tmp/apt.lock apt-get install -y -q ${pkg} >/dev/null 2>&1)`);
+  // apt waits for its own lock instead of failing when another install is running.
+  const apt = 'apt-get -o DPkg::Lock::Timeout=300 -y -q';
+  const r = sh(`${apt} install ${pkg} >/dev/null 2>&1 || (${apt} update >/dev/null 2>&1 && ${apt} install ${pkg} >/dev/null 2>&1)`);
   return r.code === 0 && has(cmd) ? 'ok' : `unavailable (apt-get install ${pkg} failed)`;
 }
 

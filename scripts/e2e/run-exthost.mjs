@@ -19,6 +19,8 @@ const extDir = path.resolve(process.env.VIGIL_EXT_DIR || ROOT);
 const testsEntry = path.join(ROOT, 'client', 'lib', 'test', 'index.js');
 const timeoutMs = Number(process.env.TEST_TIMEOUT_S || 600) * 1000;
 
+// Workbench start-up lines that reach the log without the '%c' marker; noise for a test report.
+const WORKBENCH_CHATTER = /^(Resolv|Creating a socket|Ignoring fetching|\[Service Worker\]|ChatSessionStore|Updating additional builtin)/;
 let summary = '';
 let exitCode = 1;
 // If the suite never prints its closing line (timeout, crashed host), count the spec reporter's marks instead.
@@ -54,6 +56,7 @@ try {
     void page.exposeFunction('codeAutomationLog', (_type, args) => {
       const a = Array.isArray(args) ? args : [args];
       if (typeof a[0] === 'string' && a[0].startsWith('%c') && !process.env.VERBOSE) return;
+      if (WORKBENCH_CHATTER.test(String(a[0])) && !process.env.VERBOSE) return;
       const line = util.format(...a);
       const m = /^(\d+) passed, (\d+) failed$/m.exec(line);
       if (m) summary = m[0];

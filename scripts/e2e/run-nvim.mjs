@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ROOT, copyWorkspace } from './paths.mjs';
 
 const t0 = Date.now();
-const server = path.join(ROOT, 'server', 'out', 'server.js');
+// VIGIL_EXT_DIR: test another build (the broken-fix check points it at a mutated copy).
+const server = path.join(path.resolve(process.env.VIGIL_EXT_DIR || ROOT), 'server', 'out', 'server.js');
 const script = path.join(ROOT, 'test', 'e2e', 'nvim', 'quickfix.lua');
 let summary = '0 passed, 1 failed';
 let ok = false;

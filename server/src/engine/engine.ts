@@ -5,7 +5,11 @@ import { LineIndex } from './lines';
 import { isCodeLanguage } from './languages';
 import { loadRules } from './rules';
 import { builtinRulesDir } from './paths';
-import { appliesTo, runProducerPattern, runQueryPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
+import { refuseUnsafeRegexes } from './redos';
+import { appliesTo, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
+import { buildCombinedQuery, type CombinedQuery } from './combined';
+import { carryOver, IncrementalState, narrowToFunction, planRequery, type RequeryPlan } from './incremental';
+import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
 import { fingerprintOf } from './fingerprint';
 import type { AnalysisOptions, AnalysisResult, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
@@ -35,6 +39,8 @@ export class Engine {
   private readonly byId: Map<string, Rule>;
   private readonly log: (message: string) => void;
   private readonly pathMatchers = new Map<string, (p: string) => boolean>();
+  /** One combined query per language id (languages sharing a grammar may still have different patterns). */
+  private readonly combined = new Map<string, CombinedQuery>();
 
   constructor(rules: Rule[], loadErrors: RuleLoadError[], log?: (message: string) => void) {
     this.rules = rules;
@@ -45,7 +51,10 @@ export class Engine {
 
   static create(opts: EngineOptions = {}): Engine {
     const builtin = loadRules(opts.ruleDirs ?? [builtinRulesDir()]);
-    const custom = opts.customRuleDirs?.length ? loadRules(opts.customRuleDirs, { custom: true }) : { rules: [], errors: [] };
+    const loaded = opts.customRuleDirs?.length ? loadRules(opts.customRuleDirs, { custom: true }) : { rules: [], errors: [] };
+    // Workspace rules must be proven linear-time before they run on anyone's keystrokes (see redos.ts).
+    const screened = refuseUnsafeRegexes(loaded.rules);
+    const custom = { rules: screened.rules, errors: [...loaded.errors, ...screened.errors] };
     const ids = new Set(builtin.rules.map((r) => r.id));
     const errors = [...builtin.errors, ...custom.errors];
     const rules = [...builtin.rules];
@@ -76,60 +85,113 @@ export class Engine {
     return m(p.replace(/\\/g, '/'));
   }
 
+  private combinedQuery(languageId: string, language: Language, grammarName: string): CombinedQuery {
+    let c = this.combined.get(languageId);
+    if (!c) {
+      c = buildCombinedQuery(this.rules, languageId, language, grammarName.replace(/^tree-sitter-|\.wasm$/g, ''));
+      this.combined.set(languageId, c);
+    }
+    return c;
+  }
+
   private activeRules(opts: AnalysisOptions): Rule[] {
     const disabled = new Set(opts.disabledRules ?? []);
     return this.rules.filter((r) => !disabled.has(r.id));
   }
 
   async analyze(doc: SourceDocument, opts: AnalysisOptions = {}): Promise<AnalysisResult> {
+    return this.analyzeIncremental(doc, opts);
+  }
+
+  /**
+   * The analysis behind `analyze` and `DocumentSession`. With `state` (the previous run of the same document),
+   * the tree is re-parsed incrementally and the queries re-run only over the function that changed, when the
+   * change lies inside one; query findings elsewhere are carried over with shifted offsets. The state is
+   * updated in place; without it, the tree is freed at the end.
+   */
+  async analyzeIncremental(doc: SourceDocument, opts: AnalysisOptions = {}, state?: IncrementalState): Promise<AnalysisResult> {
     const t0 = performance.now();
     const done = (r: Omit<AnalysisResult, 'elapsedMs'>): AnalysisResult => ({ ...r, elapsedMs: performance.now() - t0 });
     const text = doc.text;
     const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (text.length > max) return done({ findings: [], notes: [], skipped: `larger than the size limit (${text.length} > ${max} characters)` });
-    if (looksBinary(text)) return done({ findings: [], notes: [], skipped: 'binary content' });
+    const skip = text.length > max ? `larger than the size limit (${text.length} > ${max} characters)` : looksBinary(text) ? 'binary content' : undefined;
+    if (skip) {
+      state?.reset();
+      return done({ findings: [], notes: [], skipped: skip });
+    }
 
     const lines = new LineIndex(text);
     const input: MatchInput = { doc, text, lower: text.toLowerCase(), lines };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
+    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? []]);
+    if (state && state.key !== optsKey) state.reset();
     let tree: Tree | null = null;
+    let plan: RequeryPlan = { kind: 'full' };
     if (isCode && rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) {
       const lang = doc.languageId as Parameters<typeof loadGrammar>[0];
       try {
         input.language = await loadGrammar(lang);
         input.grammarKey = grammarKey(lang);
-        tree = await parse(lang, text);
+        const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
+        if (previous) plan = planRequery(previous.tree, previous.text, text);
+        tree = await parse(lang, text, {}, plan.kind === 'full' ? null : previous!.tree);
         if (tree) input.tree = tree;
         else notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing took too long; only text rules ran' });
       } catch (e) {
         this.log(`parse failed for ${doc.path}: ${(e as Error).message}`);
       }
     }
+    if (plan.kind === 'partial' && tree) plan = narrowToFunction(plan, tree);
 
+    const queryRaw: RawFinding[] = [];
     const raw: RawFinding[] = [];
+    const failed = new Set<Rule>();
+    const ruleFailed = (rule: Rule, e: unknown): void => {
+      failed.add(rule);
+      const msg = `rule ${rule.id} failed on ${doc.path}: ${e instanceof Error ? e.message : String(e)}`;
+      this.log(msg);
+      notes.push({ code: 'rule-error', severity: 'info', range: lines.rangeOf(0, 0), message: msg });
+    };
     try {
+      if (input.tree && input.language) {
+        const combined = this.combinedQuery(doc.languageId, input.language, input.grammarKey ?? doc.languageId);
+        for (const err of combined.errors) {
+          if (rules.includes(err.owner.rule)) ruleFailed(err.owner.rule, new Error(err.message));
+        }
+        const carried = plan.kind !== 'full' && state?.queryRaw && state.failedRules === 0 && failed.size === 0 ? carryOver(state.queryRaw, plan) : undefined;
+        if (carried && plan.kind !== 'full') {
+          queryRaw.push(...carried);
+          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, { start: plan.newStart, end: plan.newEnd });
+          queryRaw.sort((a, b) => a.start - b.start || a.end - b.end);
+        } else {
+          plan = { kind: 'full' };
+          runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed);
+        }
+      }
+      raw.push(...queryRaw);
       for (const rule of rules) {
+        if (failed.has(rule)) continue;
         try {
           rule.patterns.forEach((p, i) => {
-            if (!appliesTo(p, doc.languageId, isCode) || !this.pathAllowed(p.kind === 'query' ? undefined : p.paths, doc.path)) return;
-            if (p.kind === 'query') runQueryPattern(rule, i, input, raw);
-            else if (p.kind === 'regex') runRegexPattern(rule, i, input, raw);
+            if (p.kind === 'query' || !appliesTo(p, doc.languageId, isCode) || !this.pathAllowed(p.paths, doc.path)) return;
+            if (p.kind === 'regex') runRegexPattern(rule, i, input, raw);
             else runProducerPattern(rule, i, input, raw);
           });
         } catch (e) {
-          const msg = `rule ${rule.id} failed on ${doc.path}: ${(e as Error).message}`;
-          this.log(msg);
-          notes.push({ code: 'rule-error', severity: 'info', range: lines.rangeOf(0, 0), message: msg });
+          ruleFailed(rule, e);
         }
       }
     } finally {
-      tree?.delete();
+      if (state) state.store(optsKey, text, tree, queryRaw, failed.size);
+      else tree?.delete();
     }
 
     const findings = this.finalise(raw, doc, lines, opts, notes);
-    return done({ findings, notes });
+    const result = done({ findings, notes });
+    if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind;
+    return result;
   }
 
   private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[]): Finding[] {
@@ -149,6 +211,11 @@ export class Engine {
       }
     }
 
+    // A specific rule (tf-provider-credentials) silences a general one (hardcoded-secret) on the same span.
+    const superseding = raw.filter((r) => r.rule.supersedes?.length);
+    if (superseding.length > 0) {
+      raw = raw.filter((r) => !superseding.some((s) => s !== r && s.rule.supersedes!.includes(r.rule.id) && s.start < r.end && r.start < s.end));
+    }
     // Dedupe identical spans from overlapping patterns of one rule; keep the first (patterns are ordered by precision).
     const seen = new Set<string>();
     const occurrences = new Map<string, number>();
@@ -171,7 +238,11 @@ export class Engine {
         message: r.message,
         range,
         fingerprint: fingerprintOf(r.rule.id, doc.path, flagged, occurrence),
-        fixes: r.fixes,
+        fixes: r.fixes.map((f) => ({
+          title: f.title,
+          applicability: f.applicability,
+          edits: f.edits.map((e) => ({ range: lines.rangeOf(e.start, e.end), newText: e.text })),
+        })),
       };
       const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id));
       if (s) {

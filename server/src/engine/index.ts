@@ -9,3 +9,4 @@ export { formatLoadError, loadRuleFile, loadRules } from './rules';
 export { parseSuppressions, todayIso, type Suppression } from './suppress';
 export { builtinRulesDir, packageRoot, wasmDir } from './paths';
 export { parse, loadGrammar } from './parse';
+export { DocumentSession } from './session';

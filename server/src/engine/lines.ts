@@ -34,7 +34,8 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    // An offset between the \r and \n of a CRLF has no LSP position; it means the end of the line.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo]! };
   }
 
   offsetAt(pos: Position): number {

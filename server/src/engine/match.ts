@@ -1,7 +1,8 @@
 import type { Language, Query, Tree } from './parse';
 import { compileQuery } from './parse';
+import type { CombinedQuery, PatternOwner } from './combined';
 import type { LineIndex } from './lines';
-import type { Capture, MatchContext } from './helpers/types';
+import type { Capture, MatchContext, OffsetEdit } from './helpers/types';
 import { FILTERS, FIX_HELPERS, PRODUCERS } from './helpers';
 import { normaliseOffsetEdits } from './fixes';
 import { maskSecret } from './mask';
@@ -15,7 +16,14 @@ export interface RawFinding {
   message: string;
   severity: Severity;
   confidence: Confidence;
-  fixes: Fix[];
+  /** Fix edits in UTF-16 offsets, converted to ranges only when the finding is published (offsets shift cheaply). */
+  fixes: RawFix[];
+}
+
+export interface RawFix {
+  title: string;
+  applicability: Fix['applicability'];
+  edits: OffsetEdit[];
 }
 
 export interface MatchInput {
@@ -70,8 +78,8 @@ function expand(template: string, ctx: MatchContext): string {
   });
 }
 
-function buildFixes(ctx: MatchContext, textLength: number): Fix[] {
-  const out: Fix[] = [];
+function buildFixes(ctx: MatchContext, textLength: number): RawFix[] {
+  const out: RawFix[] = [];
   for (const spec of ctx.pattern.fixes ?? []) {
     let edits;
     if (spec.helper) {
@@ -95,7 +103,7 @@ function buildFixes(ctx: MatchContext, textLength: number): Fix[] {
     out.push({
       title: expand(spec.title, ctx),
       applicability: spec.applicability,
-      edits: sorted.map((e) => ({ range: ctx.lines.rangeOf(e.start, e.end), newText: e.text })),
+      edits: sorted,
     });
   }
   return out;
@@ -152,20 +160,47 @@ function newContext(rule: Rule, pattern: Pattern, input: MatchInput): MatchConte
   return ctx;
 }
 
-export function runQueryPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
-  const pattern = rule.patterns[index] as QueryPattern;
-  if (!input.tree || !input.language || !input.grammarKey) return;
-  if (!passesKeywords(pattern, input.lower)) return;
-  const query = queryFor(rule, index, input.language, input.grammarKey);
-  for (const m of query.matches(input.tree.rootNode)) {
-    const ctx = newContext(rule, pattern, input);
-    for (const c of m.captures) {
-      const cap: Capture = { name: c.name, text: c.node.text, start: c.node.startIndex, end: c.node.endIndex, node: c.node };
-      const list = ctx.captures.get(c.name);
-      if (list) list.push(cap);
-      else ctx.captures.set(c.name, [cap]);
+/**
+ * Runs the combined query of a language once over the tree and hands each match to the rule pattern that owns it.
+ * An exception in one rule's helper is reported through `onError` and does not stop the other rules.
+ */
+export function runCombinedQuery(
+  combined: CombinedQuery,
+  input: MatchInput,
+  out: RawFinding[],
+  active: Set<Rule>,
+  onError: (rule: Rule, error: unknown) => void,
+  /** Restrict matching to nodes intersecting this span (incremental re-analysis of one function). */
+  within?: { start: number; end: number },
+): void {
+  if (!combined.query || !input.tree) return;
+  // The query cursor's range is in bytes of the UTF-16 text (web-tree-sitter converts node offsets, not these).
+  const range = within ? { startIndex: within.start * 2, endIndex: within.end * 2 } : undefined;
+  const keywordOk = new Map<PatternOwner, boolean>();
+  const failed = new Set<Rule>();
+  for (const m of combined.query.matches(input.tree.rootNode, range)) {
+    const owner = combined.owners[m.patternIndex];
+    if (!owner || !active.has(owner.rule) || failed.has(owner.rule)) continue;
+    const pattern = owner.rule.patterns[owner.index] as QueryPattern;
+    let ok = keywordOk.get(owner);
+    if (ok === undefined) {
+      ok = passesKeywords(pattern, input.lower);
+      keywordOk.set(owner, ok);
     }
-    finish(ctx, input, out);
+    if (!ok) continue;
+    try {
+      const ctx = newContext(owner.rule, pattern, input);
+      for (const c of m.captures) {
+        const cap: Capture = { name: c.name, text: c.node.text, start: c.node.startIndex, end: c.node.endIndex, node: c.node };
+        const list = ctx.captures.get(c.name);
+        if (list) list.push(cap);
+        else ctx.captures.set(c.name, [cap]);
+      }
+      finish(ctx, input, out);
+    } catch (e) {
+      failed.add(owner.rule);
+      onError(owner.rule, e);
+    }
   }
 }
 

@@ -39,7 +39,8 @@ export interface ParseLimits {
   timeoutMs?: number;
 }
 
-export async function parse(lang: CodeLanguage, text: string, limits: ParseLimits = {}): Promise<Tree | null> {
+/** Parses `text`; with `oldTree` (already `edit`ed to match), tree-sitter reuses the unchanged subtrees. */
+export async function parse(lang: CodeLanguage, text: string, limits: ParseLimits = {}, oldTree: Tree | null = null): Promise<Tree | null> {
   const language = await loadGrammar(lang);
   const key = grammarKey(lang);
   let parser = parsers.get(key);
@@ -49,7 +50,7 @@ export async function parse(lang: CodeLanguage, text: string, limits: ParseLimit
     parsers.set(key, parser);
   }
   const deadline = Date.now() + (limits.timeoutMs ?? 5000);
-  return parser.parse(text, null, { progressCallback: () => Date.now() > deadline });
+  return parser.parse(text, oldTree, { progressCallback: () => Date.now() > deadline });
 }
 
 export function compileQuery(language: Language, source: string): Query {

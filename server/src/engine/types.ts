@@ -189,6 +189,8 @@ export interface Rule {
   patterns: Pattern[];
   /** Findings of this rule carry secrets: message captures are masked, fingerprints hashed. */
   secret?: boolean;
+  /** More general rules that stay quiet where this one reports an overlapping span (one finding per problem). */
+  supersedes?: string[];
   /** Where the rule was loaded from (absolute path). */
   file: string;
   /** True for rules from a workspace's custom rule folders. */

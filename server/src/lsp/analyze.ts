@@ -2,9 +2,10 @@
 // the scheduler, pull diagnostics and fix-all share it.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, Engine, Finding, Note, Rule } from '../engine';
+import { isCodeLanguage, languageIdForPath, type AnalysisOptions, type Engine, type Finding, type Note, type Rule } from '../engine';
 import type { ResolvedSettings } from './context';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
+import { documentSession } from './documentSessions';
 
 export interface DocResult {
   uri: string;
@@ -40,6 +41,16 @@ export function analysisOptions(s: ResolvedSettings): AnalysisOptions {
 }
 
 /**
+ * The engine speaks VS Code language ids. Other editors send their own (Neovim `cs`, Helix `c-sharp`), so an
+ * id the engine does not know falls back to what the file name says; text rules run either way.
+ */
+export function engineLanguageId(languageId: string, enginePath: string): string {
+  if (isCodeLanguage(languageId)) return languageId;
+  const byPath = languageIdForPath(enginePath);
+  return isCodeLanguage(byPath) ? byPath : languageId;
+}
+
+/**
  * Analyses the document's current text. Returns undefined when the document changed while the analysis
  * ran: that result describes a text the user no longer has, and publishing it would flicker stale squiggles.
  */
@@ -65,7 +76,7 @@ export async function analyzeDocument(
     return { ...base, skipped: 'too large' };
   }
   const engine = deps.engineFor(settings);
-  const res = await engine.analyze({ path, languageId: doc.languageId, text }, analysisOptions(settings));
+  const res = await documentSession(uri, engine).analyze({ path, languageId: engineLanguageId(doc.languageId, path), text }, analysisOptions(settings));
   if (!isCurrent(uri, version)) return undefined;
   if (res.skipped) {
     deps.logOnce(uri, `skipped ${path}: ${res.skipped}`);

@@ -1,5 +1,6 @@
 // The server's state for one client: capabilities read once in initialize, the settings, engines,
 // scheduler and docs, and the ServerContext the workspace scan uses. server.ts only routes messages here.
+import { closeDocumentSession } from './documentSessions';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -216,6 +217,7 @@ export class Session {
 
   onDidClose(doc: TextDocument): void {
     this.scheduler.forget(doc.uri);
+    closeDocumentSession(doc.uri);
     this.settings.forget(doc.uri);
     this.loggedOnce.delete(doc.uri);
     if (!this.pullMode) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });

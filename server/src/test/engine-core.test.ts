@@ -196,3 +196,17 @@ describe('fixture annotations', () => {
     ]);
   });
 });
+
+describe('superseding rules', () => {
+  it('a specific rule silences a general one on an overlapping span, and only there', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-test-'));
+    fs.writeFileSync(path.join(d, 'demo-rule.yaml'), GOOD_RULE);
+    fs.writeFileSync(
+      path.join(d, 'special-rule.yaml'),
+      GOOD_RULE.replace('demo-rule', 'special-rule').replace("regex: 'DEMO_[0-9]+'", "regex: 'DEMO_1'").replace('cwe: [1]', 'cwe: [1]\nsupersedes: [demo-rule]'),
+    );
+    const engine = Engine.create({ ruleDirs: [d] });
+    const r = await engine.analyze({ path: 'a.txt', languageId: 'plaintext', text: 'DEMO_1\nDEMO_2\n' });
+    assert.deepStrictEqual(r.findings.map((f) => `${f.ruleId}@${f.range.start.line}`), ['special-rule@0', 'demo-rule@1']);
+  });
+});

@@ -94,12 +94,17 @@ export class LspClient {
     const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(proc, opts);
     const rootUri = opts.rootDir ? `file://${opts.rootDir}` : null;
+    // A server that never answers must not outlive the test run (mocha would wait for it forever).
     const init = await client.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: opts.capabilities ?? PUSH_CAPABILITIES,
       initializationOptions: { debounceMs: 20, ...(opts.initializationOptions ?? {}) },
+    }).catch((e: unknown) => {
+      proc.kill();
+      client.conn.dispose();
+      throw e;
     });
     await client.conn.sendNotification('initialized', {});
     return { client, init };

@@ -20,7 +20,7 @@ describe('language server: bad documents', function () {
     ({ client } = await LspClient.start());
   });
   after(async () => {
-    await client.shutdown();
+    await client?.shutdown();
   });
 
   it('empty, binary, half-typed and unknown-language documents get a publish and no crash', async () => {
@@ -64,7 +64,7 @@ describe('language server: hostile protocol use', function () {
     ({ client } = await LspClient.start());
   });
   after(async () => {
-    await client.shutdown();
+    await client?.shutdown();
   });
 
   it('survives malformed JSON and non-JSON-RPC frames', async () => {
@@ -155,7 +155,7 @@ describe('language server: pull diagnostics', function () {
     ({ client, init } = await LspClient.start({ capabilities }));
   });
   after(async () => {
-    await client.shutdown();
+    await client?.shutdown();
   });
 
   it('advertises a diagnostic provider to a client that pulls', () => {

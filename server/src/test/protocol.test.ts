@@ -10,6 +10,37 @@ import type { CodeAction, Diagnostic, Hover, InitializeResult, TextEdit } from '
 import { byRule, LspClient, parseFrames } from './lspClient';
 
 const PY = ['import hashlib', '', 'def digest(data):', '    return hashlib.md5(data).hexdigest()', ''].join('\n');
+// A custom rule in the test workspace, so fix behaviour does not depend on how a built-in rule's fix is rated.
+const MARKER_RULE = `id: test-insecure-marker
+title: Insecure marker (protocol test rule)
+severity: warning
+confidence: high
+cwe: [1004]
+owasp: []
+tags: [test]
+message: "An INSECURE marker: replace it with its SECURE form."
+docs: |
+  ## Why it is risky
+  A rule for the language server's protocol tests.
+patterns:
+  - languages: ["*"]
+    regex: "INSECURE_(?<word>[A-Z]+)"
+    fixes:
+      - title: "Replace INSECURE_{{word}} with SECURE_{{word}}"
+        applicability: safe
+        edits:
+          - capture: match
+            text: "SECURE_{{word}}"
+`;
+
+export function makeWorkspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-lsp-'));
+  fs.mkdirSync(path.join(dir, 'custom-rules'));
+  fs.writeFileSync(path.join(dir, 'custom-rules', 'test-insecure-marker.yaml'), MARKER_RULE);
+  fs.writeFileSync(path.join(dir, '.vigil.yaml'), 'rules:\n  - custom-rules\n');
+  return dir;
+}
+
 const JS = ['const crypto = require("crypto");', 'function digest(data) {', '  return crypto.createHash("md5").update(data).digest("hex");', '}', ''].join('\n');
 
 function editsOf(action: CodeAction): TextEdit[] {
@@ -20,6 +51,24 @@ function editsOf(action: CodeAction): TextEdit[] {
     return { range: e.range, newText: e.newText };
   });
 }
+
+describe('language server: untrusted workspace', function () {
+  this.timeout(60_000);
+  it('ignores the custom rule folders of .vigil.yaml and says so once', async () => {
+    const dir = makeWorkspace();
+    const { client } = await LspClient.start({ rootDir: dir });
+    try {
+      const u = `file://${path.join(dir, 'u.py')}`;
+      const since = client.published.length;
+      await client.open(u, 'python', 'x = INSECURE_FOO\n');
+      assert.deepStrictEqual((await client.waitForDiagnostics(u, () => true, since)).diagnostics, []);
+      assert.strictEqual(client.logs.filter((l) => /not trusted/.test(l)).length, 1);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('language server over stdio (push diagnostics)', function () {
   this.timeout(60_000);
@@ -40,12 +89,12 @@ describe('language server over stdio (push diagnostics)', function () {
   }
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-lsp-'));
-    ({ client, init } = await LspClient.start({ rootDir: dir }));
+    dir = makeWorkspace();
+    ({ client, init } = await LspClient.start({ rootDir: dir, initializationOptions: { isTrusted: true } }));
   });
 
   after(async () => {
-    await client.shutdown();
+    await client?.shutdown();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -69,7 +118,7 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.strictEqual(data.version, 1);
     assert.strictEqual(data.ruleId, 'weak-hash');
     assert.match(data.fingerprint, /^[0-9a-f]{16,}$/);
-    assert.strictEqual(data.fixes[0]?.applicability, 'safe');
+    assert.ok(data.fixes.length >= 1, 'weak-hash carries a fix');
     const href = d.codeDescription?.href ?? '';
     assert.match(href, /^file:/);
     const docs = fs.readFileSync(fileURLToPath(href), 'utf8');
@@ -93,19 +142,33 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.strictEqual((d.data as { version: number }).version, 2);
   });
 
-  it('offers the fix as the preferred quick fix, and applying it clears the diagnostic', async () => {
+  it('offers a safe fix as the preferred quick fix, and applying it clears the diagnostic', async () => {
     const u = uri('fix.py');
-    const [d] = byRule(await openAndWait('fix.py', 'python', PY), 'weak-hash');
-    const actions = await actionsFor(u, d!);
-    const fix = actions.find((a) => a.title === 'Replace hashlib.md5 with hashlib.sha256');
+    const text = 'token = INSECURE_FOO\n';
+    const [d] = byRule(await openAndWait('fix.py', 'python', text), 'test-insecure-marker');
+    assert.ok(d, 'the custom rule from .vigil.yaml ran');
+    const actions = await actionsFor(u, d);
+    const fix = actions.find((a) => a.title === 'Replace INSECURE_FOO with SECURE_FOO');
     assert.ok(fix, `fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.strictEqual(fix.kind, 'quickfix');
     assert.strictEqual(fix.isPreferred, true);
     const edits = editsOf(fix);
-    const fixed = TextDocument.applyEdits(TextDocument.create(u, 'python', 1, PY), edits);
-    assert.match(fixed, /hashlib\.sha256\(data\)/);
+    assert.strictEqual(TextDocument.applyEdits(TextDocument.create(u, 'python', 1, text), edits), 'token = SECURE_FOO\n');
     const since = client.published.length;
     await client.change(u, 2, edits.map((e) => ({ range: e.range, text: e.newText })));
+    const p = await client.waitForDiagnostics(u, (x) => x.version === 2, since);
+    assert.deepStrictEqual(p.diagnostics, []);
+  });
+
+  it("offers weak-hash's own fix (preferred only if safe), and applying it clears the finding", async () => {
+    const u = uri('fixhash.py');
+    const [d] = byRule(await openAndWait('fixhash.py', 'python', PY), 'weak-hash');
+    const first = (d!.data as { fixes: { title: string; applicability: string }[] }).fixes[0]!;
+    const fix = (await actionsFor(u, d!)).find((a) => a.title === first.title);
+    assert.ok(fix, `the rule's fix "${first.title}" is offered`);
+    assert.strictEqual(fix.isPreferred, first.applicability === 'safe');
+    const since = client.published.length;
+    await client.change(u, 2, editsOf(fix).map((e) => ({ range: e.range, text: e.newText })));
     const p = await client.waitForDiagnostics(u, (x) => x.version === 2, since);
     assert.deepStrictEqual(byRule(p.diagnostics, 'weak-hash'), []);
   });
@@ -139,7 +202,7 @@ describe('language server over stdio (push diagnostics)', function () {
 
   it('source.fixAll.vigil applies the safe fixes of the current version', async () => {
     const u = uri('all.py');
-    const text = `${PY}def other(d):\n    return hashlib.sha1(d).digest()\n`;
+    const text = 'a = INSECURE_ONE\nb = [INSECURE_TWO, "ok"]\n';
     await openAndWait('all.py', 'python', text);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: u },
@@ -148,7 +211,7 @@ describe('language server over stdio (push diagnostics)', function () {
     });
     assert.deepStrictEqual(actions.map((a) => a.kind), ['source.fixAll.vigil']);
     const fixed = TextDocument.applyEdits(TextDocument.create(u, 'python', 1, text), editsOf(actions[0]!));
-    assert.doesNotMatch(fixed, /md5|sha1/);
+    assert.strictEqual(fixed, 'a = SECURE_ONE\nb = [SECURE_TWO, "ok"]\n');
   });
 
   it('hover on a finding shows its message and the rule docs; elsewhere nothing', async () => {
@@ -184,6 +247,19 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.strictEqual(byRule(await republish({ rules: { severity: { 'weak-hash': 'error' } } }), 'weak-hash')[0]?.severity, 1);
     assert.deepStrictEqual(await republish({ enable: false }), []);
     assert.strictEqual(byRule(await republish({}), 'weak-hash')[0]?.severity, 2);
+  });
+
+  it('reloads .vigil.yaml when it changes: disabled rules there are merged with the editor settings', async () => {
+    const u = uri('config.py');
+    assert.strictEqual(byRule(await openAndWait('config.py', 'python', 'x = INSECURE_CFG\n'), 'test-insecure-marker').length, 1);
+    fs.writeFileSync(path.join(dir, '.vigil.yaml'), 'rules:\n  - custom-rules\ndisable:\n  - test-insecure-marker\n');
+    let since = client.published.length;
+    await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.vigil.yaml'), type: 2 }] });
+    assert.deepStrictEqual((await client.waitForDiagnostics(u, () => true, since)).diagnostics, []);
+    fs.writeFileSync(path.join(dir, '.vigil.yaml'), 'rules:\n  - custom-rules\n');
+    since = client.published.length;
+    await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.vigil.yaml'), type: 2 }] });
+    assert.strictEqual(byRule((await client.waitForDiagnostics(u, () => true, since)).diagnostics, 'test-insecure-marker').length, 1);
   });
 
   it('runs a workspace scan and reports its summary', async () => {

@@ -45,6 +45,13 @@ def store_pwd(user) -> str:
     return h.hexdigest()
 
 
+def reset_token(seed: bytes) -> str:
+    # the result's name mentions a password, the hashed value does not: the normal message and fix
+    # vigil-expect: weak-hash
+    password_reset_token = hashlib.sha1(seed).hexdigest()
+    return password_reset_token
+
+
 def etag(body: bytes) -> str:
     # vigil-ok: weak-hash
     return hashlib.md5(body, usedforsecurity=False).hexdigest()

@@ -11,6 +11,19 @@ import { declaresNonSecurityUse, hashesPassword, insideHmacOrKdf } from './hashT
 // carries the same edits, so applying one of them, or all (the rest are skipped as overlapping), gives the
 // same compiling file.
 
+// Import lists are read once per parsed tree: the patterns that consult them match every call of a file.
+const perTree = new WeakMap<object, Map<string, unknown>>();
+
+function memo<T>(root: Node, key: string, compute: () => T): T {
+  let m = perTree.get(root.tree);
+  if (!m) {
+    m = new Map();
+    perTree.set(root.tree, m);
+  }
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
 function descendants(root: Node, type: string): Node[] {
   const out: Node[] = [];
   const stack = [root];
@@ -56,11 +69,11 @@ interface GoImport {
 const GO_WEAK: Record<string, WeakAlgorithm> = { 'crypto/md5': 'MD5', 'crypto/sha1': 'SHA-1' };
 
 function goImports(root: Node): GoImport[] {
-  return descendants(root, 'import_spec').map((spec) => {
+  return memo(root, 'go-imports', () => descendants(root, 'import_spec').map((spec) => {
     const path = (spec.childForFieldName('path')?.text ?? '').replace(/^["`]|["`]$/g, '');
     const local = spec.childForFieldName('name')?.text ?? path.split('/').pop() ?? path;
     return { spec, local, path };
-  });
+  }));
 }
 
 /** The weak crypto import that package name `local` refers to, if any (blank and dot imports are not followed). */
@@ -136,7 +149,7 @@ interface PyFromImport {
 
 function pyFromImports(root: Node, modules: string[]): PyFromImport[] {
   const out: PyFromImport[] = [];
-  for (const stmt of descendants(root, 'import_from_statement')) {
+  for (const stmt of memo(root, 'py-from', () => descendants(root, 'import_from_statement'))) {
     if (!modules.includes(stmt.childForFieldName('module_name')?.text ?? '')) continue;
     const items = stmt.childrenForFieldName('name').flatMap((n): PyImportItem[] => {
       if (!n) return [];
@@ -166,7 +179,7 @@ export function pyImportedWeakName(root: Node, local: string, modules: string[])
 /** `name` is the module itself or an `import module as name` alias. */
 export function pyModuleIs(root: Node, name: string, module: string): boolean {
   if (name === module) return true;
-  return descendants(root, 'aliased_import').some(
+  return memo(root, 'py-aliases', () => descendants(root, 'aliased_import')).some(
     (a) => a.parent?.type === 'import_statement' && a.childForFieldName('name')?.text === module && a.childForFieldName('alias')?.text === name,
   );
 }

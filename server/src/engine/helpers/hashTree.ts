@@ -144,7 +144,7 @@ function callsOnVariable(scope: Node, name: string): Node[] {
 
 /**
  * True when what the hashing call digests looks like a password: the call's own arguments, arguments of calls
- * chained onto it, the variable the result is stored in, and arguments of later calls on that variable
+ * chained onto it, and arguments of calls on the variable a hasher object is stored in
  * (`h = md5(); h.update(password)`). A fast hash is the wrong tool for passwords whatever the algorithm.
  */
 export function hashesPassword(call: Node, skip?: Node): boolean {
@@ -155,11 +155,9 @@ export function hashesPassword(call: Node, skip?: Node): boolean {
   take(call);
   const { top, chained } = chainAbove(call);
   chained.forEach(take);
-  const target = assignedName(top);
-  if (target) {
-    texts.push(target.text);
-    if (chained.length === 0) for (const c of callsOnVariable(enclosingScope(top), target.text)) take(c);
-  }
+  // The variable the result lands in is not looked at: `password_reset_token = sha1(random)` hashes no password.
+  const target = chained.length === 0 ? assignedName(top) : undefined;
+  if (target) for (const c of callsOnVariable(enclosingScope(top), target.text)) take(c);
   return texts.some(mentionsPassword);
 }
 

@@ -133,6 +133,8 @@ export function rejectValue(raw: string, kind: SecretKind): string | undefined {
   if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(v) && !/\d/.test(v)) return 'dotted reference';
   if (/^\d+$/.test(v) && v.length < 16) return 'number';
   if (/^[A-Za-z]+$/.test(v) && (v.length < 24 || caseSwitchRate(v) < 0.3)) return 'plain word';
+  // A value that names the secret it stands for ([type=password], my-secret-token) describes rather than holds it.
+  if (/passw(?:or)?d|secret|token|api[_-]?key/i.test(v)) return 'names a secret';
   if (/^[~^<>=v]{0,2}\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v)) return 'version';
   if (isWordy(v)) return 'identifier';
   // Identifiers and word lists (refresh_token, client-secret, Auth.Token.Missing): constants that name a secret.

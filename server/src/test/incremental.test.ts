@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { DocumentSession, Engine, packageRoot, type Finding } from '../engine';
+import { fixtureFiles, fixtureLanguage } from '../engine/fixtureCheck';
+import { isCodeLanguage } from '../engine/languages';
+
+// Incremental analysis must be invisible: after any sequence of edits, a session's findings equal those of a
+// fresh full analysis of the same text. This property is what makes the per-function shortcut safe.
+const engine = Engine.create();
+const root = path.join(packageRoot(), 'test-fixtures');
+const codeFixtures = fs
+  .readdirSync(root)
+  .flatMap((d) => fixtureFiles(path.join(root, d)))
+  .filter((f) => isCodeLanguage(fixtureLanguage(f)));
+
+const strip = (fs_: Finding[]): unknown[] => fs_.map((f) => ({ ...f }));
+
+interface Edit {
+  at: number;
+  del: number;
+  insert: string;
+}
+
+function apply(text: string, e: Edit): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.del));
+}
+
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.integer({ min: 0, max: 4 }),
+  insert: fc.constantFrom('', 'x', ' ', '"', "'", '(', ')', '{', '}', '\n', ' + user', 'md5', '.execute(q)', '#', '//', '$'),
+});
+
+describe('incremental analysis', () => {
+  it('reuses the tree for an edit inside a function and says so', async () => {
+    const text = 'import hashlib\n\ndef a(x):\n    return hashlib.md5(x)\n\ndef b(y):\n    z = 1\n    return z\n';
+    const s = new DocumentSession(engine);
+    const doc = { path: 'a.py', languageId: 'python' };
+    const first = await s.analyze({ ...doc, text });
+    assert.strictEqual(s.lastPlan, 'full');
+    const edited = text.replace('z = 1', 'z = 12');
+    const second = await s.analyze({ ...doc, text: edited });
+    assert.match(s.lastPlan ?? '', /^partial/);
+    assert.deepStrictEqual(second.findings, first.findings);
+    await s.analyze({ ...doc, text: edited });
+    assert.strictEqual(s.lastPlan, 'same');
+    await s.analyze({ ...doc, text: 'import os\n' + edited });
+    assert.strictEqual(s.lastPlan, 'full');
+    s.dispose();
+  });
+
+  it('equals a full analysis after random edit sequences on every code fixture', async function () {
+    this.timeout(600000);
+    assert.ok(codeFixtures.length > 20, 'expected the rule fixtures to be present');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...codeFixtures), fc.array(editArb, { minLength: 1, maxLength: 6 }), async (file, edits) => {
+        const languageId = fixtureLanguage(file);
+        const p = path.basename(file);
+        let text = fs.readFileSync(file, 'utf8');
+        const s = new DocumentSession(engine);
+        try {
+          await s.analyze({ path: p, languageId, text }, { today: '2026-01-01' });
+          for (const e of edits) {
+            text = apply(text, e);
+            const inc = await s.analyze({ path: p, languageId, text }, { today: '2026-01-01' });
+            const full = await engine.analyze({ path: p, languageId, text }, { today: '2026-01-01' });
+            assert.deepStrictEqual(strip(inc.findings), strip(full.findings), `after edit ${JSON.stringify(e)} (${s.lastPlan})`);
+          }
+        } finally {
+          s.dispose();
+        }
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+});

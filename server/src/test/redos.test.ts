@@ -1,0 +1,177 @@
+// Linear-time patterns (issue 8, point 2). Every built-in rule regex must be proven linear-time by the ReDoS
+// checker, every one must finish on adversarial input within a generous bound, and a custom rule with an
+// unsafe regex must be refused at load time with a message naming its file and line.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { Engine, formatLoadError, loadRules } from '../engine';
+import { builtinRulesDir } from '../engine/paths';
+import { checkRegex, checkerFlags } from '../engine/redos';
+import type { RegexPattern } from '../engine/types';
+
+interface Job {
+  key: string;
+  regex: string;
+  flags: string;
+}
+interface Verdict {
+  key: string;
+  status: string;
+  complexity?: string;
+  attack?: string;
+}
+
+function builtinRegexJobs(): Job[] {
+  const { rules } = loadRules([builtinRulesDir()]);
+  const jobs: Job[] = [];
+  for (const r of rules) {
+    r.patterns.forEach((p, i) => {
+      if (p.kind === 'regex') jobs.push({ key: `${r.id} pattern ${i + 1}`, regex: p.regex, flags: checkerFlags((p as RegexPattern).flags) });
+    });
+  }
+  return jobs;
+}
+
+// The checker takes up to seconds per pattern, so the patterns are split over worker threads (one per core).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('worker_threads');
+const { checkSync } = require(workerData.recheck);
+for (const job of workerData.jobs) {
+  const d = checkSync(job.regex, job.flags, { timeout: 10000 });
+  const attack = d.attack && typeof d.attack.string === 'string' ? d.attack.string.slice(0, 200000) : undefined;
+  parentPort.postMessage({ key: job.key, status: d.status, complexity: d.complexity ? d.complexity.type : (d.error && d.error.kind), attack });
+}
+`;
+
+async function checkAll(jobs: Job[]): Promise<Verdict[]> {
+  const n = Math.max(1, Math.min(os.availableParallelism(), 4));
+  const shares: Job[][] = Array.from({ length: n }, () => []);
+  jobs.forEach((j, i) => shares[i % n]!.push(j));
+  const recheck = require.resolve('recheck');
+  const out: Verdict[] = [];
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { jobs: share, recheck } });
+          w.on('message', (v: Verdict) => out.push(v));
+          w.on('error', reject);
+          w.on('exit', () => resolve());
+        }),
+    ),
+  );
+  return out;
+}
+
+/** Runs a regex over the whole text the way match.ts does (global, stepping over empty matches). */
+function timeAllMatches(re: RegExp, text: string): number {
+  const t0 = performance.now();
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) if (m[0].length === 0) re.lastIndex++;
+  return performance.now() - t0;
+}
+
+/** Inputs that pump what a pattern repeats: long runs of each character it mentions, and its words repeated. */
+function adversarialInputs(source: string, attack?: string): { label: string; text: string }[] {
+  const N = 50_000;
+  const chars = new Set('aA0 \t=:"\'-_./\\{}<>()[];,\n\r@$%'.split(''));
+  for (const c of source.replace(/\\[dwsbDWSB]/g, '')) if (c >= ' ' && c <= '~') chars.add(c);
+  const inputs = [...chars].map((c) => ({ label: `${JSON.stringify(c)} x ${N}`, text: c.repeat(N) }));
+  const words = new Set(source.match(/[A-Za-z][A-Za-z0-9_]{2,}/g) ?? []);
+  for (const w of words) {
+    inputs.push({ label: `"${w}" x 5000`, text: w.repeat(5000) });
+    inputs.push({ label: `"${w} = '" x 3000`, text: `${w} = '`.repeat(3000) });
+  }
+  if (attack) inputs.push({ label: 'recheck attack string', text: attack });
+  return inputs;
+}
+
+describe('linear-time rule patterns', function () {
+  this.timeout(300_000);
+  const jobs = builtinRegexJobs();
+  let verdicts: Verdict[] = [];
+
+  before(async () => {
+    verdicts = await checkAll(jobs);
+  });
+
+  it('finds regex patterns in the built-in rules to check', () => {
+    assert.ok(jobs.length >= 5, `only ${jobs.length} regex patterns found`);
+    assert.strictEqual(verdicts.length, jobs.length);
+  });
+
+  it('every built-in rule regex is proven linear-time by recheck', () => {
+    const bad = verdicts.filter((v) => v.status !== 'safe').map((v) => `${v.key}: ${v.status} (${v.complexity ?? '?'})`);
+    assert.deepStrictEqual(bad, [], `patterns not proven linear-time:\n${bad.join('\n')}`);
+  });
+
+  it('every built-in rule regex finishes on adversarial input within a generous bound', () => {
+    const BOUND_MS = 5_000;
+    let slowest = { ms: 0, what: '' };
+    const over: string[] = [];
+    for (const job of jobs) {
+      const attack = verdicts.find((v) => v.key === job.key)?.attack;
+      const re = new RegExp(job.regex, `${job.flags}g`);
+      for (const input of adversarialInputs(job.regex, attack)) {
+        const ms = timeAllMatches(re, input.text);
+        if (ms > slowest.ms) slowest = { ms, what: `${job.key} on ${input.label}` };
+        if (ms > BOUND_MS) over.push(`${job.key} on ${input.label}: ${ms.toFixed(0)} ms`);
+      }
+    }
+    console.log(`      slowest pattern under adversarial input: ${slowest.what} (${slowest.ms.toFixed(1)} ms)`);
+    assert.deepStrictEqual(over, []);
+  });
+
+  it('the adversarial timing catches a backtracking pattern (the bound can fail)', () => {
+    const re = /^(a|a)+$/g;
+    const ms = timeAllMatches(re, `${'a'.repeat(27)}!`);
+    assert.ok(ms > 50, `expected exponential time, took ${ms.toFixed(1)} ms`);
+  });
+});
+
+describe('custom rules with unsafe regexes', function () {
+  this.timeout(120_000);
+  const rule = (id: string, regex: string): string => `id: ${id}
+title: Custom ${id}
+severity: warning
+confidence: high
+cwe: [1]
+message: "custom finding"
+docs: "Long enough documentation text for the schema."
+patterns:
+  - languages: [text]
+    regex: '${regex}'
+`;
+
+  function customDir(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-redos-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+
+  it('refuses an exponential and a polynomial custom regex at load time, naming file:line, and keeps the safe one', async () => {
+    const dir = customDir({
+      'nested-plus.yaml': rule('nested-plus', '^(a+)+$'),
+      'quadratic-assign.yaml': rule('quadratic-assign', '\\s*=\\s*\\w+\\s*$'),
+      'safe-token.yaml': rule('safe-token', 'TOKEN_[0-9]{8}'),
+    });
+    const engine = Engine.create({ customRuleDirs: [dir] });
+    const errors = engine.loadErrors.map(formatLoadError).filter((e) => e.startsWith(dir));
+    assert.strictEqual(errors.length, 2, errors.join('\n'));
+    assert.match(errors.find((e) => e.includes('nested-plus'))!, /nested-plus\.yaml:9: rule 'nested-plus' pattern 1 refused: its regex is not linear-time \(exponential/);
+    assert.match(errors.find((e) => e.includes('quadratic-assign'))!, /quadratic-assign\.yaml:9: .*not linear-time \(polynomial/);
+    assert.strictEqual(engine.rule('nested-plus'), undefined);
+    assert.strictEqual(engine.rule('quadratic-assign'), undefined);
+    assert.ok(engine.rule('safe-token'));
+    const r = await engine.analyze({ path: 'a.txt', languageId: 'plaintext', text: `x TOKEN_12345678\n${'a'.repeat(40)}!` });
+    assert.deepStrictEqual(r.findings.map((f) => f.ruleId), ['safe-token']);
+  });
+
+  it('refuses a pattern the checker cannot prove within its time limit', () => {
+    const v = checkRegex('(?:a|b|ab|ba)*c(?:a|b|ab|ba)*d', '', { timeoutMs: 1 });
+    assert.strictEqual(v.safe, false);
+  });
+});
