@@ -23,7 +23,9 @@ type CheckSync = (source: string, flags: string, params?: Record<string, unknown
 let checker: CheckSync | undefined;
 function recheck(): CheckSync {
   // Loaded on first use: the checker is large and most sessions have no custom rules.
-  checker ??= (require('recheck') as { checkSync: CheckSync }).checkSync;
+  // The package's Node entry runs the checker in a synckit worker file that a bundle cannot carry; its
+  // browser build is the same Scala.js checker, synchronous and self-contained, so the bundles use that.
+  checker ??= (require('recheck/lib/browser.js') as { checkSync: CheckSync }).checkSync;
   return checker;
 }
 

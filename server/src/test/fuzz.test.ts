@@ -84,27 +84,27 @@ describe('fuzz: engine invariants', function () {
     const text = unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length));
     const skipped = await engine.analyze({ path: 'big.py', languageId: 'python', text });
     assert.match(skipped.skipped ?? '', /size limit/);
-    for (const languageId of ['python', 'plaintext', 'javascript']) {
-      await expectClean({ path: `big.${languageId}`, languageId, text }, 120_000, { maxFileSize: Infinity });
-    }
+    // Python runs both the parser and the regex rules over the whole line.
+    await expectClean({ path: 'big.py', languageId: 'python', text }, 120_000, { maxFileSize: Infinity });
   });
 
   it('a 1,000,000-line file with the size limit lifted', async () => {
     const text = 'import hashlib\n' + 'x = 1 # md5 password\n'.repeat(1_000_000);
     await expectClean({ path: 'long.py', languageId: 'python', text }, 120_000, { maxFileSize: Infinity });
-    await expectClean({ path: 'long.txt', languageId: 'plaintext', text }, 120_000, { maxFileSize: Infinity });
   });
 
   it('10,000-deep nesting in every code language', async () => {
     const depth = 10_000;
-    for (const languageId of CODE_LANGUAGES) {
-      for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
-        const nested = `${open.repeat(depth)}md5(x)${close.repeat(depth)}`;
-        await expectClean({ path: `deep.${languageId}`, languageId, text: `x = ${nested}\n` });
-        await expectClean({ path: `deep-open.${languageId}`, languageId, text: `x = ${open.repeat(depth)}\n` });
-      }
+    const brackets = [['(', ')'], ['[', ']'], ['{', '}']] as const;
+    for (const [i, languageId] of CODE_LANGUAGES.entries()) {
+      // PHP code starts after its open tag; without it the whole file is inline HTML.
+      const php = languageId === 'php' ? '<?php ' : '';
+      const [open, close] = brackets[i % brackets.length]!;
+      const nested = `${open.repeat(depth)}md5(x)${close.repeat(depth)}`;
+      await expectClean({ path: `deep.${languageId}`, languageId, text: `${php}x = ${nested}\n` });
+      await expectClean({ path: `deep-open.${languageId}`, languageId, text: `${php}x = ${open.repeat(depth)}\n` });
       const ifs = Array.from({ length: 2000 }, (_v, i) => `${' '.repeat(i)}if a:\n`).join('') + `${' '.repeat(2000)}hashlib.md5(x)\n`;
-      await expectClean({ path: `deep-if.${languageId}`, languageId, text: ifs });
+      await expectClean({ path: `deep-if.${languageId}`, languageId, text: php + ifs });
     }
   });
 
@@ -123,12 +123,12 @@ describe('fuzz: engine invariants', function () {
       return process.memoryUsage().rss;
     };
     const run = async (from: number): Promise<void> => {
-      for (let seed = from; seed < from + 300; seed++) await engine.analyze(makeCase(seed, corpus).doc);
+      for (let seed = from; seed < from + 150; seed++) await engine.analyze(makeCase(seed, corpus).doc);
     };
     await run(10_000);
     const before = sample();
     for (let round = 0; round < 3; round++) await run(10_000);
     const grown = (sample() - before) / 1024 / 1024;
-    assert.ok(grown < 200, `RSS grew by ${grown.toFixed(0)} MB over 900 repeated analyses`);
+    assert.ok(grown < 200, `RSS grew by ${grown.toFixed(0)} MB over 450 repeated analyses`);
   });
 });

@@ -17,8 +17,8 @@ describe('robustness: line breaks and byte-order marks', function () {
     // of an import line) must land on the line end rather than on a character past it.
     const li = new LineIndex('import os\r\nimport random\r\nx');
     assert.deepStrictEqual(li.positionAt(10), { line: 0, character: 9 });
-    assert.deepStrictEqual(li.positionAt(24), { line: 1, character: 13 });
-    assert.deepStrictEqual(li.positionAt(25), { line: 2, character: 0 });
+    assert.deepStrictEqual(li.positionAt(25), { line: 1, character: 13 });
+    assert.deepStrictEqual(li.positionAt(26), { line: 2, character: 0 });
   });
 
   it('a Python insecure-random fix on a CRLF file stays inside the document', async () => {

@@ -1,4 +1,4 @@
-import type { FilterHelper } from './types';
+import type { FilterHelper, FixHelper } from './types';
 import { capture, optString, optStrings } from './types';
 import { isConstantExpression } from './constants';
 
@@ -62,5 +62,24 @@ export const filters: Record<string, FilterHelper> = {
   lowerSeverityInTests: (ctx) => {
     if (isTestPath(ctx.doc.path)) ctx.severity = ctx.severity === 'error' ? 'warning' : 'info';
     return true;
+  },
+};
+
+export const fixes: Record<string, FixHelper> = {
+  /**
+   * Appends an argument (`text`) to the argument list in `capture`: `f(a)` becomes `f(a, text)`, `f()` becomes
+   * `f(text)`. Generic enough for custom rules that require a keyword (a timeout, a safe loader).
+   */
+  appendKeywordArgument: (ctx, options) => {
+    const name = optString(options, 'capture') ?? 'args';
+    const text = optString(options, 'text');
+    const args = capture(ctx, name);
+    if (!args || !text) return undefined;
+    const close = args.end - 1;
+    if (ctx.text[close] !== ')') return undefined;
+    const inner = ctx.text.slice(args.start + 1, close);
+    if (inner.trim() === '') return [{ start: args.start + 1, end: close, text }];
+    const trailingComma = /,\s*$/.test(inner);
+    return [{ start: close, end: close, text: trailingComma ? ` ${text}` : `, ${text}` }];
   },
 };
