@@ -24,7 +24,7 @@ export function report(results) {
         ['server', 'language', 'lines', 'open', 'p50', 'p95', 'max', 'n', 'findings', 'codeAction p50/p95'],
         e.typing.map((r) =>
           r.unavailable
-            ? [r.tool, r.language, r.lines, `unavailable (${r.unavailable})`]
+            ? [r.tool, r.language, r.lines, '', '', '', '', '', '', `unavailable (${r.unavailable.slice(0, 60)})`]
             : [r.tool, r.language, r.lines, fmt(r.openMs, 0), fmt(r.p50), fmt(r.p95), fmt(r.max), r.n, r.findings, r.codeAction ? `${fmt(r.codeAction.p50)}/${fmt(r.codeAction.p95)}` : '-'],
         ),
       ),
@@ -73,7 +73,7 @@ export function report(results) {
         ['tool', 'input', 'MB', 'files', 'wall s', 'MB/s', 'files/s', 'peak RSS MB', 'findings'],
         s.rows.map((r) =>
           r.unavailable
-            ? [r.tool, r.input, r.bytes !== undefined ? mb(r.bytes) : '', r.files ?? '', `unavailable (${r.unavailable})`]
+            ? [r.tool, r.input, r.bytes !== undefined ? mb(r.bytes) : '', r.files ?? '', '', '', '', '', `unavailable (${r.unavailable.slice(0, 60)})`]
             : [r.tool, r.input, mb(r.bytes), r.files, fmt(r.wallMs / 1000, 2), fmt(r.mbPerS, 2), fmt(r.filesPerS, 0), fmt(r.rssMb, 0), r.findings ?? ''],
         ),
       ),

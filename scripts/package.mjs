@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const t0 = Date.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
@@ -41,4 +42,4 @@ run(process.execPath, [vsce, 'package', ...flags, '--out', out]);
 const size = fs.statSync(out).size;
 const mb = (size / 1024 / 1024).toFixed(2);
 if (size > 10 * 1024 * 1024) throw new Error(`${out} is ${mb} MB, over the 10 MB budget`);
-console.log(`${out}: ${files.length} files, ${mb} MB`);
+console.log(`${out}: ${files.length} files, ${mb} MB (packaged in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -21,4 +21,4 @@ echo "system packages: installing ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null >/dev/null
-echo "system packages: installed ${need[*]}"
+echo "system packages: installed ${need[*]} in ${SECONDS} s"

@@ -42,4 +42,4 @@ npm_config_unsafe_perm=true npm_config_yes=true \
 XDG_TMP="$(mktemp -d)"
 XDG_CONFIG_HOME="$XDG_TMP" "$DEST/node_modules/.bin/code-server" --version
 rm -rf "$XDG_TMP"
-echo "editor tools: installed into .tools/e2e"
+echo "editor tools: installed into .tools/e2e in ${SECONDS} s"

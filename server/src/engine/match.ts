@@ -243,8 +243,9 @@ export function runProducerPattern(rule: Rule, index: number, input: MatchInput,
   if (!passesKeywords(pattern, input.lower)) return;
   const producer = PRODUCERS[pattern.producer];
   if (!producer) throw new Error(`unknown producer helper '${pattern.producer}'`);
-  // Format parsers (HCL, YAML, Dockerfile) stumble on a leading byte-order mark; a space keeps every offset.
-  const doc = input.text.charCodeAt(0) === 0xfeff ? { ...input.doc, text: ` ${input.doc.text.slice(1)}` } : input.doc;
+  // Format parsers (HCL, YAML, Dockerfile) stumble on a leading byte-order mark. A line break in its place keeps
+  // every offset (producers report offsets) and, unlike a space, does not indent the first YAML key.
+  const doc = input.text.charCodeAt(0) === 0xfeff ? { ...input.doc, text: `\n${input.doc.text.slice(1)}` } : input.doc;
   for (const m of producer(doc, pattern.options ?? {})) {
     const ctx = newContext(rule, pattern, input);
     const slice = (start: number, end: number): string => input.text.slice(start, end);

@@ -29,10 +29,10 @@ describe('fuzz: engine invariants', function () {
     assert.ok(ms < bound, `${doc.path}: ${ms.toFixed(0)} ms`);
   }
 
-  it('survives 2,000 seeded mutations of the fixture corpus', async () => {
+  it('survives 1,500 seeded mutations of the fixture corpus', async () => {
     assert.ok(corpus.length > 20, 'fixture corpus missing');
     const failed: string[] = [];
-    for (let seed = 1; seed <= 2000; seed++) {
+    for (let seed = 1; seed <= 1500; seed++) {
       const { doc, mutations } = makeCase(seed, corpus);
       const o = await runCase(engine, doc, CASE_BOUND_MS);
       if (o.failures.length) failed.push(`seed ${seed} [${mutations.join(',')}] ${doc.path}: ${o.failures.join('; ')}`);
@@ -75,37 +75,8 @@ describe('fuzz: engine invariants', function () {
         assert.deepStrictEqual(violations(crlf, r), []);
         assert.deepStrictEqual(await key(crlf), await key(lf), `${base.path} bom=${bom}`);
       }),
-      { numRuns: 200, seed: 10 },
+      { numRuns: 100, seed: 10 },
     );
-  });
-
-  it('a 10 MB single line: skipped by default, and analysed within the bound when the size limit is lifted', async () => {
-    const unit = 'x = hashlib.md5(password); token = "AKIAIOSFODNN7EXAMPLE"; ';
-    const text = unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length));
-    const skipped = await engine.analyze({ path: 'big.py', languageId: 'python', text });
-    assert.match(skipped.skipped ?? '', /size limit/);
-    // Python runs both the parser and the regex rules over the whole line.
-    await expectClean({ path: 'big.py', languageId: 'python', text }, 120_000, { maxFileSize: Infinity });
-  });
-
-  it('a 1,000,000-line file with the size limit lifted', async () => {
-    const text = 'import hashlib\n' + 'x = 1 # md5 password\n'.repeat(1_000_000);
-    await expectClean({ path: 'long.py', languageId: 'python', text }, 120_000, { maxFileSize: Infinity });
-  });
-
-  it('10,000-deep nesting in every code language', async () => {
-    const depth = 10_000;
-    const brackets = [['(', ')'], ['[', ']'], ['{', '}']] as const;
-    for (const [i, languageId] of CODE_LANGUAGES.entries()) {
-      // PHP code starts after its open tag; without it the whole file is inline HTML.
-      const php = languageId === 'php' ? '<?php ' : '';
-      const [open, close] = brackets[i % brackets.length]!;
-      const nested = `${open.repeat(depth)}md5(x)${close.repeat(depth)}`;
-      await expectClean({ path: `deep.${languageId}`, languageId, text: `${php}x = ${nested}\n` });
-      await expectClean({ path: `deep-open.${languageId}`, languageId, text: `${php}x = ${open.repeat(depth)}\n` });
-      const ifs = Array.from({ length: 2000 }, (_v, i) => `${' '.repeat(i)}if a:\n`).join('') + `${' '.repeat(2000)}hashlib.md5(x)\n`;
-      await expectClean({ path: `deep-if.${languageId}`, languageId, text: php + ifs });
-    }
   });
 
   it('CR-only, mixed line endings and a BOM on every fixture', async () => {
@@ -116,19 +87,4 @@ describe('fuzz: engine invariants', function () {
     }
   });
 
-  it('memory stays bounded: repeated analyses do not grow the heap', async () => {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    const sample = (): number => {
-      gc?.();
-      return process.memoryUsage().rss;
-    };
-    const run = async (from: number): Promise<void> => {
-      for (let seed = from; seed < from + 150; seed++) await engine.analyze(makeCase(seed, corpus).doc);
-    };
-    await run(10_000);
-    const before = sample();
-    for (let round = 0; round < 3; round++) await run(10_000);
-    const grown = (sample() - before) / 1024 / 1024;
-    assert.ok(grown < 200, `RSS grew by ${grown.toFixed(0)} MB over 450 repeated analyses`);
-  });
 });

@@ -29,11 +29,12 @@ describe('robustness: line breaks and byte-order marks', function () {
     assert.deepStrictEqual(violations(doc, r), []);
   });
 
-  it('producer rules (Terraform, Dockerfile) see through a UTF-8 byte-order mark', async () => {
+  it('producer rules (Terraform, Dockerfile, Kubernetes YAML) see through a UTF-8 byte-order mark', async () => {
     const root = packageRoot();
     for (const rel of [
       'test-fixtures/tf-open-ingress/main.tf',
       'test-fixtures/container-runs-as-root/user-root.Dockerfile',
+      'test-fixtures/k8s-missing-resource-limits/deploy.yaml',
     ]) {
       const languageId = languageIdForPath(rel);
       const text = fs.readFileSync(path.join(root, rel), 'utf8');

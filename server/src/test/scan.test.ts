@@ -66,7 +66,9 @@ describe('workspace scan', () => {
     const log = JSON.parse(cli.stdout) as SarifLog;
     const expected = sarifKeys(log, base);
     assert.ok(expected.length > 0, 'the fixtures have findings');
-    const { ctx, published, progress } = fakeContext(fixtures);
+    // The workspace is the folder holding test-fixtures, so both see the same workspace-relative paths
+    // (rules may look at the path, e.g. to treat test code differently).
+    const { ctx, published, progress } = fakeContext(base);
     const summary = await scanWorkspace(ctx, new CancellationTokenSource().token);
     assert.deepStrictEqual(publishedKeys(published), expected);
     assert.ok(published.every((p) => p.version === undefined));

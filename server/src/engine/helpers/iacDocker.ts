@@ -16,10 +16,10 @@ interface Instruction {
 
 export function parseDockerfile(text: string): Instruction[] {
   const out: Instruction[] = [];
-  const re = /^[ \t]*([A-Za-z]+)[ \t]+/gm;
+  const re = /^\uFEFF?[ \t]*([A-Za-z]+)[ \t]+/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const start = m.index + m[0].length - m[0].trimStart().length;
+    const start = m.index + m[0].length - m[0].replace(/^\uFEFF/, '').trimStart().length;
     const argsStart = m.index + m[0].length;
     // The instruction runs to the first line end not preceded by a backslash continuation.
     let end = argsStart;

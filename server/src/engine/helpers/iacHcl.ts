@@ -144,7 +144,8 @@ function parseBody(text: string, i: number, depth: number): { attributes: HclAtt
 }
 
 export function parseHcl(text: string): HclBlock[] {
-  return parseBody(text, 0, 0).blocks;
+  // A byte-order mark is not part of the first identifier.
+  return parseBody(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, 0).blocks;
 }
 
 export function attr(block: HclBlock, name: string): HclAttribute | undefined {
