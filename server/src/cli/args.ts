@@ -24,6 +24,8 @@ export interface CliArgs {
   shard?: { index: number; count: number };
   color: boolean | undefined;
   includeSuppressed: boolean;
+  /** Content-hash cache file: unchanged files are not analysed again between runs. */
+  cache?: string;
 }
 
 const OPTIONS = {
@@ -39,13 +41,14 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'include-suppressed': { type: 'boolean' },
+  cache: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed'],
+  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache'],
   baseline: ['output', 'config', 'jobs', 'changed-since', 'staged'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
@@ -96,6 +99,7 @@ export function parseCli(argv: string[]): CliArgs {
   if ((command === 'rules' || command === 'suppressions') && args.format === 'sarif') throw new UsageError(`--format sarif does not apply to \`vigil ${command}\` (use text or json)`);
   if (v.output !== undefined) args.output = v.output;
   if (v.baseline !== undefined) args.baseline = v.baseline;
+  if (v.cache !== undefined) args.cache = v.cache;
   if (v.config !== undefined) args.config = v.config;
   if (v['changed-since'] !== undefined) args.changedSince = v['changed-since'];
   if (v.jobs !== undefined) {
@@ -135,6 +139,7 @@ Scan options:
       --baseline FILE                 report only findings whose fingerprint is not in FILE
   -c, --config FILE                   config file (default: ./.vigil.yaml when present)
   -j, --jobs N                        worker threads (default: number of cores)
+      --cache FILE                    content-hash cache: unchanged files reuse their last result
       --changed-since REV             only files changed since a git revision (plus untracked files)
       --staged                        only staged files, scanning the staged content
       --shard I/N                     scan the I-th of N deterministic slices of the files

@@ -5,7 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule } from '../engine';
 import { analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, type VigilConfig } from '../engine/config';
-import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord } from '../engine/scan';
+import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit } from '../engine/scan';
+import { ScanCache } from '../engine/scanCache';
+import { vigilVersion } from './meta';
 import { IgnoreRules, relativeTo, walk, type WalkEntry } from '../engine/walk';
 import type { CliArgs } from './args';
 import { UsageError } from './errors';
@@ -146,20 +148,28 @@ export async function collect(
     }
   };
   const analysis: AnalysisOptions = { ...s.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' };
+  const init: WorkerInit = {
+    root: s.root,
+    customRuleDirs: s.config.rules,
+    analysis,
+    source: args.staged ? 'git-index' : 'fs',
+    mode: opts.mode ?? 'analyze',
+    frames: opts.frames ?? false,
+    maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  };
+  // The cache is opt-in: it is a file in the repository's working tree that CI may or may not keep.
+  const cacheFile = args.cache !== undefined ? path.resolve(args.cache) : undefined;
+  const cache = cacheFile ? ScanCache.load(cacheFile, ScanCache.keyFor(init, [builtinRulesDir(), ...s.config.rules], vigilVersion())) : undefined;
   await runScan(
     entries,
     {
-      root: s.root,
-      customRuleDirs: s.config.rules,
-      analysis,
-      source: args.staged ? 'git-index' : 'fs',
-      mode: opts.mode ?? 'analyze',
-      frames: opts.frames ?? false,
-      maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ...init,
+      ...(cache ? { cache } : {}),
       jobs: args.jobs ?? defaultJobs(),
     },
     onResult,
   );
+  if (cache && cacheFile) cache.save(cacheFile);
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   files.sort((a, b) => cmp(a.path, b.path));
   for (const f of files) {

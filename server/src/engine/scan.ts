@@ -6,6 +6,7 @@ import { Worker } from 'worker_threads';
 import * as os from 'os';
 import type { FileResult, WorkerInit, WorkerReply, WorkerRequest } from './scanProtocol';
 import type { WalkEntry } from './walk';
+import type { ScanCache } from './scanCache';
 
 export type { FileResult, CodeFrame, SuppressionRecord, WorkerInit } from './scanProtocol';
 
@@ -18,6 +19,8 @@ export interface ScanPoolOptions extends WorkerInit {
   signal?: AbortSignal;
   /** Worker script; default: scanWorker.js beside this module (the bundle and tsc output both put it there). */
   workerScript?: string;
+  /** Content-hash cache: unchanged files reuse their previous result instead of being analysed. */
+  cache?: ScanCache;
 }
 
 export function defaultJobs(): number {
@@ -46,6 +49,7 @@ class Pool {
       mode: opts.mode,
       frames: opts.frames,
       maxFileSize: opts.maxFileSize,
+      hashContent: opts.cache !== undefined,
     };
     this.init = init;
     for (let i = 0; i < Math.max(1, opts.jobs); i++) this.slots.push(this.spawn());
@@ -60,7 +64,7 @@ class Pool {
       const req = slot.inflight.get(m.id);
       if (!req) return;
       slot.inflight.delete(m.id);
-      this.onResult('result' in m ? m.result : { rel: req.rel, findings: [], notes: [], skipped: m.fatal });
+      this.onResult('result' in m ? this.withCache(m.result) : { rel: req.rel, findings: [], notes: [], skipped: m.fatal });
       this.wake();
     });
     const lost = (why: string): void => {
@@ -79,6 +83,16 @@ class Pool {
     worker.on('error', (e) => lost(e.message));
     worker.on('exit', (code) => lost(`exit code ${code}`));
     return slot;
+  }
+
+  /** Swaps in the cached result for an unchanged file, and remembers fresh results. */
+  private withCache(r: FileResult): FileResult {
+    const cache = this.opts.cache;
+    if (!cache) return r;
+    if (r.cached) return cache.result(r.rel) ?? { rel: r.rel, findings: [], notes: [], skipped: 'cache entry vanished' };
+    if (r.hash && !r.skipped) cache.store(r.rel, r.hash, r);
+    const { hash: _h, ...clean } = r;
+    return clean;
   }
 
   private wake(): void {
@@ -109,6 +123,8 @@ class Pool {
 
   dispatch(slot: Slot, abs: string, rel: string): void {
     const req: WorkerRequest = { id: this.nextId++, abs, rel };
+    const known = this.opts.cache?.hashOf(rel);
+    if (known) req.knownHash = known;
     slot.inflight.set(req.id, req);
     slot.worker.postMessage(req);
   }

@@ -14,12 +14,16 @@ export interface WorkerInit {
   frames: boolean;
   /** Bytes; larger files are skipped before they are read. */
   maxFileSize: number;
+  /** Hash file contents and skip analysis when a request's `knownHash` matches (content-hash cache). */
+  hashContent?: boolean;
 }
 
 export interface WorkerRequest {
   id: number;
   rel: string;
   abs: string;
+  /** Content hash of the cached result for this file, if any. */
+  knownHash?: string;
 }
 
 /** A few lines around a finding, already masked where a secret rule flagged text, and cut to a window on long lines. */
@@ -53,6 +57,10 @@ export interface FileResult {
   /** Parallel to `findings` when frames were asked for. */
   frames?: CodeFrame[];
   suppressions?: SuppressionRecord[];
+  /** Content hash of what was analysed (when the cache is on). */
+  hash?: string;
+  /** The content matched `knownHash`: the caller's cached result stands. */
+  cached?: boolean;
 }
 
 export type WorkerReply = { id: number; result: FileResult } | { id: number; fatal: string };

@@ -9,6 +9,7 @@ import { languageIdForPath } from './languages';
 import { LineIndex } from './lines';
 import type { FileResult, WorkerInit, WorkerReply, WorkerRequest } from './scanProtocol';
 import { parseSuppressions } from './suppress';
+import { contentHash } from './scanCache';
 
 const init = workerData as WorkerInit;
 const engine = init.mode === 'analyze' ? Engine.create({ customRuleDirs: init.customRuleDirs }) : undefined;
@@ -53,6 +54,10 @@ async function handle(req: WorkerRequest): Promise<FileResult> {
     return { ...base, skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
   if ('skipped' in read) return { ...base, skipped: read.skipped };
+  if (init.hashContent) {
+    base.hash = contentHash(read.bytes);
+    if (req.knownHash === base.hash) return { ...base, cached: true };
+  }
   if (isBinary(read.bytes)) return { ...base, binary: true };
   // TextDecoder drops a leading BOM, as editors do, so columns agree with the editor's.
   const text = decoder.decode(read.bytes);

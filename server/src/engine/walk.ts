@@ -12,7 +12,7 @@ export const VIGILIGNORE = '.vigilignore';
  * lockfiles, minified bundles, and file types that are never source (checked by extension so they are not read).
  */
 export const BUILTIN_EXCLUDES: readonly string[] = [
-  '.git/', '.hg/', '.svn/', 'node_modules/', 'bower_components/', 'jspm_packages/', 'vendor/', 'third_party/',
+  '.git/', '.hg/', '.svn/', '.vigil-cache/', 'node_modules/', 'bower_components/', 'jspm_packages/', 'vendor/', 'third_party/',
   'third-party/', 'Pods/', '.venv/', 'venv/', '__pycache__/', '.tox/', '.mypy_cache/', '.pytest_cache/', '.gradle/',
   'dist/', 'build/', 'out/', 'target/', 'coverage/', '.next/', '.nuxt/', '.vigil-cache/',
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'Gemfile.lock', 'Cargo.lock',

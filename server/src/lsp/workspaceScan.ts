@@ -5,13 +5,31 @@ import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { emptyConfig, findConfigFile, loadConfig } from '../engine/config';
 import { DEFAULT_MAX_FILE_SIZE, type AnalysisOptions } from '../engine';
-import { defaultJobs, runScan, type FileResult } from '../engine/scan';
+import { defaultJobs, runScan, type FileResult, type WorkerInit } from '../engine/scan';
+import { ScanCache } from '../engine/scanCache';
+import { builtinRulesDir } from '../engine';
 import { walk } from '../engine/walk';
 import type { ScanProgress, ScanSummary, ServerContext } from './context';
 import { pathToUri, uriToPath } from './uri';
 
 /** URIs that got diagnostics from the last scan, per connection, so a rescan can clear files that became clean. */
 const published = new WeakMap<object, Set<string>>();
+
+/**
+ * Results of the last scan per workspace folder, by content hash: a rescan analyses only files whose bytes
+ * changed. Replaced whenever the rules or options change (the key covers them).
+ */
+const caches = new Map<string, ScanCache>();
+
+function cacheFor(folder: string, init: WorkerInit): ScanCache {
+  const key = ScanCache.keyFor(init, [builtinRulesDir(), ...init.customRuleDirs], 'server');
+  let c = caches.get(folder);
+  if (!c || c.key !== key) {
+    c = new ScanCache(key);
+    caches.set(folder, c);
+  }
+  return c;
+}
 
 /** Leaves one core to the server's main thread so typing stays responsive during a scan. */
 function scanJobs(): number {
@@ -88,16 +106,20 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
           report.report(`${done} of ${total} files`, total ? Math.min(100, Math.round((100 * done) / total)) : 0);
         }
       };
+      const init: WorkerInit = {
+        root: p.folder,
+        customRuleDirs: p.customRuleDirs,
+        analysis: p.analysis,
+        source: 'fs',
+        mode: 'analyze',
+        frames: false,
+        maxFileSize: p.maxFileSize,
+      };
       const r = await runScan(
         walk(['.'], { root: p.folder, extraIgnores: p.ignore }),
         {
-          root: p.folder,
-          customRuleDirs: p.customRuleDirs,
-          analysis: p.analysis,
-          source: 'fs',
-          mode: 'analyze',
-          frames: false,
-          maxFileSize: p.maxFileSize,
+          ...init,
+          cache: cacheFor(p.folder, init),
           jobs: scanJobs(),
           signal: abort.signal,
         },
