@@ -19,13 +19,19 @@ export interface CombinedQuery {
   errors: { owner: PatternOwner; message: string }[];
 }
 
-export function buildCombinedQuery(rules: Rule[], languageId: string, language: Language, grammarName: string): CombinedQuery {
+export function buildCombinedQuery(
+  rules: Rule[],
+  languageId: string,
+  language: Language,
+  grammarName: string,
+  include: (rule: Rule, index: number) => boolean = () => true,
+): CombinedQuery {
   const owners: PatternOwner[] = [];
   const errors: CombinedQuery['errors'] = [];
   const sources: string[] = [];
   for (const rule of rules) {
     rule.patterns.forEach((p, index) => {
-      if (p.kind !== 'query' || !(p.languages as string[]).includes(languageId)) return;
+      if (p.kind !== 'query' || !(p.languages as string[]).includes(languageId) || !include(rule, index)) return;
       const owner = { rule, index };
       const source = (p as QueryPattern).query;
       let q: Query;

@@ -8,6 +8,7 @@ import { builtinRulesDir } from './paths';
 import { refuseUnsafeRegexes } from './redos';
 import { appliesTo, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
 import { buildCombinedQuery, type CombinedQuery } from './combined';
+import { KeywordIndex, passesKeywords } from './keywords';
 import { carryOver, IncrementalState, narrowToFunction, planRequery, type RequeryPlan } from './incremental';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
@@ -39,14 +40,19 @@ export class Engine {
   private readonly byId: Map<string, Rule>;
   private readonly log: (message: string) => void;
   private readonly pathMatchers = new Map<string, (p: string) => boolean>();
-  /** One combined query per language id (languages sharing a grammar may still have different patterns). */
+  /**
+   * Combined queries by language id and the set of patterns whose keywords a document contains: a file
+   * without `md5` or `execute` compiles and matches a much smaller query. Least recently used entries are freed.
+   */
   private readonly combined = new Map<string, CombinedQuery>();
+  private readonly keywordIndex: KeywordIndex;
 
   constructor(rules: Rule[], loadErrors: RuleLoadError[], log?: (message: string) => void) {
     this.rules = rules;
     this.loadErrors = loadErrors;
     this.byId = new Map(rules.map((r) => [r.id, r]));
     this.log = log ?? (() => undefined);
+    this.keywordIndex = new KeywordIndex(rules);
   }
 
   static create(opts: EngineOptions = {}): Engine {
@@ -85,11 +91,34 @@ export class Engine {
     return m(p.replace(/\\/g, '/'));
   }
 
-  private combinedQuery(languageId: string, language: Language, grammarName: string): CombinedQuery {
-    let c = this.combined.get(languageId);
-    if (!c) {
-      c = buildCombinedQuery(this.rules, languageId, language, grammarName.replace(/^tree-sitter-|\.wasm$/g, ''));
-      this.combined.set(languageId, c);
+  /** Which query patterns of this language the document's keywords allow, as a cache signature. */
+  private querySignature(languageId: string, present: Set<string>): string {
+    const parts: string[] = [];
+    this.rules.forEach((r, ri) =>
+      r.patterns.forEach((p, pi) => {
+        if (p.kind === 'query' && (p.languages as string[]).includes(languageId) && passesKeywords(p.keywords, present)) parts.push(`${ri}.${pi}`);
+      }),
+    );
+    return parts.join(',');
+  }
+
+  private combinedQuery(languageId: string, signature: string, language: Language, grammarName: string): CombinedQuery {
+    const key = `${languageId}|${signature}`;
+    let c = this.combined.get(key);
+    if (c) {
+      this.combined.delete(key);
+      this.combined.set(key, c);
+      return c;
+    }
+    const allowed = new Set(signature.split(','));
+    c = buildCombinedQuery(this.rules, languageId, language, grammarName.replace(/^tree-sitter-|\.wasm$/g, ''), (rule, index) =>
+      allowed.has(`${this.rules.indexOf(rule)}.${index}`),
+    );
+    this.combined.set(key, c);
+    if (this.combined.size > 48) {
+      const [oldKey, old] = this.combined.entries().next().value as [string, CombinedQuery];
+      this.combined.delete(oldKey);
+      old.query?.delete();
     }
     return c;
   }
@@ -121,15 +150,19 @@ export class Engine {
     }
 
     const lines = new LineIndex(text);
-    const input: MatchInput = { doc, text, lower: text.toLowerCase(), lines };
+    const lower = text.toLowerCase();
+    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower) };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
-    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? []]);
+    const signature = isCode ? this.querySignature(doc.languageId, input.keywords) : '';
+    // A new keyword can enable a pattern anywhere in the file, so a changed signature means a full run.
+    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature]);
     if (state && state.key !== optsKey) state.reset();
     let tree: Tree | null = null;
     let plan: RequeryPlan = { kind: 'full' };
-    if (isCode && rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) {
+    // No parse at all when no query pattern's keywords occur in the document.
+    if (isCode && signature !== '' && rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) {
       const lang = doc.languageId as Parameters<typeof loadGrammar>[0];
       try {
         input.language = await loadGrammar(lang);
@@ -156,7 +189,7 @@ export class Engine {
     };
     try {
       if (input.tree && input.language) {
-        const combined = this.combinedQuery(doc.languageId, input.language, input.grammarKey ?? doc.languageId);
+        const combined = this.combinedQuery(doc.languageId, signature, input.language, input.grammarKey ?? doc.languageId);
         for (const err of combined.errors) {
           if (rules.includes(err.owner.rule)) ruleFailed(err.owner.rule, new Error(err.message));
         }

@@ -1,6 +1,7 @@
 import type { Language, Query, Tree } from './parse';
 import { compileQuery } from './parse';
 import type { CombinedQuery, PatternOwner } from './combined';
+import { passesKeywords } from './keywords';
 import type { LineIndex } from './lines';
 import type { Capture, MatchContext, OffsetEdit } from './helpers/types';
 import { FILTERS, FIX_HELPERS, PRODUCERS } from './helpers';
@@ -31,6 +32,8 @@ export interface MatchInput {
   text: string;
   /** The text lower-cased once, for keyword prefilters. */
   lower: string;
+  /** Rule keywords present in the text (KeywordIndex), computed once per analysis. */
+  keywords: Set<string>;
   lines: LineIndex;
   tree?: Tree;
   language?: Language;
@@ -59,9 +62,8 @@ export function clearQueryCache(): void {
   queryCache.clear();
 }
 
-function passesKeywords(p: Pattern, lower: string): boolean {
-  if (!p.keywords || p.keywords.length === 0) return true;
-  return p.keywords.some((k) => lower.includes(k.toLowerCase()));
+function patternPasses(p: Pattern, input: MatchInput): boolean {
+  return passesKeywords(p.keywords, input.keywords);
 }
 
 function oneLine(s: string, max = 60): string {
@@ -184,7 +186,7 @@ export function runCombinedQuery(
     const pattern = owner.rule.patterns[owner.index] as QueryPattern;
     let ok = keywordOk.get(owner);
     if (ok === undefined) {
-      ok = passesKeywords(pattern, input.lower);
+      ok = patternPasses(pattern, input);
       keywordOk.set(owner, ok);
     }
     if (!ok) continue;
@@ -208,7 +210,7 @@ const regexCache = new Map<string, RegExp>();
 
 export function runRegexPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
   const pattern = rule.patterns[index] as RegexPattern;
-  if (!passesKeywords(pattern, input.lower)) return;
+  if (!patternPasses(pattern, input)) return;
   const key = `${rule.file}#${index}`;
   let re = regexCache.get(key);
   if (!re) {
@@ -240,7 +242,7 @@ export function runRegexPattern(rule: Rule, index: number, input: MatchInput, ou
 
 export function runProducerPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
   const pattern = rule.patterns[index] as ProducerPattern;
-  if (!passesKeywords(pattern, input.lower)) return;
+  if (!patternPasses(pattern, input)) return;
   const producer = PRODUCERS[pattern.producer];
   if (!producer) throw new Error(`unknown producer helper '${pattern.producer}'`);
   // Format parsers (HCL, YAML, Dockerfile) stumble on a leading byte-order mark. A line break in its place keeps
