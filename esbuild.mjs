@@ -43,5 +43,6 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  await import('./scripts/precompile-rules.mjs');
   fs.chmodSync('server/out/cli.js', 0o755);
 }

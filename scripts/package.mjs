@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // npm run package: production bundles, then a .vsix with @vscode/vsce 3.x (4.x needs Node 22).
 // esbuild bundles every dependency, so the package carries no node_modules (--no-dependencies).
-// Afterwards the file list is checked: only what runs, no source maps, fixtures or tests, under 10 MB.
+// vsce walks every file under its folder before applying .vscodeignore, which takes minutes with node_modules and
+// the editor-test tools (.tools/) present; so it runs in a staging folder holding only the candidate folders, and
+// .vscodeignore still decides there. The file list is checked: only what runs, no source maps or tests, under 10 MB.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const t0 = Date.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
+const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+function run(cmd, args, cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (r.status !== 0) {
     process.stdout.write(r.stdout ?? '');
     throw new Error(`${[cmd, ...args].join(' ')} exited with ${r.status}`);
@@ -22,15 +25,20 @@ function run(cmd, args) {
 }
 
 const { name, version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-const out = `${name}-${version}.vsix`;
+const out = path.join(root, `${name}-${version}.vsix`);
 run(process.execPath, ['esbuild.mjs', '--production']);
+
+const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-package-'));
+for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'client/out', 'server/out', 'rules']) {
+  if (fs.existsSync(entry)) fs.cpSync(entry, path.join(stage, entry), { recursive: true });
+}
 
 // The repository field and LICENSE are optional for a local package; without these flags vsce asks on stdin.
 const flags = ['--no-dependencies', '--allow-missing-repository', ...(fs.existsSync('LICENSE') ? [] : ['--skip-license'])];
-const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').filter(Boolean);
+const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'], stage).split('\n').filter(Boolean);
 const allowed = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^client\/out\/extension\.js$/,
-  /^server\/out\/(server|cli|scanWorker)\.js$/, /^server\/out\/wasm\/[^/]+\.wasm$/, /^rules\/.+\.yaml$/, /^rules\/[^/]+\.json$/,
+  /^server\/out\/(server|cli|scanWorker)\.js$/, /^server\/out\/rules\.json$/, /^server\/out\/wasm\/[^/]+\.wasm$/, /^rules\/.+\.yaml$/, /^rules\/[^/]+\.json$/,
 ];
 const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
 if (unexpected.length > 0) throw new Error(`files that should not ship:\n  ${unexpected.join('\n  ')}`);
@@ -38,8 +46,9 @@ for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server
   if (!files.includes(needed)) throw new Error(`the package misses ${needed}`);
 }
 
-run(process.execPath, [vsce, 'package', ...flags, '--out', out]);
+run(process.execPath, [vsce, 'package', ...flags, '--out', out], stage);
+fs.rmSync(stage, { recursive: true, force: true });
 const size = fs.statSync(out).size;
 const mb = (size / 1024 / 1024).toFixed(2);
 if (size > 10 * 1024 * 1024) throw new Error(`${out} is ${mb} MB, over the 10 MB budget`);
-console.log(`${out}: ${files.length} files, ${mb} MB (packaged in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`${path.basename(out)}: ${files.length} files, ${mb} MB (packaged in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

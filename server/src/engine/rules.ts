@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { type ErrorObject } from 'ajv';
@@ -111,6 +112,30 @@ export function patternLine(file: string, index: number): number | undefined {
 }
 
 /** Loads every `*.yaml` in the folders. A broken file is reported and skipped; the others still load. */
+/**
+ * Built-in rules validated at build time (server/out/rules.json, keyed by a hash of each file's text), so a
+ * bundle skips YAML parsing and schema validation for rule files that have not changed since the build.
+ * A changed or new file falls back to the full path and gets the same errors as without the cache.
+ */
+let precompiled: Map<string, Omit<Rule, 'file'>> | undefined;
+
+function precompiledRules(): Map<string, Omit<Rule, 'file'>> {
+  if (!precompiled) {
+    precompiled = new Map();
+    try {
+      const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'rules.json'), 'utf8')) as { rules: { hash: string; rule: Omit<Rule, 'file'> }[] };
+      for (const e of data.rules) precompiled.set(e.hash, e.rule);
+    } catch {
+      // No build-time cache beside this module (running from tsc output or tests): parse every file.
+    }
+  }
+  return precompiled;
+}
+
+export function ruleFileHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 export function loadRules(dirs: string[], opts: { custom?: boolean } = {}): LoadedRules {
   const rules: Rule[] = [];
   const errors: RuleLoadError[] = [];
@@ -125,7 +150,14 @@ export function loadRules(dirs: string[], opts: { custom?: boolean } = {}): Load
     }
     for (const name of entries) {
       const file = path.join(dir, name);
-      const { rule, errors: errs } = loadRuleFile(file);
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        // loadRuleFile reports the read error.
+      }
+      const cached = !opts.custom && text !== undefined ? precompiledRules().get(ruleFileHash(text)) : undefined;
+      const { rule, errors: errs } = cached ? { rule: { ...cached, file } as Rule, errors: [] } : loadRuleFile(file, text);
       errors.push(...errs);
       if (!rule) continue;
       const prior = seen.get(rule.id);
