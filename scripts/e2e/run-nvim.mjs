@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the headless Neovim LSP test (test/e2e/nvim/quickfix.lua) against the built server over stdio,
+// Runs the headless Neovim LSP test (test/e2e/neovim/quickfix.lua) against the built server over stdio,
 // on a fresh copy of the fixture workspace. Prints `N passed, N failed` last.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import { ROOT, copyWorkspace } from './paths.mjs';
 const t0 = Date.now();
 // VIGIL_EXT_DIR: test another build (the broken-fix check points it at a mutated copy).
 const server = path.join(path.resolve(process.env.VIGIL_EXT_DIR || ROOT), 'server', 'out', 'server.js');
-const script = path.join(ROOT, 'test', 'e2e', 'nvim', 'quickfix.lua');
+const script = path.join(ROOT, 'test', 'e2e', 'neovim', 'quickfix.lua');
 let summary = '0 passed, 1 failed';
 let ok = false;
 if (!fs.existsSync(server)) {

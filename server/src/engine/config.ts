@@ -107,7 +107,16 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
   const rules = (raw.rules ?? []).map((r, i) => {
     const abs = path.resolve(dir, r);
     const rel = path.relative(dir, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    // Compare real paths too: a symlinked folder inside the repository must not lead to rules elsewhere.
+    const real = (p: string): string => {
+      try {
+        return fs.realpathSync(p);
+      } catch {
+        return p;
+      }
+    };
+    const realRel = path.relative(real(dir), real(abs));
+    if (rel.startsWith('..') || path.isAbsolute(rel) || realRel.startsWith('..') || path.isAbsolute(realRel)) {
       errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message: `rule folder '${r}' is outside the repository` });
     } else if (!fs.existsSync(abs)) {
       errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message: `rule folder '${r}' does not exist` });

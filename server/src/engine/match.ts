@@ -66,6 +66,14 @@ function patternPasses(p: Pattern, input: MatchInput): boolean {
   return passesKeywords(p.keywords, input.keywords);
 }
 
+/**
+ * A helper by the name a rule gives. Own properties only: a rule naming `constructor` or `toString` must get
+ * "unknown helper", not a function inherited from Object.prototype.
+ */
+function registered<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
 function oneLine(s: string, max = 60): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -85,7 +93,7 @@ function buildFixes(ctx: MatchContext, textLength: number): RawFix[] {
   for (const spec of ctx.pattern.fixes ?? []) {
     let edits;
     if (spec.helper) {
-      const helper = FIX_HELPERS[spec.helper];
+      const helper = registered(FIX_HELPERS, spec.helper);
       if (!helper) throw new Error(`unknown fix helper '${spec.helper}'`);
       edits = helper(ctx, spec.options ?? {});
     } else {
@@ -113,7 +121,7 @@ function buildFixes(ctx: MatchContext, textLength: number): RawFix[] {
 
 function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
   for (const w of ctx.pattern.where ?? []) {
-    const fn = FILTERS[w.helper];
+    const fn = registered(FILTERS, w.helper);
     if (!fn) throw new Error(`unknown filter helper '${w.helper}'`);
     const target = ctx.captures.get(w.capture ?? 'finding')?.[0];
     const ok = fn(ctx, target, w.options ?? {});
@@ -166,6 +174,9 @@ function newContext(rule: Rule, pattern: Pattern, input: MatchInput): MatchConte
  * Runs the combined query of a language once over the tree and hands each match to the rule pattern that owns it.
  * An exception in one rule's helper is reported through `onError` and does not stop the other rules.
  */
+/** Matches examined per rule and document; see runCombinedQuery. */
+export const MAX_MATCHES_PER_RULE = 2000;
+
 export function runCombinedQuery(
   combined: CombinedQuery,
   input: MatchInput,
@@ -180,9 +191,15 @@ export function runCombinedQuery(
   const range = within ? { startIndex: within.start * 2, endIndex: within.end * 2 } : undefined;
   const keywordOk = new Map<PatternOwner, boolean>();
   const failed = new Set<Rule>();
+  // A generated or minified file can hold hundreds of thousands of matches; past this many per rule the rest
+  // are not examined (helpers may look at the whole file per match, which would make such files quadratic).
+  const perRule = new Map<Rule, number>();
   for (const m of combined.query.matches(input.tree.rootNode, range)) {
     const owner = combined.owners[m.patternIndex];
     if (!owner || !active.has(owner.rule) || failed.has(owner.rule)) continue;
+    const seen = (perRule.get(owner.rule) ?? 0) + 1;
+    perRule.set(owner.rule, seen);
+    if (seen > MAX_MATCHES_PER_RULE) continue;
     const pattern = owner.rule.patterns[owner.index] as QueryPattern;
     let ok = keywordOk.get(owner);
     if (ok === undefined) {
@@ -243,7 +260,7 @@ export function runRegexPattern(rule: Rule, index: number, input: MatchInput, ou
 export function runProducerPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
   const pattern = rule.patterns[index] as ProducerPattern;
   if (!patternPasses(pattern, input)) return;
-  const producer = PRODUCERS[pattern.producer];
+  const producer = registered(PRODUCERS, pattern.producer);
   if (!producer) throw new Error(`unknown producer helper '${pattern.producer}'`);
   // Format parsers (HCL, YAML, Dockerfile) stumble on a leading byte-order mark. A line break in its place keeps
   // every offset (producers report offsets) and, unlike a space, does not indent the first YAML key.

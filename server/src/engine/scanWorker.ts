@@ -18,7 +18,9 @@ const decoder = new TextDecoder('utf-8');
 type Read = { bytes: Uint8Array } | { skipped: string };
 
 async function readFs(abs: string): Promise<Read> {
-  const fh = await fs.promises.open(abs, 'r');
+  // O_NONBLOCK: a file swapped for a FIFO after the walk would otherwise block open() until a writer appears,
+  // hanging the worker; for regular files the flag changes nothing.
+  const fh = await fs.promises.open(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const st = await fh.stat();
     if (!st.isFile()) return { skipped: 'not a regular file' };

@@ -126,20 +126,48 @@ export function assignedName(value: Node): Node | undefined {
   }
 }
 
-/** Descendant calls of `scope` whose receiver is the variable `name` (`h.update(pw)`, `$h->x()`) or that take it first (`hash_update($h, $pw)`). */
-function callsOnVariable(scope: Node, name: string): Node[] {
-  const out: Node[] = [];
-  const member = new RegExp(`^${name.replace(/[$]/g, '\\$')}\\s*(\\.|->|\\?\\.)\\s*\\w+$`);
+/**
+ * Calls in `scope` indexed by receiver (`h` of `h.update(pw)`, `$h->x()`) and by first argument
+ * (`hash_update($h, $pw)`). Built once per scope and tree: looking the calls up per finding used to walk the
+ * scope per finding, which made a file with thousands of findings quadratic.
+ */
+const callIndexes = new WeakMap<object, Map<string, Map<string, Node[]>>>();
+const RECEIVER = /^(.+?)\s*(\.|->|\?\.)\s*\w+$/;
+
+function callIndex(scope: Node): Map<string, Node[]> {
+  let perTree = callIndexes.get(scope.tree);
+  if (!perTree) {
+    perTree = new Map();
+    callIndexes.set(scope.tree, perTree);
+  }
+  const key = `${scope.startIndex}:${scope.endIndex}`;
+  let index = perTree.get(key);
+  if (index) return index;
+  index = new Map();
+  const add = (name: string | undefined, n: Node, seen: Set<string>): void => {
+    if (name === undefined || seen.has(name)) return;
+    seen.add(name);
+    const list = index!.get(name);
+    if (list) list.push(n);
+    else index!.set(name, [n]);
+  };
   const stack = [scope];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (isCall(n)) {
-      const callee = calleeText(n);
-      if (member.test(callee) || argumentNodes(n)[0]?.text === name) out.push(n);
+      const seen = new Set<string>();
+      add(RECEIVER.exec(calleeText(n))?.[1], n, seen);
+      add(argumentNodes(n)[0]?.text, n, seen);
     }
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
-  return out;
+  perTree.set(key, index);
+  return index;
+}
+
+/** Descendant calls of `scope` whose receiver is the variable `name` or that take it as first argument. */
+function callsOnVariable(scope: Node, name: string): Node[] {
+  return callIndex(scope).get(name) ?? [];
 }
 
 /**
