@@ -26,6 +26,8 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Characters above which tree-sitter rules are not run (see analyzeIncremental). */
+export const QUERY_SIZE_LIMIT = 4 * 1024 * 1024;
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
 
@@ -162,7 +164,11 @@ export class Engine {
     let tree: Tree | null = null;
     let plan: RequeryPlan = { kind: 'full' };
     // No parse at all when no query pattern's keywords occur in the document.
-    if (isCode && signature !== '' && rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) {
+    // Past this size (above the default file limit, so only when a user lifts it) only text rules run: a
+    // generated multi-megabyte file yields hundreds of thousands of matches that helpers would examine one by one.
+    if (isCode && text.length > QUERY_SIZE_LIMIT) {
+      notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'file too large for syntax rules; only text rules ran' });
+    } else if (isCode && signature !== '' && rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) {
       const lang = doc.languageId as Parameters<typeof loadGrammar>[0];
       try {
         input.language = await loadGrammar(lang);
