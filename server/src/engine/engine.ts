@@ -14,7 +14,6 @@ import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
 import { fingerprintOf } from './fingerprint';
 import type { AnalysisOptions, AnalysisResult, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
-import { CONFIDENCES } from './types';
 
 export interface EngineOptions {
   /** Rule folders; default: the built-in rules/. */
@@ -298,9 +297,3 @@ export class Engine {
     return out;
   }
 }
-
-export function confidenceAtLeast(c: Confidence, min: Confidence): boolean {
-  return CONFIDENCE_RANK[c] >= CONFIDENCE_RANK[min];
-}
-
-export { CONFIDENCES };

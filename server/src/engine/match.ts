@@ -1,5 +1,4 @@
-import type { Language, Query, Tree } from './parse';
-import { compileQuery } from './parse';
+import type { Language, Tree } from './parse';
 import type { CombinedQuery, PatternOwner } from './combined';
 import { passesKeywords } from './keywords';
 import type { LineIndex } from './lines';
@@ -38,28 +37,6 @@ export interface MatchInput {
   tree?: Tree;
   language?: Language;
   grammarKey?: string;
-}
-
-const queryCache = new Map<string, Query | Error>();
-
-/** Compiles (once per grammar) the query of one pattern. Throws a readable error for a bad query. */
-export function queryFor(rule: Rule, index: number, language: Language, grammarKey: string): Query {
-  const key = `${rule.file}#${index}#${grammarKey}`;
-  let q = queryCache.get(key);
-  if (!q) {
-    try {
-      q = compileQuery(language, (rule.patterns[index] as QueryPattern).query);
-    } catch (e) {
-      q = new Error(`rule '${rule.id}' pattern ${index + 1}: invalid query for ${grammarKey.replace(/^tree-sitter-|\.wasm$/g, '')}: ${(e as Error).message}`);
-    }
-    queryCache.set(key, q);
-  }
-  if (q instanceof Error) throw q;
-  return q;
-}
-
-export function clearQueryCache(): void {
-  queryCache.clear();
 }
 
 function patternPasses(p: Pattern, input: MatchInput): boolean {
