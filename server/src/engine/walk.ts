@@ -176,7 +176,12 @@ export async function* walk(targets: string[], opts: WalkOptions): AsyncGenerato
       yield { kind: 'skipped', rel, reason: 'not a regular file' };
       continue;
     }
-    if (rel !== '' && rules.excluded(rel, true)) continue;
+    if (rel !== '' && rules.excluded(rel, true)) {
+      // A named folder that the ignore files exclude is not scanned (a pre-commit hook must agree with a full
+      // scan), but the user asked for it by name, so say why nothing came out of it.
+      yield { kind: 'skipped', rel, reason: 'excluded by ignore rules' };
+      continue;
+    }
     yield* walkDir(abs, rel, rel === '' ? rules.levelsFor('') : rules.levelsFor(rel), rules, realRoot, visited, seenFiles);
   }
 }

@@ -50,8 +50,11 @@ describe('walk', () => {
 
   it('walks named targets with the ignore files of their parents', async () => {
     const dir = tmpDir('vigil-walk-');
-    writeFiles(dir, { '.gitignore': 'secret.txt\n', 'pkg/a.txt': '', 'pkg/secret.txt': '', 'other/b.txt': '' });
+    writeFiles(dir, { '.gitignore': 'secret.txt\nvendored/\n', 'pkg/a.txt': '', 'pkg/secret.txt': '', 'other/b.txt': '', 'vendored/c.txt': '' });
     assert.deepStrictEqual(files(await collect(dir, ['pkg'])), ['pkg/a.txt']);
+    const vendored = await collect(dir, ['vendored']);
+    assert.deepStrictEqual(files(vendored), []);
+    assert.deepStrictEqual(skipped(vendored), { vendored: 'excluded by ignore rules' });
     assert.deepStrictEqual(skipped(await collect(dir, ['pkg/secret.txt'])), { 'pkg/secret.txt': 'excluded by ignore rules' });
     const rules = new IgnoreRules({ root: dir });
     assert.strictEqual(rules.excluded('pkg/secret.txt'), true);
