@@ -24,6 +24,8 @@ export interface CliArgs {
   shard?: { index: number; count: number };
   color: boolean | undefined;
   includeSuppressed: boolean;
+  /** Ignore files and config ignore globs are not applied (built-in excludes still are). */
+  noIgnore: boolean;
   /** Content-hash cache file: unchanged files are not analysed again between runs. */
   cache?: string;
 }
@@ -42,14 +44,15 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   'include-suppressed': { type: 'boolean' },
   cache: { type: 'string' },
+  'no-ignore': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache'],
-  baseline: ['output', 'config', 'jobs', 'changed-since', 'staged'],
+  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore'],
+  baseline: ['output', 'config', 'jobs', 'changed-since', 'staged', 'no-ignore'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
   explain: ['config'],
@@ -95,6 +98,7 @@ export function parseCli(argv: string[]): CliArgs {
     staged: v.staged ?? false,
     color: v['no-color'] ? false : v.color,
     includeSuppressed: v['include-suppressed'] ?? false,
+    noIgnore: v['no-ignore'] ?? false,
   };
   if ((command === 'rules' || command === 'suppressions') && args.format === 'sarif') throw new UsageError(`--format sarif does not apply to \`vigil ${command}\` (use text or json)`);
   if (v.output !== undefined) args.output = v.output;
@@ -143,6 +147,7 @@ Scan options:
       --changed-since REV             only files changed since a git revision (plus untracked files)
       --staged                        only staged files, scanning the staged content
       --shard I/N                     scan the I-th of N deterministic slices of the files
+      --no-ignore                     do not read .gitignore/.vigilignore or config ignores (built-in excludes stay)
       --include-suppressed            also report findings silenced by vigil-ignore comments
       --no-color                      no colours (also: NO_COLOR set, or output not a terminal)
 

@@ -99,7 +99,7 @@ export function selectFiles(args: CliArgs, s: Setup): AsyncIterable<WalkEntry> {
     if (!args.staged && !fs.existsSync(abs)) throw new UsageError(`path ${t} does not exist`);
     within.push(rel);
   }
-  const walkOpts = { root: s.root, extraIgnores: s.config.ignore };
+  const walkOpts = { root: s.root, extraIgnores: s.config.ignore, ignoreFiles: !args.noIgnore };
   let entries: AsyncIterable<WalkEntry>;
   if (args.staged) entries = fromList(stagedFiles(s.root), s, new IgnoreRules(walkOpts), within);
   else if (args.changedSince) entries = fromList(changedSince(s.root, args.changedSince), s, new IgnoreRules(walkOpts), within);

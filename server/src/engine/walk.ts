@@ -7,6 +7,9 @@ import ignore, { type Ignore } from 'ignore';
 
 export const VIGILIGNORE = '.vigilignore';
 
+/** Why a path the user named was not scanned, and how to scan it anyway. */
+export const EXCLUDED_NOTE = 'excluded by ignore rules (--no-ignore scans it)';
+
 /**
  * Excluded everywhere unless an ignore file re-includes them with `!`: dependency and build folders,
  * lockfiles, minified bundles, and file types that are never source (checked by extension so they are not read).
@@ -30,8 +33,11 @@ export interface WalkOptions {
   root: string;
   /** Extra gitignore-syntax patterns (from .vigil.yaml), relative to the root. */
   extraIgnores?: string[];
-  /** Read .gitignore files (default true). */
-  gitignore?: boolean;
+  /**
+   * Read .gitignore and .vigilignore files and apply `extraIgnores` (default true). False is `vigil scan
+   * --no-ignore`: only the built-in excludes remain, as with ripgrep's flag of the same name.
+   */
+  ignoreFiles?: boolean;
 }
 
 /** A file to scan, or one that was passed over with a reason worth telling the user. */
@@ -75,9 +81,11 @@ export class IgnoreRules {
     const dirAbs = path.join(this.root, dirRel);
     const patterns: string[] = [];
     if (dirRel === '') patterns.push(...BUILTIN_EXCLUDES);
-    if (this.opts.gitignore !== false) patterns.push(readIfExists(path.join(dirAbs, '.gitignore')) ?? '');
-    patterns.push(readIfExists(path.join(dirAbs, VIGILIGNORE)) ?? '');
-    if (dirRel === '' && this.opts.extraIgnores) patterns.push(...this.opts.extraIgnores);
+    if (this.opts.ignoreFiles !== false) {
+      patterns.push(readIfExists(path.join(dirAbs, '.gitignore')) ?? '');
+      patterns.push(readIfExists(path.join(dirAbs, VIGILIGNORE)) ?? '');
+      if (dirRel === '' && this.opts.extraIgnores) patterns.push(...this.opts.extraIgnores);
+    }
     // One pattern per line: `ignore` reads a string as a whole file, but each array item as a single pattern.
     const lines = patterns.flatMap((p) => p.split(/\r?\n/)).filter((l) => l.trim() !== '');
     if (lines.length === 0) return parent;
@@ -165,7 +173,7 @@ export async function* walk(targets: string[], opts: WalkOptions): AsyncGenerato
       continue;
     }
     if (st.isFile()) {
-      if (rules.excluded(rel)) yield { kind: 'skipped', rel, reason: 'excluded by ignore rules' };
+      if (rules.excluded(rel)) yield { kind: 'skipped', rel, reason: EXCLUDED_NOTE };
       else if (!seenFiles.has(rel)) {
         seenFiles.add(rel);
         yield { kind: 'file', abs, rel };
@@ -179,7 +187,7 @@ export async function* walk(targets: string[], opts: WalkOptions): AsyncGenerato
     if (rel !== '' && rules.excluded(rel, true)) {
       // A named folder that the ignore files exclude is not scanned (a pre-commit hook must agree with a full
       // scan), but the user asked for it by name, so say why nothing came out of it.
-      yield { kind: 'skipped', rel, reason: 'excluded by ignore rules' };
+      yield { kind: 'skipped', rel, reason: EXCLUDED_NOTE };
       continue;
     }
     yield* walkDir(abs, rel, rel === '' ? rules.levelsFor('') : rules.levelsFor(rel), rules, realRoot, visited, seenFiles);

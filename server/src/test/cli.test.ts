@@ -150,6 +150,23 @@ describe('cli: formats and output', () => {
     const rep = json(vigil(['scan', 'a', 'c.txt', '--format', 'json'], { cwd: dir }));
     assert.deepStrictEqual(rep.findings.map((f) => f.path), ['a/x.txt', 'c.txt']);
   });
+
+  it('a named folder excluded by an ignore file is noted, and --no-ignore scans it (built-in excludes stay)', () => {
+    const dir = demoRepo({
+      '.vigilignore': 'fixtures/\n',
+      '.gitignore': 'generated.txt\n',
+      'fixtures/x.txt': 'DEMO_TOKEN_1\n',
+      'generated.txt': 'DEMO_TOKEN_2\n',
+      'node_modules/m/y.txt': 'DEMO_TOKEN_3\n',
+    });
+    const ignored = vigil(['scan', 'fixtures', '--format', 'json'], { cwd: dir });
+    assert.strictEqual(ignored.status, 0, ignored.stderr);
+    const rep = JSON.parse(ignored.stdout) as { findings: unknown[]; skipped: { path: string; reason: string }[] };
+    assert.deepStrictEqual(rep.findings, []);
+    assert.deepStrictEqual(rep.skipped, [{ path: 'fixtures', reason: 'excluded by ignore rules (--no-ignore scans it)' }]);
+    const all = json(vigil(['scan', '--no-ignore', '--format', 'json'], { cwd: dir }));
+    assert.deepStrictEqual(all.findings.map((f) => f.path).sort(), ['fixtures/x.txt', 'generated.txt']);
+  });
 });
 
 describe('cli: suppressions', () => {

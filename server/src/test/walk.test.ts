@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { IgnoreRules, walk, type WalkEntry } from '../engine/walk';
+import { EXCLUDED_NOTE, IgnoreRules, walk, type WalkEntry } from '../engine/walk';
 import { tmpDir, writeFiles } from './cliHelpers';
 
 async function collect(root: string, targets: string[] = [], extraIgnores: string[] = []): Promise<WalkEntry[]> {
@@ -54,8 +54,8 @@ describe('walk', () => {
     assert.deepStrictEqual(files(await collect(dir, ['pkg'])), ['pkg/a.txt']);
     const vendored = await collect(dir, ['vendored']);
     assert.deepStrictEqual(files(vendored), []);
-    assert.deepStrictEqual(skipped(vendored), { vendored: 'excluded by ignore rules' });
-    assert.deepStrictEqual(skipped(await collect(dir, ['pkg/secret.txt'])), { 'pkg/secret.txt': 'excluded by ignore rules' });
+    assert.deepStrictEqual(skipped(vendored), { vendored: EXCLUDED_NOTE });
+    assert.deepStrictEqual(skipped(await collect(dir, ['pkg/secret.txt'])), { 'pkg/secret.txt': EXCLUDED_NOTE });
     const rules = new IgnoreRules({ root: dir });
     assert.strictEqual(rules.excluded('pkg/secret.txt'), true);
     assert.strictEqual(rules.excluded('node_modules/x/y.js'), true);
