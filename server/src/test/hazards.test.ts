@@ -18,9 +18,27 @@ interface Run {
   stderr: string;
 }
 
+let nobodyCli: string | undefined;
+
+/**
+ * The built CLI in a folder any user can read. A clone made with mktemp (mode 0700) is closed to the unprivileged
+ * user, which would then fail on loading the CLI rather than on the files under test.
+ */
+function cliForNobody(): string {
+  if (nobodyCli) return nobodyCli;
+  const stage = tmpDir('vigil-hz-cli-');
+  const root = path.dirname(path.dirname(path.dirname(CLI)));
+  fs.cpSync(path.dirname(CLI), path.join(stage, 'server', 'out'), { recursive: true });
+  fs.cpSync(path.join(root, 'rules'), path.join(stage, 'rules'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
+  execFileSync('chmod', ['-R', 'a+rX', stage]);
+  nobodyCli = path.join(stage, 'server', 'out', path.basename(CLI));
+  return nobodyCli;
+}
+
 /** Runs the built CLI with a hard timeout, so a hang fails the test instead of stalling the suite. */
 function scan(cwd: string, args: string[], opts: { asNobody?: boolean; timeout?: number } = {}): Run {
-  const node = [process.execPath, CLI, 'scan', ...args];
+  const node = [process.execPath, opts.asNobody ? cliForNobody() : CLI, 'scan', ...args];
   // setpriv drops to an unprivileged user: tests run as root, and root reads through any permission bits.
   const [cmd, ...argv] = opts.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
   const r = spawnSync(cmd!, argv, { cwd, encoding: 'utf8', timeout: opts.timeout ?? HANG_MS, maxBuffer: 512 * 1024 * 1024 });
