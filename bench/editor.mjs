@@ -103,13 +103,15 @@ async function openAndWait(client, uri, languageId, text) {
  * Opens a generated file, types `keystrokes` single characters in its middle (a new line of code, char by
  * char, each line opened with its own Enter), waiting for the diagnostics of each version; then times code
  * actions on a diagnostic. Stops early when `budgetMs` is spent, and says how many keystrokes were timed.
+ * `where`: 'module' types at module level (or among a class's members), 'function' inside a function body.
  */
-export async function typingRun(client, root, language, lines, { keystrokes, budgetMs, codeActions }) {
+export async function typingRun(client, root, language, lines, { keystrokes, budgetMs, codeActions, where = 'module' }) {
   const g = generate(language, lines);
-  const uri = pathToFileURL(path.join(root, 'editor', `bench_${lines}.${g.ext}`)).href;
+  const typed = where === 'function' ? g.fnTyped : g.typed;
+  const uri = pathToFileURL(path.join(root, 'editor', `bench_${lines}_${where}.${g.ext}`)).href;
   const open = await openAndWait(client, uri, g.languageId, g.text);
   let version = 1;
-  let line = g.typeLine;
+  let line = where === 'function' ? g.fnTypeLine : g.typeLine;
   let col = 0;
   let typedIndex = -1;
   const samples = [];
@@ -122,7 +124,7 @@ export async function typingRun(client, root, language, lines, { keystrokes, bud
       typedIndex = 0;
       col = 0;
     } else {
-      const ch = g.typed[typedIndex];
+      const ch = typed[typedIndex];
       if (ch === '\n') {
         line += 1;
         typedIndex = -1;
@@ -137,7 +139,7 @@ export async function typingRun(client, root, language, lines, { keystrokes, bud
     samples.push(r.ms);
   }
   // Findings as opened (mid-line states may not parse: ESLint then reports only the parse error).
-  const result = { tool: client.label, language, lines: g.lines, bytes: Buffer.byteLength(g.text), openMs: open.ms, findings: open.diagnostics.length, ...summarize(samples) };
+  const result = { tool: client.label, where, language, lines: g.lines, bytes: Buffer.byteLength(g.text), openMs: open.ms, findings: open.diagnostics.length, ...summarize(samples) };
   // A diagnostic above the typing point still has its opening range, whatever the last text parsed to.
   const above = open.diagnostics.filter((d) => d.range.end.line < g.typeLine);
   if (codeActions > 0 && above.length > 0) {

@@ -157,17 +157,32 @@ const javaFinding = (i) => `    static String findUser${i}(Connection c, String 
 
 `;
 
+// `typed` goes in at module level (or among a class's members), where a change can alter what every function
+// sees (imports, constants, fields); `fnTyped` goes inside a function body, after the line `fnAfter` matches.
 export const LANGUAGES = {
-  python: { ext: 'py', languageId: 'python', head: PY_HEAD, tail: '', block: pyBlock, finding: pyFinding, typed: 'token_value = hashlib.sha256(payload).hexdigest()\n' },
-  javascript: { ext: 'js', languageId: 'javascript', head: JS_HEAD, tail: '', block: jsBlock, finding: jsFinding, typed: "const label = formatPrice1(total, 'EUR');\n" },
-  java: { ext: 'java', languageId: 'java', head: JAVA_HEAD, tail: JAVA_TAIL, block: javaBlock, finding: javaFinding, typed: '    private static final int LIMIT_A = 42;\n' },
+  python: {
+    ext: 'py', languageId: 'python', head: PY_HEAD, tail: '', block: pyBlock, finding: pyFinding,
+    typed: 'token_value = hashlib.sha256(payload).hexdigest()\n',
+    fnAfter: /^ {8}total = 0\.0$/, fnTyped: '        fee = round(total * 0.01, 2)\n',
+  },
+  javascript: {
+    ext: 'js', languageId: 'javascript', head: JS_HEAD, tail: '', block: jsBlock, finding: jsFinding,
+    typed: "const label = formatPrice1(total, 'EUR');\n",
+    fnAfter: /^ {4}let sum = 0;$/, fnTyped: '    const fee = Math.round(sum * 0.01);\n',
+  },
+  java: {
+    ext: 'java', languageId: 'java', head: JAVA_HEAD, tail: JAVA_TAIL, block: javaBlock, finding: javaFinding,
+    typed: '    private static final int LIMIT_A = 42;\n',
+    fnAfter: /^ {12}List<String> ids = new ArrayList<>\(\);$/, fnTyped: '            int limit = invoices.size() + 42;\n',
+  },
 };
 
 const lineCount = (s) => s.split('\n').length - 1;
 
 /**
- * Returns { text, lines, typeLine, typed }: about `lines` lines of code, and the 0-based line at the start of
- * a block near the middle where keystrokes go (typing there keeps the file's syntax valid between lines).
+ * Returns { text, lines, typeLine, typed, fnTypeLine, fnTyped }: about `lines` lines of code, the 0-based line
+ * at the start of a block near the middle where module-level keystrokes go (typing there keeps the file's syntax
+ * valid between lines), and the line inside a function of that area where in-function keystrokes go.
  */
 export function generate(language, lines) {
   const L = LANGUAGES[language];
@@ -190,5 +205,7 @@ export function generate(language, lines) {
   }
   parts.push(L.tail);
   const text = parts.join('');
-  return { text, lines: lineCount(text), typeLine: typeLine < 0 ? lineCount(L.head) : typeLine, typed: L.typed, languageId: L.languageId, ext: L.ext };
+  const at = typeLine < 0 ? lineCount(L.head) : typeLine;
+  const fnTypeLine = text.split('\n').findIndex((l, i) => i >= at && L.fnAfter.test(l)) + 1;
+  return { text, lines: lineCount(text), typeLine: at, typed: L.typed, fnTypeLine, fnTyped: L.fnTyped, languageId: L.languageId, ext: L.ext };
 }

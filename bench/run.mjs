@@ -93,6 +93,13 @@ async function editorPhase(peerStatus) {
       typing.push(await typingRun(vigil, ws, language, lines, { keystrokes: opts.keystrokes, budgetMs: opts.typingBudgetMs, codeActions: opts.codeActions }));
     }
   }
+  // The same files typed inside a function body, where only that function is re-analysed (see incremental.ts).
+  for (const language of opts.languages) {
+    for (const lines of opts.lines) {
+      log(`editor: vigil (push) ${language} ${lines} lines, typing in a function`);
+      typing.push(await typingRun(vigil, ws, language, lines, { keystrokes: opts.keystrokes, budgetMs: opts.typingBudgetMs, codeActions: 0, where: 'function' }));
+    }
+  }
   memory.push({ tool: 'vigil', phase: 'after editing', rssMb: vmRssMb(vigil.pid), hwmMb: vmHwmMb(vigil.pid) });
   log(`editor: workspace scan of ${opts.wsFiles} files (budget ${opts.wsBudgetMs / 1000} s)`);
   const t = performance.now();

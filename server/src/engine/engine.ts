@@ -190,7 +190,7 @@ export class Engine {
         input.grammarKey = grammarKey(lang);
         const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
         if (previous) plan = planRequery(previous.tree, previous.text, text);
-        tree = await parse(lang, text, {}, plan.kind === 'full' ? null : previous!.tree);
+        tree = await parse(lang, text, {}, previous?.tree ?? null);
         if (tree) input.tree = tree;
         else notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing took too long; only text rules ran' });
       } catch (e) {

@@ -65,8 +65,9 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
 }
 
 /**
- * Diffs the old and new text, decides whether the change lies strictly inside one function, and if so edits the
- * old tree in place so the parser can reuse it. Returns `full` when a partial re-analysis would not be sound.
+ * Diffs the old and new text, edits the old tree in place so the parser can reuse it, and decides whether the
+ * change lies strictly inside one function. Returns `full` when a partial re-analysis would not be sound; the
+ * old tree is edited either way (unless the text is the same), so it is always a valid base for the next parse.
  */
 export function planRequery(oldTree: Tree, oldText: string, newText: string): RequeryPlan {
   if (oldText === newText) return { kind: 'same' };
@@ -78,8 +79,12 @@ export function planRequery(oldTree: Tree, oldText: string, newText: string): Re
   const oldEditEnd = oldText.length - suffix;
   const newEditEnd = newText.length - suffix;
   const fn = outermostFunction(oldTree.rootNode, start, oldEditEnd);
-  if (!fn || !(fn.startIndex < start && oldEditEnd < fn.endIndex)) return { kind: 'full' };
-  const plan = { kind: 'partial' as const, editStart: start, oldEditEnd, newEditEnd, oldStart: fn.startIndex, oldEnd: fn.endIndex, newStart: -1, newEnd: -1 };
+  const inside = fn !== undefined && fn.startIndex < start && oldEditEnd < fn.endIndex;
+  const plan: RequeryPlan = inside
+    ? { kind: 'partial', editStart: start, oldEditEnd, newEditEnd, oldStart: fn.startIndex, oldEnd: fn.endIndex, newStart: -1, newEnd: -1 }
+    : { kind: 'full' };
+  // The old tree learns of the edit even when the queries must re-run everywhere: the parser still reuses every
+  // subtree the edit did not touch, which makes a re-parse of a large file cost about as much as the edit.
   oldTree.edit({
     startIndex: start,
     oldEndIndex: oldEditEnd,

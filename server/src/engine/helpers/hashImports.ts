@@ -24,18 +24,9 @@ function memo<T>(root: Node, key: string, compute: () => T): T {
   return m.get(key) as T;
 }
 
+/** Every node of `type` under `root`, in document order; the walk runs inside tree-sitter, not node by node. */
 function descendants(root: Node, type: string): Node[] {
-  const out: Node[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === type) out.push(n);
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
-    }
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
+  return root.descendantsOfType(type).filter((n): n is Node => n !== null);
 }
 
 /** Widens a span to whole lines when only blanks surround it on its first and last line (for deleting a line). */
