@@ -52,6 +52,27 @@ describe('incremental analysis', () => {
     s.dispose();
   });
 
+  it('a constant declared inside one function does not silence the same name in another', async () => {
+    // Before the fix, a C# local `const` counted as a file constant: a full analysis then dropped the finding
+    // in B, while the editor (re-analysing only A) kept it.
+    const text =
+      'using System.Diagnostics;\nclass Runner {\n    void A() {\n        int x = 1;\n    }\n    void B() {\n        Process.Start("cmd.exe", "/c dir " + tbl);\n    }\n}\n';
+    const edited = text.replace('int x = 1;', 'const string tbl = "bob";');
+    const doc = { path: 'runner.cs', languageId: 'csharp' };
+    const s = new DocumentSession(engine);
+    try {
+      const before = await s.analyze({ ...doc, text });
+      assert.deepStrictEqual(before.findings.map((f) => f.ruleId), ['command-injection']);
+      const inc = await s.analyze({ ...doc, text: edited });
+      assert.match(s.lastPlan ?? '', /^partial/);
+      const full = await engine.analyze({ ...doc, text: edited });
+      assert.deepStrictEqual(full.findings.map((f) => f.ruleId), ['command-injection']);
+      assert.deepStrictEqual(strip(inc.findings), strip(full.findings));
+    } finally {
+      s.dispose();
+    }
+  });
+
   it('equals a full analysis after random edit sequences on every code fixture', async function () {
     this.timeout(600000);
     assert.ok(codeFixtures.length > 20, 'expected the rule fixtures to be present');

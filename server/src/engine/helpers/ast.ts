@@ -193,13 +193,23 @@ function scopeIndex(scope: Node): Node[] {
   let nodes = perTree.get(key);
   if (nodes) return nodes;
   // Nested functions are their own scopes: nothing inside them belongs to this one.
-  const nested = scope
-    .descendantsOfType([...FUNCTION_TYPES])
-    .filter((f): f is Node => f !== null && !sameNode(f, scope) && isFunctionNode(f))
-    .map((f) => [f.startIndex, f.endIndex] as const);
+  const inNested = insideFunctions(scope);
+  nodes = scope.descendantsOfType(INDEXED_TYPES).filter((n): n is Node => n !== null && !sameNode(n, scope) && !inNested(n));
+  perTree.set(key, nodes);
+  return nodes;
+}
+
+/**
+ * A test for "lies inside a function nested in `scope`" (not counting `scope` itself), from one walk inside
+ * tree-sitter: the outermost nested functions' spans, searched by bisection.
+ */
+export function insideFunctions(scope: Node): (n: Node) => boolean {
   const outer: (readonly [number, number])[] = [];
-  for (const f of nested) if (outer.length === 0 || f[0] >= outer[outer.length - 1]![1]) outer.push(f);
-  const insideNested = (n: Node): boolean => {
+  for (const f of scope.descendantsOfType([...FUNCTION_TYPES])) {
+    if (!f || sameNode(f, scope) || !isFunctionNode(f)) continue;
+    if (outer.length === 0 || f.startIndex >= outer[outer.length - 1]![1]) outer.push([f.startIndex, f.endIndex]);
+  }
+  return (n) => {
     let lo = 0;
     let hi = outer.length - 1;
     while (lo <= hi) {
@@ -211,9 +221,6 @@ function scopeIndex(scope: Node): Node[] {
     }
     return false;
   };
-  nodes = scope.descendantsOfType(INDEXED_TYPES).filter((n): n is Node => n !== null && !sameNode(n, scope) && !insideNested(n));
-  perTree.set(key, nodes);
-  return nodes;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Node, Tree } from '../parse';
 import { isConstantExpression } from './constants';
-import { writesBefore } from './ast';
+import { insideFunctions, writesBefore } from './ast';
 
 // "Can this expression carry outside input into a shell, an evaluator or HTML?" across the eight grammars.
 // Deliberately shallow: string building (interpolation, concatenation, format calls) is looked through,
@@ -97,8 +97,8 @@ function interpolatedParts(node: Node): Node[] {
   return out;
 }
 
-// Names declared once as constants in the file (`const footer = "..."` in Go, C# `const string X`, Java
-// `static final`, PHP `const`, module-level JS `const` and Python / Ruby constants) whose value is a constant.
+// Names declared once as constants at file or class level (`const footer = "..."` in Go, C# `const string X`,
+// Java `static final`, PHP `const`, module-level JS `const` and Python / Ruby constants) whose value is a constant.
 const fileConstantsCache = new WeakMap<Tree, Map<string, Node | null>>();
 
 const DECLARATION_TYPES = ['const_spec', 'const_element', 'field_declaration', 'local_declaration_statement', 'lexical_declaration', 'assignment'];
@@ -111,9 +111,12 @@ function declaredConstants(root: Node): Map<string, Node | null> {
     out.set(name.text, out.has(name.text) ? null : value);
   };
   // One walk inside tree-sitter (descendantsOfType) instead of visiting every node from JavaScript: crossing
-  // into WASM per node made this walk a third of a keystroke's analysis.
+  // into WASM per node made this walk a third of a keystroke's analysis. A constant declared inside a function
+  // (C# `const string x` in a method, Go `const` in a func) is that function's local: local data flow sees
+  // it there, and other functions must not.
+  const inFunction = insideFunctions(root);
   for (const n of root.descendantsOfType(DECLARATION_TYPES)) {
-    if (!n) continue;
+    if (!n || inFunction(n)) continue;
     const t = n.type;
     if (t === 'const_spec') {
       const names = n.childrenForFieldName('name');
