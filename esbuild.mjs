@@ -24,6 +24,8 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/engine/scanWorker.ts'], outfile: 'server/out/scanWorker.js' },
+  // The ReDoS checker, loaded by redos.ts only when custom rules are screened (see there).
+  { entryPoints: ['server/src/engine/recheckEntry.ts'], outfile: 'server/out/recheck.js' },
 ].filter((b) => fs.existsSync(b.entryPoints[0]));
 
 const GRAMMARS = ['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'c-sharp', 'php', 'ruby'];

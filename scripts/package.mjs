@@ -38,11 +38,11 @@ const flags = ['--no-dependencies', '--allow-missing-repository', ...(fs.existsS
 const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'], stage).split('\n').filter(Boolean);
 const allowed = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^client\/out\/extension\.js$/,
-  /^server\/out\/(server|cli|scanWorker)\.js$/, /^server\/out\/rules\.json$/, /^server\/out\/wasm\/[^/]+\.wasm$/, /^rules\/.+\.yaml$/, /^rules\/[^/]+\.json$/,
+  /^server\/out\/(server|cli|scanWorker|recheck)\.js$/, /^server\/out\/rules\.json$/, /^server\/out\/wasm\/[^/]+\.wasm$/, /^rules\/.+\.yaml$/, /^rules\/[^/]+\.json$/,
 ];
 const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
 if (unexpected.length > 0) throw new Error(`files that should not ship:\n  ${unexpected.join('\n  ')}`);
-for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/wasm/tree-sitter.wasm']) {
+for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/recheck.js', 'server/out/wasm/tree-sitter.wasm']) {
   if (!files.includes(needed)) throw new Error(`the package misses ${needed}`);
 }
 

@@ -7,6 +7,8 @@
 // Built-in rules are verified by the test suite (redos.test.ts runs this check over every pattern in rules/),
 // so loading them costs nothing. Custom rules come from a workspace and are checked here, at load time:
 // a pattern that is not proven linear-time is refused with a message naming the rule file and line.
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Rule, RuleLoadError } from './types';
 import { patternLine } from './rules';
 
@@ -25,7 +27,12 @@ function recheck(): CheckSync {
   // Loaded on first use: the checker is large and most sessions have no custom rules.
   // The package's Node entry runs the checker in a synckit worker file that a bundle cannot carry; its
   // browser build is the same Scala.js checker, synchronous and self-contained, so the bundles use that.
-  checker ??= (require('recheck/lib/browser.js') as { checkSync: CheckSync }).checkSync;
+  // The bundles keep it in a file of its own beside them (server/out/recheck.js): inside the server bundle its
+  // 3.5 MB were two thirds of the code every start had to read and compile. The module id is a variable so
+  // the bundler leaves this require alone; from the compiled sources (tests) it resolves in node_modules.
+  const beside = path.join(__dirname, 'recheck.js');
+  const id = fs.existsSync(beside) ? beside : 'recheck/lib/browser.js';
+  checker ??= (require(id) as { checkSync: CheckSync }).checkSync;
   return checker;
 }
 

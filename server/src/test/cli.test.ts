@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { useColor } from '../cli/text';
-import { ROOT, SECRET_VALUE, demoRepo, json, tmpDir, vigil, writeFiles } from './cliHelpers';
+import { ROOT, SECRET_VALUE, demoRepo, demoRule, installedCopy, json, tmpDir, vigil, writeFiles } from './cliHelpers';
 
 function assertUsageError(r: ReturnType<typeof vigil>, pattern: RegExp): void {
   assert.strictEqual(r.status, 2, `exit ${r.status}: ${r.stderr}`);
@@ -55,6 +55,12 @@ describe('cli: basics and usage errors', () => {
   it('exits 2 on a broken custom rule file, naming file and line', () => {
     const dir = demoRepo({ 'vigil-rules/demo-token.yaml': 'id: demo-token\ntitle: x\nseverity: loud\n' });
     assertUsageError(vigil(['scan'], { cwd: dir }), /demo-token\.yaml:\d+:/);
+  });
+
+  it('refuses a custom rule whose regex backtracks catastrophically (the bundled checker loads)', () => {
+    // The checker ships as its own bundle beside cli.js: an installed copy without node_modules must find it.
+    const dir = demoRepo({ 'vigil-rules/demo-token.yaml': demoRule('demo-token', '^(a+)+$') });
+    assertUsageError(vigil(['scan'], { cwd: dir, cli: installedCopy() }), /demo-token\.yaml:\d+:.*(exponential|backtrack|linear)/i);
   });
 });
 

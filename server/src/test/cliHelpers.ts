@@ -15,12 +15,25 @@ export interface Run {
   stderr: string;
 }
 
-export function vigil(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+/** `cli`: another copy of cli.js to run (see installedCopy). */
+export function vigil(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; cli?: string } = {}): Run {
   const env = { ...process.env, ...(opts.env ?? {}) };
   delete env.NO_COLOR;
   if (opts.env?.NO_COLOR !== undefined) env.NO_COLOR = opts.env.NO_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A copy of what the package ships (the bundles, the rules, package.json) in a temporary folder with no
+ * node_modules above it, as after an install: the path of its cli.js. Proves the bundles need nothing else.
+ */
+export function installedCopy(): string {
+  const stage = tmpDir('vigil-installed-');
+  fs.cpSync(path.dirname(CLI), path.join(stage, 'server', 'out'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'rules'), path.join(stage, 'rules'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(stage, 'package.json'));
+  return path.join(stage, 'server', 'out', path.basename(CLI));
 }
 
 export function tmpDir(prefix = 'vigil-cli-'): string {
