@@ -10,6 +10,7 @@ import { appliesTo, runCombinedQuery, runProducerPattern, runRegexPattern, type 
 import { buildCombinedQuery, type CombinedQuery } from './combined';
 import { KeywordIndex, passesKeywords } from './keywords';
 import { carryOver, IncrementalState, narrowToFunction, planRequery, type RequeryPlan } from './incremental';
+import { DocumentFacts } from './documentFacts';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
 import { fingerprintOf } from './fingerprint';
@@ -168,7 +169,7 @@ export class Engine {
 
     const lines = new LineIndex(text);
     const lower = text.toLowerCase();
-    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower) };
+    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower), facts: new DocumentFacts() };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
@@ -198,6 +199,9 @@ export class Engine {
       }
     }
     if (plan.kind === 'partial' && tree) plan = narrowToFunction(plan, tree);
+    // A fact of the whole text that some finding rests on (a word another function's rule checks for) may have
+    // changed with this edit: then nothing can be carried over.
+    if (plan.kind !== 'full' && !state?.facts?.holdFor(text)) plan = { kind: 'full' };
 
     const queryRaw: RawFinding[] = [];
     const raw: RawFinding[] = [];
@@ -238,7 +242,11 @@ export class Engine {
         }
       }
     } finally {
-      if (state) state.store(optsKey, text, tree, queryRaw, failed.size);
+      if (state) {
+        // Carried findings keep resting on the facts of the runs that made them.
+        if (plan.kind !== 'full' && state.facts) input.facts!.absorb(state.facts);
+        state.store(optsKey, text, tree, queryRaw, failed.size, input.facts!);
+      }
       else tree?.delete();
     }
 

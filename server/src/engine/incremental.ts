@@ -1,5 +1,6 @@
 import type { Node, Tree } from './parse';
 import type { RawFinding } from './match';
+import type { DocumentFacts } from './documentFacts';
 
 // Incremental re-analysis for the editor: a keystroke inside a function re-parses incrementally and re-runs the
 // queries over that function only; everything else carries over. The unit is the OUTERMOST function around the
@@ -139,17 +140,20 @@ export class IncrementalState {
   text: string | undefined;
   tree: Tree | null = null;
   queryRaw: RawFinding[] | undefined;
+  /** The whole-document facts the carried findings rest on; a partial run is sound only while they hold. */
+  facts: DocumentFacts | undefined;
   failedRules = 0;
   /** How the last run went (`full`, `same`, `partial a-b`), for logs and benchmarks. */
   lastPlan: string | undefined;
 
-  store(key: string, text: string, tree: Tree | null, queryRaw: RawFinding[], failedRules: number): void {
+  store(key: string, text: string, tree: Tree | null, queryRaw: RawFinding[], failedRules: number, facts: DocumentFacts): void {
     if (this.tree && this.tree !== tree) this.tree.delete();
     this.key = key;
     this.text = text;
     this.tree = tree;
     this.queryRaw = queryRaw;
     this.failedRules = failedRules;
+    this.facts = facts;
   }
 
   reset(): void {
@@ -158,6 +162,7 @@ export class IncrementalState {
     this.key = undefined;
     this.text = undefined;
     this.queryRaw = undefined;
+    this.facts = undefined;
     this.failedRules = 0;
   }
 }

@@ -7,6 +7,7 @@ import { FILTERS, FIX_HELPERS, PRODUCERS } from './helpers';
 import { normaliseOffsetEdits } from './fixes';
 import { maskSecret } from './mask';
 import type { Confidence, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument } from './types';
+import type { DocumentFacts } from './documentFacts';
 
 /** A match that passed its filters, before suppressions, severity overrides and fingerprints. */
 export interface RawFinding {
@@ -37,6 +38,8 @@ export interface MatchInput {
   tree?: Tree;
   language?: Language;
   grammarKey?: string;
+  /** Whole-document facts the helpers read in this analysis (see documentFacts.ts). */
+  facts?: DocumentFacts;
 }
 
 function patternPasses(p: Pattern, input: MatchInput): boolean {
@@ -144,6 +147,7 @@ function newContext(rule: Rule, pattern: Pattern, input: MatchInput): MatchConte
     confidence: pattern.confidence ?? rule.confidence,
   };
   if (input.tree) ctx.tree = input.tree;
+  if (input.facts) ctx.facts = input.facts;
   return ctx;
 }
 

@@ -73,6 +73,30 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('re-analyses everything when an edit in one function changes a fact of the whole file another relies on', async () => {
+    // The SpEL pattern flags parseExpression only in a file that mentions an ExpressionParser; adding one in
+    // a() changes b()'s finding although b() did not change (and no rule keyword appeared or vanished).
+    const text =
+      'class Calc {\n    void a() {\n        int x = 1;\n    }\n    Object b(String input) {\n        return parser.parseExpression(input).getValue();\n    }\n}\n';
+    const edited = text.replace('int x = 1;', 'Object p = new SpelExpressionParser();');
+    const doc = { path: 'Calc.java', languageId: 'java' };
+    const s = new DocumentSession(engine);
+    try {
+      const before = await s.analyze({ ...doc, text });
+      assert.deepStrictEqual(before.findings.map((f) => f.ruleId), []);
+      const inc = await s.analyze({ ...doc, text: edited });
+      assert.strictEqual(s.lastPlan, 'full');
+      const full = await engine.analyze({ ...doc, text: edited });
+      assert.deepStrictEqual(full.findings.map((f) => f.ruleId), ['code-injection']);
+      assert.deepStrictEqual(strip(inc.findings), strip(full.findings));
+      // An edit that leaves the facts alone still re-analyses just the function.
+      await s.analyze({ ...doc, text: edited.replace('Object p', 'Object q') });
+      assert.match(s.lastPlan ?? '', /^partial/);
+    } finally {
+      s.dispose();
+    }
+  });
+
   it('equals a full analysis after random edit sequences on every code fixture', async function () {
     this.timeout(600000);
     assert.ok(codeFixtures.length > 20, 'expected the rule fixtures to be present');

@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { FilterHelper } from './types';
-import { optString, optStrings } from './types';
+import { documentTest, optString, optStrings } from './types';
 
 // File-level context for the crypto rules: what a receiver was declared as, which package a Go name imports,
 // which method a call sits in. Textual where a declaration's shape is regular enough, tree-based otherwise.
@@ -45,7 +45,7 @@ export const filters: Record<string, FilterHelper> = {
     const t = `(?:${types.map(escape).join('|')})`;
     const name = escape(target.text);
     const re = new RegExp(`(?<![\\w.])${t}(?:<[^>\\n]*>)?\\s+${name}\\b|\\b${name}\\s*=\\s*new\\s+${t}\\s*[(<]`);
-    return re.test(ctx.text);
+    return documentTest(ctx, re);
   },
 
   /** The target (a Go package identifier) names an import whose path is one of `paths`. */
@@ -58,7 +58,7 @@ export const filters: Record<string, FilterHelper> = {
   /** The whole file matches `pattern` (an import or require of the library the call belongs to). */
   cryptoFileMatches: (ctx, _target, options) => {
     const pattern = optString(options, 'pattern');
-    return pattern !== undefined && new RegExp(pattern, 'm').test(ctx.text);
+    return pattern !== undefined && documentTest(ctx, new RegExp(pattern, 'm'));
   },
 
   /** The target sits inside a method or function whose name matches `pattern`. */

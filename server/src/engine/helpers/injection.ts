@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { FilterHelper, FixHelper, OffsetEdit } from './types';
-import { capture, optString, optStrings } from './types';
+import { capture, documentFact, documentTest, optString, optStrings } from './types';
 import { taintOf } from './injectionTaint';
 import { jsCommandWords, pythonCommandWords, renderWords } from './injectionArgv';
 import { filters as configFilters } from './injectionConfig';
@@ -54,10 +54,10 @@ export const filters: Record<string, FilterHelper> = {
     const name = target.text.replace(/[$]/g, '\\$');
     const mod = `['"](?:node:)?child_process['"]`;
     if (optString(options, 'mode') === 'named') {
-      return re(`\\{[^}]*\\b${name}\\b[^}]*\\}\\s*(?:=\\s*require\\(\\s*|from\\s+)${mod}`).test(ctx.text);
+      return documentTest(ctx, re(`\\{[^}]*\\b${name}\\b[^}]*\\}\\s*(?:=\\s*require\\(\\s*|from\\s+)${mod}`));
     }
     if (target.text === 'child_process') return true;
-    return re(`(?:\\b(?:const|let|var)\\s+${name}\\s*=\\s*require\\(\\s*${mod}|\\bimport\\s+(?:\\*\\s+as\\s+)?${name}\\s+(?:from\\s+${mod}|=\\s*require\\(\\s*${mod}))`).test(ctx.text);
+    return documentTest(ctx, re(`(?:\\b(?:const|let|var)\\s+${name}\\s*=\\s*require\\(\\s*${mod}|\\bimport\\s+(?:\\*\\s+as\\s+)?${name}\\s+(?:from\\s+${mod}|=\\s*require\\(\\s*${mod}))`));
   },
 
   /**
@@ -73,7 +73,7 @@ export const filters: Record<string, FilterHelper> = {
   /** The whole document's text matches `pattern` (e.g. the file imports child_process). */
   documentMatches: (ctx, _target, options) => {
     const pattern = optString(options, 'pattern');
-    return pattern ? re(pattern, options['caseSensitive'] === true ? '' : 'i').test(ctx.text) : false;
+    return pattern ? documentTest(ctx, re(pattern, options['caseSensitive'] === true ? '' : 'i')) : false;
   },
 
   /**
@@ -202,7 +202,7 @@ export const fixes: Record<string, FixHelper> = {
     if (!cmd || !fn) return undefined;
     const words = jsCommandWords(cmd, ctx.text);
     if (!words) return undefined;
-    const quote = ctx.text.split("'").length >= ctx.text.split('"').length ? "'" : '"';
+    const quote = documentFact(ctx, 'js-quote-majority', (t) => (t.split("'").length >= t.split('"').length ? "'" : '"'));
     const [prog, ...rest] = renderWords(words, quote);
     return [
       { start: fn.startIndex, end: fn.endIndex, text: fn.text === 'execSync' ? 'execFileSync' : 'execFile' },

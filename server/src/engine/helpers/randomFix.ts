@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
-import type { FixHelper, OffsetEdit } from './types';
-import { capture, optString } from './types';
+import type { FixHelper, MatchContext, OffsetEdit } from './types';
+import { capture, documentFact, documentTest, optString } from './types';
 import { IMPORTS, importEdit } from './cryptoImports';
 
 // insecure-random fixes: swap the weak generator for the language's CSPRNG where the call maps one to one.
@@ -8,9 +8,11 @@ import { IMPORTS, importEdit } from './cryptoImports';
 /** random.X → secrets.Y where the semantics match exactly (randrange only in its one-argument form). */
 const PY_SECRETS: Record<string, string> = { choice: 'choice', getrandbits: 'randbits', randrange: 'randbelow', randbytes: 'token_bytes' };
 
-function withImport(text: string, edits: OffsetEdit[], importKey: string): OffsetEdit[] {
+function withImport(ctx: MatchContext, edits: OffsetEdit[], importKey: string): OffsetEdit[] {
   const spec = IMPORTS[importKey];
-  const imp = spec ? importEdit(text, spec) : null;
+  // Whether the import is there already is a fact of the whole file (an edit elsewhere can add it).
+  if (!spec || documentTest(ctx, new RegExp(spec.present, 'm'))) return edits;
+  const imp = importEdit(ctx.text, spec);
   return imp ? [imp, ...edits] : edits;
 }
 
@@ -29,7 +31,7 @@ export const fixes: Record<string, FixHelper> = {
     const to = PY_SECRETS[fn.text];
     if (!to) return undefined;
     if (fn.text === 'randrange' && argCount(call.node) !== 1) return undefined;
-    return withImport(ctx.text, [{ start: mod.start, end: mod.end, text: 'secrets' }, { start: fn.start, end: fn.end, text: to }], 'pythonSecrets');
+    return withImport(ctx, [{ start: mod.start, end: mod.end, text: 'secrets' }, { start: fn.start, end: fn.end, text: to }], 'pythonSecrets');
   },
 
   /** JavaScript `Math.random().toString(36).slice(2…)` (the id idiom) → `crypto.randomUUID()`. */
@@ -63,14 +65,16 @@ export const fixes: Record<string, FixHelper> = {
       edit = { start: recv.start, end: recv.end, text: 'new SecureRandom()' };
     } else {
       const name = recv.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const matches = [...ctx.text.matchAll(new RegExp(`\\b${name}\\s*=\\s*(new\\s+Random\\s*\\(\\s*\\))`, 'g'))];
-      // Two assignments of the same name: which one reaches this call is not mechanical.
-      if (matches.length !== 1) return undefined;
+      const declaration = new RegExp(`\\b${name}\\s*=\\s*(new\\s+Random\\s*\\(\\s*\\))`, 'g');
+      // Two assignments of the same name: which one reaches this call is not mechanical. How many there are
+      // is a fact of the whole file; the one assignment moves with the text like any other edit.
+      if (documentFact(ctx, `java-random-assignments/${name}`, (t) => String([...t.matchAll(declaration)].length)) !== '1') return undefined;
+      const matches = [...ctx.text.matchAll(declaration)];
       const m = matches[0]!;
       const start = m.index! + m[0].length - m[1]!.length;
       edit = { start, end: start + m[1]!.length, text: 'new SecureRandom()' };
     }
-    return withImport(ctx.text, [edit], 'javaSecureRandom');
+    return withImport(ctx, [edit], 'javaSecureRandom');
   },
 
   /** Replaces capture `capture` (when its text is one of `names`) with `text` if the call has one of `args` argument counts (PHP mt_rand(a, b) → random_int). */
@@ -100,7 +104,7 @@ export const fixes: Record<string, FixHelper> = {
     if (!call?.node || !args || capture(ctx, 'fn')?.text !== 'Next') return undefined;
     const n = argCount(call.node);
     if (n < 1 || n > 2) return undefined;
-    return withImport(ctx.text, [{ start: call.start, end: call.end, text: `RandomNumberGenerator.GetInt32${args.text}` }], 'csharpCryptography');
+    return withImport(ctx, [{ start: call.start, end: call.end, text: `RandomNumberGenerator.GetInt32${args.text}` }], 'csharpCryptography');
   },
 
   /** Ruby `rand(n)` / `Random.rand(n)` → `SecureRandom.random_number(n)`, adding `require 'securerandom'` when missing. */
@@ -108,6 +112,6 @@ export const fixes: Record<string, FixHelper> = {
     const from = capture(ctx, optString(options, 'from') ?? 'fn');
     const to = capture(ctx, 'fn');
     if (!from || !to) return undefined;
-    return withImport(ctx.text, [{ start: from.start, end: to.end, text: 'SecureRandom.random_number' }], 'rubySecureRandom');
+    return withImport(ctx, [{ start: from.start, end: to.end, text: 'SecureRandom.random_number' }], 'rubySecureRandom');
   },
 };

@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { MatchContext, OffsetEdit, Options } from './types';
-import { capture, optString } from './types';
+import { capture, documentTest, optString } from './types';
 import { enclosingLiteral, hasInterpolation, isLiteral, literalContent, nameForLiteral } from './secretsLiteral';
 import { envVarName } from './secretsName';
 
@@ -46,7 +46,7 @@ const NO_CALL_CONTEXTS: Record<Lang, string[]> = {
 };
 
 function pythonImportEdit(ctx: MatchContext): OffsetEdit | undefined {
-  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|#|$)/m.test(ctx.text)) return undefined;
+  if (documentTest(ctx, /^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|#|$)/m)) return undefined;
   const root = ctx.tree!.rootNode;
   const top = root.namedChildren.filter((c): c is Node => c !== null);
   const future = top.filter((c) => c.type === 'future_import_statement' || (c.type === 'import_from_statement' && /^from\s+__future__\b/.test(c.text)));
@@ -113,7 +113,7 @@ function lookup(lang: Lang, name: string, ctx: MatchContext): string {
     case 'go':
       return `os.Getenv("${name}")`;
     case 'csharp':
-      return /^\s*using\s+System\s*;/m.test(ctx.text) ? `Environment.GetEnvironmentVariable("${name}")` : `System.Environment.GetEnvironmentVariable("${name}")`;
+      return documentTest(ctx, /^\s*using\s+System\s*;/m) ? `Environment.GetEnvironmentVariable("${name}")` : `System.Environment.GetEnvironmentVariable("${name}")`;
     case 'php':
       return `getenv('${name}')`;
     case 'ruby':

@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { MatchContext, OffsetEdit } from './types';
-import { capture } from './types';
+import { capture, documentTest } from './types';
 import { declaredType, enclosingStatement, referencesInScope, sameNode } from './ast';
 import type { Rewrite } from './sqlFix';
 
@@ -143,7 +143,7 @@ function csharpCommand(call: Node): Pass | undefined {
 /** PHP PDO: `$st = $pdo->query(built);` → `$st = $pdo->prepare(...); $st->execute([...]);`. */
 function phpPdo(ctx: MatchContext, call: Node, sql: Node): Pass | undefined {
   const recv = call.childForFieldName('object')?.text ?? '';
-  const isPdo = /pdo|dbh/i.test(recv) || (/new\s+PDO\s*\(/.test(ctx.text) && !/mysqli/i.test(ctx.text));
+  const isPdo = /pdo|dbh/i.test(recv) || (documentTest(ctx, /new\s+PDO\s*\(/) && !documentTest(ctx, /mysqli/i));
   const assign = call.parent;
   const name = call.childForFieldName('name');
   if (!isPdo || name?.text !== 'query' || assign?.type !== 'assignment_expression' || assign.parent?.type !== 'expression_statement' || !isOnlyArg(call, sql)) return undefined;

@@ -1,6 +1,7 @@
 import type { Node, Tree } from '../parse';
 import type { LineIndex } from '../lines';
 import type { Confidence, Pattern, Rule, Severity, SourceDocument } from '../types';
+import type { DocumentFacts } from '../documentFacts';
 
 /** One captured span: a tree-sitter node for query patterns, a regex group for regex patterns. */
 export interface Capture {
@@ -24,6 +25,23 @@ export interface MatchContext {
   vars: Record<string, string>;
   severity: Severity;
   confidence: Confidence;
+  /** Whole-document facts of this analysis (see documentFacts.ts); absent when a helper is called directly. */
+  facts?: DocumentFacts;
+}
+
+/**
+ * A fact of the whole document text, not of the matched code: computed once per analysis and recorded, so an
+ * incremental analysis can tell whether it still holds after an edit elsewhere. Helpers read the document beyond
+ * the match only through this (or documentTest).
+ */
+export function documentFact(ctx: MatchContext, key: string, compute: (text: string) => string): string {
+  return ctx.facts ? ctx.facts.get(key, ctx.text, compute) : compute(ctx.text);
+}
+
+/** Whether `re` matches anywhere in the document, as a recorded fact (see documentFact). */
+export function documentTest(ctx: MatchContext, re: RegExp): boolean {
+  const plain = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+  return documentFact(ctx, `re/${plain.flags}/${plain.source}`, (t) => (plain.test(t) ? '1' : '0')) === '1';
 }
 
 export function capture(ctx: MatchContext, name: string): Capture | undefined {
