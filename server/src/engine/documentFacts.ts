@@ -30,8 +30,4 @@ export class DocumentFacts {
   absorb(other: DocumentFacts): void {
     for (const [k, f] of other.facts) if (!this.facts.has(k)) this.facts.set(k, f);
   }
-
-  get size(): number {
-    return this.facts.size;
-  }
 }
