@@ -64,6 +64,23 @@ describe('cli: basics and usage errors', () => {
   });
 });
 
+describe("cli: the README's first command", () => {
+  it('scans the sample app and reports its planted problems in every file', () => {
+    // The repository's own .vigilignore excludes examples/ (they are vulnerable on purpose), which once made
+    // this command print "0 findings" to every new user.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const first = /```bash\n([^\n]+)\n/.exec(readme)?.[1] ?? '';
+    const m = /node server\/out\/cli\.js (scan [^#]+?)\s*(?:#|$)/.exec(first);
+    assert.ok(m, `no vigil scan in the README's first command: ${first}`);
+    const r = vigil([...m[1]!.trim().split(/\s+/), '--format', 'json'], { cwd: ROOT });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const paths = json(r).findings.map((f) => f.path);
+    for (const file of ['app.py', 'server.js', 'Dockerfile', 'deployment.yaml']) {
+      assert.ok(paths.some((p) => p.endsWith(`sample-app/${file}`)), `no finding in ${file}: ${paths.join(', ')}`);
+    }
+  });
+});
+
 describe('cli: --fail-on and config', () => {
   const files = { 'src/a.txt': 'ok\nvalue = DEMO_TOKEN_1\n' };
   it('exit code follows --fail-on (finding is a warning)', () => {
