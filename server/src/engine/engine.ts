@@ -169,7 +169,8 @@ export class Engine {
 
     const lines = new LineIndex(text);
     const lower = text.toLowerCase();
-    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower), facts: new DocumentFacts() };
+    const facts = new DocumentFacts();
+    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower), facts };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
@@ -244,8 +245,8 @@ export class Engine {
     } finally {
       if (state) {
         // Carried findings keep resting on the facts of the runs that made them.
-        if (plan.kind !== 'full' && state.facts) input.facts!.absorb(state.facts);
-        state.store(optsKey, text, tree, queryRaw, failed.size, input.facts!);
+        if (plan.kind !== 'full' && state.facts) facts.absorb(state.facts);
+        state.store(optsKey, text, tree, queryRaw, failed.size, facts);
       }
       else tree?.delete();
     }

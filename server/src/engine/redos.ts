@@ -30,9 +30,11 @@ function recheck(): CheckSync {
   // The bundles keep it in a file of its own beside them (server/out/recheck.js): inside the server bundle its
   // 3.5 MB were two thirds of the code every start had to read and compile. The module id is a variable so
   // the bundler leaves this require alone; from the compiled sources (tests) it resolves in node_modules.
-  const beside = path.join(__dirname, 'recheck.js');
-  const id = fs.existsSync(beside) ? beside : 'recheck/lib/browser.js';
-  checker ??= (require(id) as { checkSync: CheckSync }).checkSync;
+  if (!checker) {
+    const beside = path.join(__dirname, 'recheck.js');
+    const id = fs.existsSync(beside) ? beside : 'recheck/lib/browser.js';
+    checker = (require(id) as { checkSync: CheckSync }).checkSync;
+  }
   return checker;
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runScan, type FileResult } from '../engine/scan';
 import { walk, type WalkEntry } from '../engine/walk';
-import { CLI, json, tmpDir, writeFiles } from './cliHelpers';
+import { CLI, installedCopy, json, tmpDir, writeFiles } from './cliHelpers';
 
 const HANG_MS = 60_000;
 
@@ -26,13 +26,8 @@ let nobodyCli: string | undefined;
  */
 function cliForNobody(): string {
   if (nobodyCli) return nobodyCli;
-  const stage = tmpDir('vigil-hz-cli-');
-  const root = path.dirname(path.dirname(path.dirname(CLI)));
-  fs.cpSync(path.dirname(CLI), path.join(stage, 'server', 'out'), { recursive: true });
-  fs.cpSync(path.join(root, 'rules'), path.join(stage, 'rules'), { recursive: true });
-  fs.copyFileSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
-  execFileSync('chmod', ['-R', 'a+rX', stage]);
-  nobodyCli = path.join(stage, 'server', 'out', path.basename(CLI));
+  nobodyCli = installedCopy();
+  execFileSync('chmod', ['-R', 'a+rX', path.dirname(path.dirname(path.dirname(nobodyCli)))]);
   return nobodyCli;
 }
 

@@ -34,6 +34,29 @@ const editArb = fc.record({
   insert: fc.constantFrom('', 'x', ' ', '"', "'", '(', ')', '{', '}', '\n', ' + user', 'md5', '.execute(q)', '#', '//', '$'),
 });
 
+/**
+ * Opens `text` in a session, edits it to `edited`, and asserts the session's findings equal a full analysis of
+ * the edited text; `check` then sees the rule ids before and after (full), the plan the edit took, and the session.
+ */
+async function editOnce(
+  doc: { path: string; languageId: string },
+  text: string,
+  edited: string,
+  check: (r: { before: string[]; full: string[]; plan: string }, s: DocumentSession) => Promise<void>,
+): Promise<void> {
+  const s = new DocumentSession(engine);
+  try {
+    const before = await s.analyze({ ...doc, text });
+    const inc = await s.analyze({ ...doc, text: edited });
+    const plan = s.lastPlan ?? '';
+    const full = await engine.analyze({ ...doc, text: edited });
+    assert.deepStrictEqual(strip(inc.findings), strip(full.findings));
+    await check({ before: before.findings.map((f) => f.ruleId), full: full.findings.map((f) => f.ruleId), plan }, s);
+  } finally {
+    s.dispose();
+  }
+}
+
 describe('incremental analysis', () => {
   it('reuses the tree for an edit inside a function and says so', async () => {
     const text = 'import hashlib\n\ndef a(x):\n    return hashlib.md5(x)\n\ndef b(y):\n    z = 1\n    return z\n';
@@ -57,20 +80,11 @@ describe('incremental analysis', () => {
     // in B, while the editor (re-analysing only A) kept it.
     const text =
       'using System.Diagnostics;\nclass Runner {\n    void A() {\n        int x = 1;\n    }\n    void B() {\n        Process.Start("cmd.exe", "/c dir " + tbl);\n    }\n}\n';
-    const edited = text.replace('int x = 1;', 'const string tbl = "bob";');
-    const doc = { path: 'runner.cs', languageId: 'csharp' };
-    const s = new DocumentSession(engine);
-    try {
-      const before = await s.analyze({ ...doc, text });
-      assert.deepStrictEqual(before.findings.map((f) => f.ruleId), ['command-injection']);
-      const inc = await s.analyze({ ...doc, text: edited });
-      assert.match(s.lastPlan ?? '', /^partial/);
-      const full = await engine.analyze({ ...doc, text: edited });
-      assert.deepStrictEqual(full.findings.map((f) => f.ruleId), ['command-injection']);
-      assert.deepStrictEqual(strip(inc.findings), strip(full.findings));
-    } finally {
-      s.dispose();
-    }
+    await editOnce({ path: 'runner.cs', languageId: 'csharp' }, text, text.replace('int x = 1;', 'const string tbl = "bob";'), async (r) => {
+      assert.deepStrictEqual(r.before, ['command-injection']);
+      assert.match(r.plan, /^partial/);
+      assert.deepStrictEqual(r.full, ['command-injection']);
+    });
   });
 
   it('re-analyses everything when an edit in one function changes a fact of the whole file another relies on', async () => {
@@ -80,21 +94,14 @@ describe('incremental analysis', () => {
       'class Calc {\n    void a() {\n        int x = 1;\n    }\n    Object b(String input) {\n        return parser.parseExpression(input).getValue();\n    }\n}\n';
     const edited = text.replace('int x = 1;', 'Object p = new SpelExpressionParser();');
     const doc = { path: 'Calc.java', languageId: 'java' };
-    const s = new DocumentSession(engine);
-    try {
-      const before = await s.analyze({ ...doc, text });
-      assert.deepStrictEqual(before.findings.map((f) => f.ruleId), []);
-      const inc = await s.analyze({ ...doc, text: edited });
-      assert.strictEqual(s.lastPlan, 'full');
-      const full = await engine.analyze({ ...doc, text: edited });
-      assert.deepStrictEqual(full.findings.map((f) => f.ruleId), ['code-injection']);
-      assert.deepStrictEqual(strip(inc.findings), strip(full.findings));
+    await editOnce(doc, text, edited, async (r, s) => {
+      assert.deepStrictEqual(r.before, []);
+      assert.strictEqual(r.plan, 'full');
+      assert.deepStrictEqual(r.full, ['code-injection']);
       // An edit that leaves the facts alone still re-analyses just the function.
       await s.analyze({ ...doc, text: edited.replace('Object p', 'Object q') });
       assert.match(s.lastPlan ?? '', /^partial/);
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('equals a full analysis after random edit sequences on every code fixture', async function () {

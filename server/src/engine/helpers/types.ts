@@ -40,8 +40,9 @@ export function documentFact(ctx: MatchContext, key: string, compute: (text: str
 
 /** Whether `re` matches anywhere in the document, as a recorded fact (see documentFact). */
 export function documentTest(ctx: MatchContext, re: RegExp): boolean {
-  const plain = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
-  return documentFact(ctx, `re/${plain.flags}/${plain.source}`, (t) => (plain.test(t) ? '1' : '0')) === '1';
+  // `g` and `y` would make test() stateful; they do not change whether the text matches.
+  const flags = re.flags.replace(/[gy]/g, '');
+  return documentFact(ctx, `re/${flags}/${re.source}`, (t) => (new RegExp(re.source, flags).test(t) ? '1' : '0')) === '1';
 }
 
 export function capture(ctx: MatchContext, name: string): Capture | undefined {
