@@ -9,8 +9,8 @@ import { refuseUnsafeRegexes } from './redos';
 import { appliesTo, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
 import { buildCombinedQuery, type CombinedQuery } from './combined';
 import { KeywordIndex, passesKeywords } from './keywords';
-import { carryOver, IncrementalState, narrowToFunction, planRequery, type RequeryPlan } from './incremental';
-import { DocumentFacts } from './documentFacts';
+import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunction, narrowToModule, outermostFunctions, planRequery, type RequeryPlan } from './incremental';
+import { DocumentFacts, recordFactsFor } from './documentFacts';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
 import { fingerprintOf } from './fingerprint';
@@ -28,6 +28,8 @@ export interface EngineOptions {
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** Characters above which tree-sitter rules are not run (see analyzeIncremental). */
 export const QUERY_SIZE_LIMIT = 4 * 1024 * 1024;
+
+const findingKey = (f: RawFinding): string => `${f.rule.id}:${f.start}:${f.end}`;
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
 
@@ -191,18 +193,22 @@ export class Engine {
         input.language = await loadGrammar(lang);
         input.grammarKey = grammarKey(lang);
         const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
-        if (previous) plan = planRequery(previous.tree, previous.text, text);
+        if (previous) plan = planRequery(previous.tree, previous.text, text, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
         tree = await parse(lang, text, {}, previous?.tree ?? null);
         if (tree) input.tree = tree;
-        else notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing took too long; only text rules ran' });
+        if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, text);
+        if (!tree) notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing took too long; only text rules ran' });
       } catch (e) {
         this.log(`parse failed for ${doc.path}: ${(e as Error).message}`);
       }
     }
     if (plan.kind === 'partial' && tree) plan = narrowToFunction(plan, tree);
-    // A fact of the whole text that some finding rests on (a word another function's rule checks for) may have
-    // changed with this edit: then nothing can be carried over.
-    if (plan.kind !== 'full' && !state?.facts?.holdFor(text)) plan = { kind: 'full' };
+    if ((plan.kind === 'partial' || plan.kind === 'module') && !tree) plan = { kind: 'full' };
+    // A fact of the whole document that some finding rests on (a word another function's rule checks for, an
+    // import, a file constant) may have changed with this edit: then nothing can be carried over.
+    if (plan.kind !== 'full' && !state?.facts?.holdFor(text, tree)) plan = { kind: 'full' };
+    // Helpers record what they read of the whole tree in this analysis's facts.
+    if (state && tree) recordFactsFor(tree, facts);
 
     const queryRaw: RawFinding[] = [];
     const raw: RawFinding[] = [];
@@ -219,10 +225,22 @@ export class Engine {
         for (const err of combined.errors) {
           if (rules.includes(err.owner.rule)) ruleFailed(err.owner.rule, new Error(err.message));
         }
-        const carried = plan.kind !== 'full' && state?.queryRaw && state.failedRules === 0 && failed.size === 0 ? carryOver(state.queryRaw, plan) : undefined;
+        const reusable = plan.kind !== 'full' && state?.queryRaw && state.failedRules === 0 && failed.size === 0 ? state.queryRaw : undefined;
+        const carried = reusable && (plan.kind === 'module' ? carryModule(reusable, plan) : carryOver(reusable, plan));
         if (carried && plan.kind !== 'full') {
           queryRaw.push(...carried);
-          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, { start: plan.newStart, end: plan.newEnd });
+          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, [[plan.newStart, plan.newEnd]]);
+          if (plan.kind === 'module') {
+            const fresh: RawFinding[] = [];
+            runCombinedQuery(combined, input, fresh, new Set(rules), ruleFailed, plan.gaps);
+            // A match that reaches into two gaps, or into a carried function, is found again: keep one of each.
+            const seen = new Set(queryRaw.map(findingKey));
+            for (const f of fresh) {
+              const key = findingKey(f);
+              if (!seen.has(key)) queryRaw.push(f);
+              seen.add(key);
+            }
+          }
           queryRaw.sort((a, b) => a.start - b.start || a.end - b.end);
         } else {
           plan = { kind: 'full' };
@@ -246,14 +264,16 @@ export class Engine {
       if (state) {
         // Carried findings keep resting on the facts of the runs that made them.
         if (plan.kind !== 'full' && state.facts) facts.absorb(state.facts);
+        const functions = plan.kind === 'full' ? undefined : functionsAfter(plan, state.functions);
         state.store(optsKey, text, tree, queryRaw, failed.size, facts);
+        state.functions = functions;
       }
       else tree?.delete();
     }
 
     const findings = this.finalise(raw, doc, lines, opts, notes);
     const result = done({ findings, notes });
-    if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind;
+    if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind === 'module' ? `module ${plan.carriedNew.length} carried, ${plan.gaps.length} gaps` : plan.kind;
     return result;
   }
 
@@ -298,7 +318,7 @@ export class Engine {
         ruleId: r.rule.id,
         severity: opts.severityOverrides?.[r.rule.id] ?? r.severity,
         confidence: r.confidence,
-        message: r.message,
+        message: r.anchors ? r.message.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => String(lines.positionAt(r.anchors![Number(i)] ?? 0).line + 1)) : r.message,
         range,
         fingerprint: fingerprintOf(r.rule.id, doc.path, flagged, occurrence),
         fixes: r.fixes.map((f) => ({

@@ -19,6 +19,8 @@ export interface RawFinding {
   confidence: Confidence;
   /** Fix edits in UTF-16 offsets, converted to ranges only when the finding is published (offsets shift cheaply). */
   fixes: RawFix[];
+  /** Offsets whose line numbers `message` quotes as tokens (see lineOf), resolved when published. */
+  anchors?: number[];
 }
 
 export interface RawFix {
@@ -117,6 +119,7 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     severity: ctx.severity,
     confidence: ctx.confidence,
     fixes: buildFixes(ctx, input.text.length),
+    ...(ctx.anchors ? { anchors: ctx.anchors } : {}),
   });
 }
 
@@ -164,18 +167,18 @@ export function runCombinedQuery(
   out: RawFinding[],
   active: Set<Rule>,
   onError: (rule: Rule, error: unknown) => void,
-  /** Restrict matching to nodes intersecting this span (incremental re-analysis of one function). */
-  within?: { start: number; end: number },
+  /** Restrict matching to nodes intersecting these spans (incremental re-analysis), in order; default: all. */
+  within?: readonly (readonly [start: number, end: number])[],
 ): void {
   if (!combined.query || !input.tree) return;
   // The query cursor's range is in bytes of the UTF-16 text (web-tree-sitter converts node offsets, not these).
-  const range = within ? { startIndex: within.start * 2, endIndex: within.end * 2 } : undefined;
+  const ranges = within ? within.map(([start, end]) => ({ startIndex: start * 2, endIndex: end * 2 })) : [undefined];
   const keywordOk = new Map<PatternOwner, boolean>();
   const failed = new Set<Rule>();
   // A generated or minified file can hold hundreds of thousands of matches; past this many per rule the rest
   // are not examined (helpers may look at the whole file per match, which would make such files quadratic).
   const perRule = new Map<Rule, number>();
-  for (const m of combined.query.matches(input.tree.rootNode, range)) {
+  for (const m of ranges.flatMap((range) => combined.query!.matches(input.tree!.rootNode, range))) {
     const owner = combined.owners[m.patternIndex];
     if (!owner || !active.has(owner.rule) || failed.has(owner.rule)) continue;
     const seen = (perRule.get(owner.rule) ?? 0) + 1;

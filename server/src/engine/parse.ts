@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Language, Parser, Query, type Tree } from '@vscode/tree-sitter-wasm';
+import { Language, Parser, Query, type Node, type Tree } from '@vscode/tree-sitter-wasm';
 import type { CodeLanguage } from './types';
 import { GRAMMAR_FILES } from './languages';
 import { wasmDir } from './paths';
@@ -50,7 +50,19 @@ export async function parse(lang: CodeLanguage, text: string, limits: ParseLimit
     parsers.set(key, parser);
   }
   const deadline = Date.now() + (limits.timeoutMs ?? 5000);
-  return parser.parse(text, oldTree, { progressCallback: () => Date.now() > deadline });
+  const tree = parser.parse(text, oldTree, { progressCallback: () => Date.now() > deadline });
+  if (tree) sources.set(tree, text);
+  return tree;
+}
+
+const sources = new WeakMap<object, string>();
+
+/**
+ * The whole text a node's tree was parsed from. The root node's own text starts at the first token, after any
+ * leading blank lines or byte-order mark, so offsets (which count from the start of the document) index this.
+ */
+export function sourceOf(node: Node): string {
+  return sources.get(node.tree) ?? `${' '.repeat(node.tree.rootNode.startIndex)}${node.tree.rootNode.text}`;
 }
 
 export function compileQuery(language: Language, source: string): Query {

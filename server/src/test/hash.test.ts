@@ -108,6 +108,15 @@ describe('weak-hash findings', () => {
     assert.strictEqual(fixed, 'package p\n\nimport (\n\th256 "crypto/sha256"\n)\n\nvar _ = h256.Size\n\nfunc a(b []byte) []byte { s := h256.Sum256(b); return s[:] }\n');
   });
 
+  it('removes a whole unused import line in a file that starts with blank lines', async () => {
+    // The import helpers read the root node's text, which starts at the first token: offsets were off by the
+    // leading blank lines, and the fix left an empty line where the import was.
+    const text = '\n\nfrom hashlib import md5\nfrom hashlib import sha256\n\n\ndef f(x):\n    return md5(x).hexdigest()\n';
+    const [f] = await findings('a.py', 'python', text);
+    const fixed = applyFixes(text, [f!.fixes[0]!]).text;
+    assert.strictEqual(fixed, '\n\nfrom hashlib import sha256\n\n\ndef f(x):\n    return sha256(x).hexdigest()\n');
+  });
+
   it('does not flag HMAC, usedforsecurity=False or lookalike names', async () => {
     const py = 'import hashlib, hmac\nhmac.new(k, m, hashlib.md5)\nhashlib.md5(b, usedforsecurity=False)\nmd5sum = 1\n';
     assert.deepStrictEqual(await findings('a.py', 'python', py), []);

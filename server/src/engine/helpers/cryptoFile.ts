@@ -1,6 +1,7 @@
 import type { Node } from '../parse';
 import type { FilterHelper } from './types';
 import { documentTest, optString, optStrings } from './types';
+import { treeFact } from '../documentFacts';
 
 // File-level context for the crypto rules: what a receiver was declared as, which package a Go name imports,
 // which method a call sits in. Textual where a declaration's shape is regular enough, tree-based otherwise.
@@ -49,9 +50,9 @@ export const filters: Record<string, FilterHelper> = {
   },
 
   /** The target (a Go package identifier) names an import whose path is one of `paths`. */
-  cryptoGoImport: (ctx, target, options) => {
-    if (!target || !ctx.tree) return false;
-    const path = goImports(ctx.tree.rootNode).get(target.text);
+  cryptoGoImport: (_ctx, target, options) => {
+    if (!target?.node) return false;
+    const path = treeFact(target.node, `go-import/${target.text}`, (root) => goImports(root).get(target.text) ?? null) ?? undefined;
     return path !== undefined && optStrings(options, 'paths').includes(path);
   },
 

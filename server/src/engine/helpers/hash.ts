@@ -4,6 +4,7 @@ import { capture, optString, optStrings } from './types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './hashAlgo';
 import { argumentNodes, assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './hashTree';
 import { goImportFix, goWeakImport, pyFromImportFix, pyImportedWeakName, pyModuleIs } from './hashImports';
+import { treeFact } from '../documentFacts';
 
 // Helpers of the weak-hash rule (rules/weak-hash.yaml). Filters decide whether a matched call really
 // computes MD2/MD4/MD5/SHA-1 for its own sake (not as an HMAC or KDF parameter, not declared non-security),
@@ -52,16 +53,18 @@ export const filters: Record<string, FilterHelper> = {
   },
 
   /** Python: the target names module `module` (default hashlib) directly or through `import hashlib as h`. */
-  hashPyModule: (ctx, target, options) => {
-    if (!target?.node || !ctx.tree) return false;
-    return pyModuleIs(ctx.tree.rootNode, target.text, optString(options, 'module') ?? 'hashlib');
+  hashPyModule: (_ctx, target, options) => {
+    if (!target?.node) return false;
+    const module = optString(options, 'module') ?? 'hashlib';
+    return treeFact(target.node, `py-module/${module}/${target.text}`, (root) => pyModuleIs(root, target.text, module));
   },
 
   /** Python: the target is a name bound by `from <modules> import md5 [as x]` to a weak algorithm; sets `{{algo}}`. */
   hashPyImport: (ctx, target, options) => {
-    if (!target?.node || !ctx.tree) return false;
-    const modules = optStrings(options, 'modules');
-    const original = pyImportedWeakName(ctx.tree.rootNode, target.text, modules.length > 0 ? modules : ['hashlib']);
+    if (!target?.node) return false;
+    const given = optStrings(options, 'modules');
+    const modules = given.length > 0 ? given : ['hashlib'];
+    const original = treeFact(target.node, `py-weak-import/${modules.join(',')}/${target.text}`, (root) => pyImportedWeakName(root, target.text, modules) ?? null);
     const algo = original ? weakAlgorithmOfName(original) : undefined;
     if (!algo) return false;
     ctx.vars['algo'] = algo;
@@ -70,8 +73,8 @@ export const filters: Record<string, FilterHelper> = {
 
   /** Go: the target package name refers to an import of crypto/md5 or crypto/sha1; sets `{{algo}}`. */
   hashGoPackage: (ctx, target) => {
-    if (!target?.node || !ctx.tree) return false;
-    const imp = goWeakImport(ctx.tree.rootNode, target.text);
+    if (!target?.node) return false;
+    const imp = treeFact(target.node, `go-weak-import/${target.text}`, (root) => goWeakImport(root, target.text) ?? null);
     if (!imp) return false;
     ctx.vars['algo'] = imp.algo;
     return true;
@@ -96,7 +99,8 @@ function csharpDeclaredType(call: Node): OffsetEdit[] {
     d.type === 'variable_declaration' && d.namedChildren.some((v) => v?.type === 'variable_declarator' && (v.childForFieldName('name') ?? v.namedChild(0))?.text === plain);
   const local = findFirst(enclosingScope(call), (d) => declares(d));
   if (local) return retype(local);
-  return retype(findFirst(call.tree.rootNode, (d) => declares(d) && d.parent?.type === 'field_declaration') ?? null);
+  // A field is declared elsewhere in the file: its type is a fact of the whole file (see documentFacts.ts).
+  return treeFact(call, `csharp-field-retype/${plain}`, (root) => retype(findFirst(root, (d) => declares(d) && d.parent?.type === 'field_declaration') ?? null));
 }
 
 function findFirst(root: Node, test: (n: Node) => boolean): Node | undefined {
@@ -160,8 +164,8 @@ export const fixes: Record<string, FixHelper> = {
   },
 
   /** Go: switches the file's flagged md5/sha1 calls to crypto/sha256 and fixes the imports so it still compiles. */
-  hashGoFile: (ctx) => (ctx.tree ? goImportFix(ctx.tree.rootNode) : undefined),
+  hashGoFile: (ctx) => (ctx.tree ? treeFact(ctx.tree.rootNode, 'go-import-fix', (root) => goImportFix(root) ?? null) ?? undefined : undefined),
 
   /** Python: `from hashlib import md5` call sites → `sha256`, with the import list updated. */
-  hashPyFromImport: (ctx) => (ctx.tree ? pyFromImportFix(ctx.tree.rootNode) : undefined),
+  hashPyFromImport: (ctx) => (ctx.tree ? treeFact(ctx.tree.rootNode, 'py-from-import-fix', (root) => pyFromImportFix(root) ?? null) ?? undefined : undefined),
 };

@@ -1,6 +1,7 @@
 import type { Node, Tree } from '../parse';
 import { isConstantExpression } from './constants';
 import { insideFunctions, writesBefore } from './ast';
+import { treeFact } from '../documentFacts';
 
 // "Can this expression carry outside input into a shell, an evaluator or HTML?" across the eight grammars.
 // Deliberately shallow: string building (interpolation, concatenation, format calls) is looked through,
@@ -138,14 +139,17 @@ function declaredConstants(root: Node): Map<string, Node | null> {
 
 /** True when `name` is a file-level constant whose value is a constant expression and no parameter shadows it. */
 function isDeclaredConstant(use: Node, name: string): boolean {
-  const tree = use.tree;
-  let map = fileConstantsCache.get(tree);
-  if (!map) {
-    map = declaredConstants(tree.rootNode);
-    fileConstantsCache.set(tree, map);
-  }
-  const value = map.get(name);
-  if (!value || !isConstantExpression(value)) return false;
+  // What another part of the file declares is a fact the incremental analysis re-checks after an edit.
+  const constant = treeFact(use, `constant-expression/${name}`, (root) => {
+    let map = fileConstantsCache.get(root.tree);
+    if (!map) {
+      map = declaredConstants(root);
+      fileConstantsCache.set(root.tree, map);
+    }
+    const value = map.get(name);
+    return value ? isConstantExpression(value) : false;
+  });
+  if (!constant) return false;
   // A parameter of the same name in an enclosing function shadows the constant.
   for (let p: Node | null = use.parent; p; p = p.parent) {
     const params = p.childForFieldName('parameters');

@@ -12,7 +12,9 @@ function withImport(ctx: MatchContext, edits: OffsetEdit[], importKey: string): 
   const spec = IMPORTS[importKey];
   // Whether the import is there already is a fact of the whole file (an edit elsewhere can add it).
   if (!spec || documentTest(ctx, new RegExp(spec.present, 'm'))) return edits;
-  const imp = importEdit(ctx.text, spec);
+  // Where the import goes depends on the file's other imports: a fact, like the test above.
+  const at = documentFact(ctx, `import-edit/${importKey}`, (t) => JSON.stringify(importEdit(t, spec) ?? null));
+  const imp = JSON.parse(at) as OffsetEdit | null;
   return imp ? [imp, ...edits] : edits;
 }
 

@@ -1,8 +1,9 @@
-import type { Node } from '../parse';
+import { sourceOf, type Node } from '../parse';
 import type { MatchContext, OffsetEdit, Options } from './types';
 import { capture, documentTest, optString } from './types';
 import { enclosingLiteral, hasInterpolation, isLiteral, literalContent, nameForLiteral } from './secretsLiteral';
 import { envVarName } from './secretsName';
+import { treeFact } from '../documentFacts';
 
 // Quick fix: replace a hardcoded secret literal with an environment lookup named after the variable, adding the
 // import the lookup needs (Python `os`, Go "os"). Unsafe by design: the program now needs that variable at run time.
@@ -45,9 +46,13 @@ const NO_CALL_CONTEXTS: Record<Lang, string[]> = {
   ruby: [],
 };
 
+// Where `import os` goes is a fact of the whole file, recorded for incremental analysis (see documentFacts.ts).
 function pythonImportEdit(ctx: MatchContext): OffsetEdit | undefined {
-  if (documentTest(ctx, /^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|#|$)/m)) return undefined;
-  const root = ctx.tree!.rootNode;
+  return treeFact(ctx.tree!.rootNode, 'python-import-os', (root) => pythonImportEditOf(root) ?? null) ?? undefined;
+}
+
+function pythonImportEditOf(root: Node): OffsetEdit | undefined {
+  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|#|$)/m.test(sourceOf(root))) return undefined;
   const top = root.namedChildren.filter((c): c is Node => c !== null);
   const future = top.filter((c) => c.type === 'future_import_statement' || (c.type === 'import_from_statement' && /^from\s+__future__\b/.test(c.text)));
   if (future.length > 0) return { start: future[future.length - 1]!.endIndex, end: future[future.length - 1]!.endIndex, text: '\nimport os' };
@@ -57,12 +62,15 @@ function pythonImportEdit(ctx: MatchContext): OffsetEdit | undefined {
   if (first && first.type === 'expression_statement' && first.namedChildren[0]?.type === 'string') {
     return { start: first.endIndex, end: first.endIndex, text: '\n\nimport os' };
   }
-  const at = first ? first.startIndex : ctx.text.length;
+  const at = first ? first.startIndex : sourceOf(root).length;
   return { start: at, end: at, text: 'import os\n\n' };
 }
 
 function goImportEdit(ctx: MatchContext): OffsetEdit | undefined {
-  const root = ctx.tree!.rootNode;
+  return treeFact(ctx.tree!.rootNode, 'go-import-os', (root) => goImportEditOf(root) ?? null) ?? undefined;
+}
+
+function goImportEditOf(root: Node): OffsetEdit | undefined {
   const imports = root.namedChildren.filter((c): c is Node => c !== null && c.type === 'import_declaration');
   for (const d of imports) if (/(^|[\s(])"os"(\s|\)|$)/.test(d.text)) return undefined;
   const grouped = imports.map((d) => d.namedChildren.find((c) => c?.type === 'import_spec_list')).find((c) => c);

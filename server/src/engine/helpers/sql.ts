@@ -1,5 +1,5 @@
 import type { FilterHelper, FixHelper, MatchContext } from './types';
-import { optString } from './types';
+import { lineOf, optString } from './types';
 import { analyseQuery, type SqlAnalysis, type SqlMode } from './sqlFlow';
 import { parameterise } from './sqlFix';
 
@@ -37,7 +37,7 @@ export const filters: Record<string, FilterHelper> = {
     ctx.vars['how'] = kinds.length > 0 ? kinds.join(' and ') : 'string building';
     ctx.vars['value'] = oneLine(a.dynamic[0]!.node.text);
     const first = a.build.writes[0]?.node;
-    ctx.vars['origin'] = first ? ` (built on line ${ctx.lines.positionAt(first.startIndex).line + 1})` : '';
+    ctx.vars['origin'] = first ? ` (built on line ${lineOf(ctx, first.startIndex)})` : '';
     ctx.vars['advice'] = a.identifierLike
       ? 'A placeholder cannot stand for a table or column name: map the input to a fixed allow-list of names instead.'
       : 'Use placeholders in the SQL and pass the value as a bound parameter.';

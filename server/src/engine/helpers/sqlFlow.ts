@@ -1,6 +1,7 @@
 import type { Node } from '../parse';
 import { isConstantExpression } from './constants';
 import { declaredType, fileConstantValue, unwrapParens } from './ast';
+import { treeFact } from '../documentFacts';
 import { assignedValues, decompose, type Build, type LitPart, type Part, type ValuePart } from './sqlBuild';
 
 // Decides whether a built string is an injectable SQL query: which inserted values can carry input,
@@ -93,8 +94,12 @@ function isSafeNode(raw: Node, depth: number): boolean {
     const values = assignedValues(node);
     if (values && values.every((v) => isSafeNode(v, depth + 1) || isPlaceholderList(v))) return true;
     if (!values) {
-      const constant = fileConstantValue(node, name);
-      if (constant && isSafeNode(constant, depth + 1)) return true;
+      // A file-level constant is a fact of the whole file (see documentFacts.ts).
+      const safe = treeFact(node, `safe-constant/${depth}/${name}`, (root) => {
+        const constant = fileConstantValue(root, name);
+        return constant !== undefined && isSafeNode(constant, depth + 1);
+      });
+      if (safe) return true;
     }
   }
   return false;

@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { MatchContext, OffsetEdit } from './types';
-import { capture, documentTest } from './types';
+import { capture, documentFact, documentTest } from './types';
 import { declaredType, enclosingStatement, referencesInScope, sameNode } from './ast';
 import type { Rewrite } from './sqlFix';
 
@@ -42,8 +42,9 @@ function isLastArg(call: Node, sql: Node): boolean {
   return sameNode(last, sql) || sameNode(last?.namedChild(0), sql);
 }
 
-function imports(text: string, re: RegExp): boolean {
-  return re.test(text);
+/** Whether the file imports a module: a fact of the whole file (see documentFacts.ts). */
+function imports(ctx: MatchContext, re: RegExp): boolean {
+  return documentTest(ctx, re);
 }
 
 /** Inserts a line after the statement that holds `node`, at the statement's indentation. */
@@ -93,10 +94,9 @@ function javaStatement(ctx: MatchContext, call: Node, sql: Node): Pass | undefin
       ];
       const setters = rw.values.map((v, i) => `${recv.text}.${javaSetter(rw, i)}(${i + 1}, ${v.node.text});\n${indent}`).join('');
       out.push(insertAt(sinkStmt.startIndex, setters));
-      const text = ctx.text;
-      if (!/^import\s+java\.sql\.(PreparedStatement|\*)\s*;/m.test(text)) {
-        const m = /^import\s+java\.sql\.Statement\s*;/m.exec(text);
-        if (m) out.push(insertAt(m.index, 'import java.sql.PreparedStatement;\n'));
+      if (!documentTest(ctx, /^import\s+java\.sql\.(PreparedStatement|\*)\s*;/m)) {
+        const at = Number(documentFact(ctx, 'java-statement-import', (t) => String(/^import\s+java\.sql\.Statement\s*;/m.exec(t)?.index ?? -1)));
+        if (at >= 0) out.push(insertAt(at, 'import java.sql.PreparedStatement;\n'));
       }
       return out;
     },
@@ -161,36 +161,35 @@ function phpPdo(ctx: MatchContext, call: Node, sql: Node): Pass | undefined {
 
 /** The pass for a named style, or undefined when this call is not in the simple shape that style handles. */
 export function passValues(style: string, ctx: MatchContext, call: Node, sql: Node): Pass | undefined {
-  const text = ctx.text;
   const sink = capture(ctx, 'sink')?.text ?? '';
   const recv = capture(ctx, 'recv')?.text ?? '';
   const after = (suffix: (rw: Rewrite) => string): Pass['edits'] => (rw) => [insertAt(sql.endIndex, suffix(rw))];
   switch (style) {
     case 'py-dbapi': {
       // SQLAlchemy's execute takes a dict of named binds; DB-API drivers take a sequence.
-      if (imports(text, /^\s*(from|import)\s+sqlalchemy\b/m) || /session|engine/i.test(recv) || !isOnlyArg(call, sql)) return undefined;
-      const placeholder: Placeholder = imports(text, /^\s*(from|import)\s+sqlite3\b/m) ? 'qmark' : 'pyformat';
+      if (imports(ctx, /^\s*(from|import)\s+sqlalchemy\b/m) || /session|engine/i.test(recv) || !isOnlyArg(call, sql)) return undefined;
+      const placeholder: Placeholder = imports(ctx, /^\s*(from|import)\s+sqlite3\b/m) ? 'qmark' : 'pyformat';
       return { placeholder, allowLocal: true, edits: after((rw) => `, (${vals(rw)}${rw.values.length === 1 ? ',' : ''})`) };
     }
     case 'py-django-raw':
       return isOnlyArg(call, sql) ? { placeholder: 'pyformat', allowLocal: true, edits: after((rw) => `, [${vals(rw)}]`) } : undefined;
     case 'js': {
-      if (!/^(query|execute|run|all|get|each)$/.test(sink) || imports(text, /['"](typeorm|@prisma\/client)['"]/)) return undefined;
+      if (!/^(query|execute|run|all|get|each)$/.test(sink) || imports(ctx, /['"](typeorm|@prisma\/client)['"]/)) return undefined;
       const rest = args(call).slice(1);
       if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function/.test(rest[0]!.type))) return undefined;
       if (/sequelize/i.test(recv)) {
         if (rest.length > 0) return undefined;
         return { placeholder: 'qmark', allowLocal: true, edits: after((rw) => `, { replacements: [${vals(rw)}] }`) };
       }
-      const pg = imports(text, /require\(\s*['"](pg|pg-promise)['"]\s*\)|from\s+['"](pg|pg-promise)['"]/);
+      const pg = imports(ctx, /require\(\s*['"](pg|pg-promise)['"]\s*\)|from\s+['"](pg|pg-promise)['"]/);
       return { placeholder: pg ? 'dollar' : 'qmark', allowLocal: true, edits: after((rw) => `, [${vals(rw)}]`) };
     }
     case 'append-list':
       return isOnlyArg(call, sql) ? { placeholder: 'qmark', allowLocal: true, edits: after((rw) => `, [${vals(rw)}]`) } : undefined;
     case 'go': {
       if (!isLastArg(call, sql)) return undefined;
-      const gorm = imports(text, /"(gorm\.io\/gorm|github\.com\/jinzhu\/gorm)"/);
-      const pg = !gorm && imports(text, /"github\.com\/(lib\/pq|jackc\/pgx)[^"]*"/);
+      const gorm = imports(ctx, /"(gorm\.io\/gorm|github\.com\/jinzhu\/gorm)"/);
+      const pg = !gorm && imports(ctx, /"github\.com\/(lib\/pq|jackc\/pgx)[^"]*"/);
       return { placeholder: pg ? 'dollar' : 'qmark', allowLocal: true, edits: after((rw) => `, ${vals(rw)}`) };
     }
     case 'java-jpa':

@@ -27,6 +27,19 @@ export interface MatchContext {
   confidence: Confidence;
   /** Whole-document facts of this analysis (see documentFacts.ts); absent when a helper is called directly. */
   facts?: DocumentFacts;
+  /** Offsets whose line numbers the message quotes (see lineOf). */
+  anchors?: number[];
+}
+
+/**
+ * The line number of `offset`, for a message ("built on line 12"). It stands in the message as a token resolved
+ * when findings are published: a finding carried over an edit that added lines above `offset` must not keep the
+ * old number.
+ */
+export function lineOf(ctx: MatchContext, offset: number): string {
+  const anchors = (ctx.anchors ??= []);
+  anchors.push(offset);
+  return `\u0000${anchors.length - 1}\u0000`;
 }
 
 /**
