@@ -12,7 +12,18 @@ import type { Node, Tree } from './parse';
 type TextCompute = (text: string) => string;
 type TreeCompute = (root: Node) => string;
 
-type Fact = { value: string; compute: TextCompute; tree?: false } | { value: string; compute: TreeCompute; tree: true };
+type Fact = { value: string; compute: TextCompute; tree?: false } | { value: string; compute: TreeCompute; tree: true; outsideFunctions: boolean };
+
+export interface TreeFactOptions<T = unknown> {
+  /**
+   * The fact reads only code outside functions (file constants, Go imports): an edit inside one function, which
+   * leaves the function's span and every other character as they were, cannot change it, so it is neither
+   * re-checked nor (with `deserialize`) computed again after such an edit.
+   */
+  outsideFunctions?: boolean;
+  /** Turns a recorded value back into the fact's value (with `outsideFunctions`, to reuse it). */
+  deserialize?: (recorded: string) => T;
+}
 
 export class DocumentFacts {
   private readonly facts = new Map<string, Fact>();
@@ -28,14 +39,32 @@ export class DocumentFacts {
   }
 
   /** Records the fact `key` of the syntax tree (a file's imports, its constants) unless already recorded. */
-  recordTree(key: string, value: string, compute: TreeCompute): void {
-    if (!this.facts.has(key)) this.facts.set(key, { value, compute, tree: true });
+  /** The recorded value of a fact that reads only code outside functions, if there is one. */
+  outsideFunctionsValue(key: string): string | undefined {
+    const f = this.facts.get(key);
+    return f?.tree && f.outsideFunctions ? f.value : undefined;
   }
 
-  /** True when every recorded fact computes the same on `text` and its tree (tree facts fail without a tree). */
-  holdFor(text: string, tree?: Tree | null): boolean {
+  /**
+   * Takes over the facts of `other` that read only code outside functions, after an edit inside one function
+   * (which cannot change them): helpers then reuse their values instead of reading the whole file again.
+   */
+  keepOutsideFunctions(other: DocumentFacts): void {
+    for (const [k, f] of other.facts) if (f.tree && f.outsideFunctions && !this.facts.has(k)) this.facts.set(k, f);
+  }
+
+  recordTree(key: string, value: string, compute: TreeCompute, opts: TreeFactOptions = {}): void {
+    if (!this.facts.has(key)) this.facts.set(key, { value, compute, tree: true, outsideFunctions: opts.outsideFunctions === true });
+  }
+
+  /**
+   * True when every recorded fact computes the same on `text` and its tree (tree facts fail without a tree).
+   * `insideOneFunction`: the edit lay inside one function and left its span as it was (see TreeFactOptions).
+   */
+  holdFor(text: string, tree?: Tree | null, insideOneFunction = false): boolean {
     for (const f of this.facts.values()) {
       if (f.tree) {
+        if (insideOneFunction && f.outsideFunctions) continue;
         if (!tree || f.compute(tree.rootNode) !== f.value) return false;
       } else if (f.compute(text) !== f.value) return false;
     }
@@ -60,9 +89,18 @@ export function recordFactsFor(tree: Tree, facts: DocumentFacts): void {
  * A fact of the whole tree that `node` belongs to: `compute(root)` gives the value, `serialize` the form compared
  * after an edit (default JSON). Recorded in the facts of the analysis that parsed the tree, if any.
  */
-export function treeFact<T>(node: Node, key: string, compute: (root: Node) => T, serialize: (value: T) => string = (v) => JSON.stringify(v) ?? 'undefined'): T {
+export function treeFact<T>(
+  node: Node,
+  key: string,
+  compute: (root: Node) => T,
+  serialize: (value: T) => string = (v) => JSON.stringify(v) ?? 'undefined',
+  opts: TreeFactOptions<T> = {},
+): T {
+  const facts = factsByTree.get(node.tree);
+  const known = opts.deserialize ? facts?.outsideFunctionsValue(key) : undefined;
+  if (known !== undefined) return opts.deserialize!(known);
   const root = node.tree.rootNode;
   const value = compute(root);
-  factsByTree.get(node.tree)?.recordTree(key, serialize(value), (r) => serialize(compute(r)));
+  facts?.recordTree(key, serialize(value), (r) => serialize(compute(r)), opts);
   return value;
 }

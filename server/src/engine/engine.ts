@@ -206,9 +206,11 @@ export class Engine {
     if ((plan.kind === 'partial' || plan.kind === 'module') && !tree) plan = { kind: 'full' };
     // A fact of the whole document that some finding rests on (a word another function's rule checks for, an
     // import, a file constant) may have changed with this edit: then nothing can be carried over.
-    if (plan.kind !== 'full' && !state?.facts?.holdFor(text, tree)) plan = { kind: 'full' };
-    // Helpers record what they read of the whole tree in this analysis's facts.
+    if (plan.kind !== 'full' && !state?.facts?.holdFor(text, tree, plan.kind === 'partial')) plan = { kind: 'full' };
+    // Helpers record what they read of the whole tree in this analysis's facts; after an edit inside one function,
+    // what they read outside functions is known already.
     if (state && tree) recordFactsFor(tree, facts);
+    if (plan.kind === 'partial' && state?.facts) facts.keepOutsideFunctions(state.facts);
 
     const queryRaw: RawFinding[] = [];
     const raw: RawFinding[] = [];

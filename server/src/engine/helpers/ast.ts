@@ -1,4 +1,5 @@
 import type { Node } from '../parse';
+import { declarationSites } from './declarations';
 
 // Generic syntax-tree utilities over the eight grammars, for helpers that need a little data flow
 // (which string did this local variable hold when it reached the sink?). Deliberately intra-procedural
@@ -173,7 +174,8 @@ export function walkScope(scope: Node, visit: (n: Node) => boolean | void): void
 const WRITE_TYPES = ['assignment', 'assignment_expression', 'assignment_statement', 'short_var_declaration', 'augmented_assignment', 'augmented_assignment_expression', 'operator_assignment', 'variable_declarator', 'var_spec', 'binary'];
 const TYPED_DECLARATION_TYPES = ['formal_parameter', 'parameter', 'parameter_declaration', 'local_variable_declaration', 'variable_declaration', 'var_spec', 'required_parameter', 'optional_parameter'];
 const TYPED_DECLARATIONS = new Set(TYPED_DECLARATION_TYPES);
-const INDEXED_TYPES = [...new Set([...WRITE_TYPES, ...TYPED_DECLARATION_TYPES])];
+const INDEXED = new Set([...WRITE_TYPES, ...TYPED_DECLARATION_TYPES]);
+const INDEXED_AND_FUNCTION_TYPES = [...new Set([...INDEXED, ...FUNCTION_TYPES])];
 
 const scopeIndexes = new WeakMap<object, Map<string, Node[]>>();
 
@@ -192,9 +194,15 @@ function scopeIndex(scope: Node): Node[] {
   const key = `${scope.startIndex}:${scope.endIndex}:${scope.type}`;
   let nodes = perTree.get(key);
   if (nodes) return nodes;
-  // Nested functions are their own scopes: nothing inside them belongs to this one.
-  const inNested = insideFunctions(scope);
-  nodes = scope.descendantsOfType(INDEXED_TYPES).filter((n): n is Node => n !== null && !sameNode(n, scope) && !inNested(n));
+  // Nested functions are their own scopes: nothing inside them belongs to this one. One walk finds both (in
+  // document order a function comes before what it contains); two walks cost twice as much on a large scope.
+  nodes = [];
+  let nestedEnd = -1;
+  for (const n of scope.descendantsOfType(INDEXED_AND_FUNCTION_TYPES)) {
+    if (!n || n.startIndex < nestedEnd || sameNode(n, scope)) continue;
+    if (isFunctionNode(n)) nestedEnd = n.endIndex;
+    else if (INDEXED.has(n.type)) nodes.push(n);
+  }
   perTree.set(key, nodes);
   return nodes;
 }
@@ -304,48 +312,35 @@ export function indentAt(text: string, at: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
-// One walk per tree collects every file-level constant; sinks then look names up without re-walking.
-const constantsByTree = new WeakMap<object, Map<string, Node>>();
+const CONSTANT_SITES = new Set(['const_spec', 'variable_declarator']);
 
-function collectConstants(root: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
-  const stack: Node[] = [root];
-  let budget = 50000;
-  while (stack.length > 0 && budget-- > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'const_spec') {
-      const names = n.childrenForFieldName('name');
-      const value = n.childForFieldName('value');
-      const v = value?.namedChildCount === 1 ? value.namedChild(0) : null;
-      if (names.length === 1 && names[0] && v && !out.has(names[0].text)) out.set(names[0].text, v);
-    } else if (n.type === 'variable_declarator' && n.parent) {
-      const decl = n.parent;
-      const isConst =
-        (decl.type === 'lexical_declaration' && decl.child(0)?.text === 'const' && decl.parent?.type === 'program') ||
-        (/^(field_declaration|variable_declaration)$/.test(decl.type) && /\b(const|static\s+final|final\s+static)\b/.test((decl.parent ?? decl).text.slice(0, 80)));
-      const l = n.childForFieldName('name') ?? n.namedChild(0);
-      const v = n.childForFieldName('value') ?? (n.namedChildCount > 1 ? n.namedChild(n.namedChildCount - 1) : null);
-      if (isConst && l && v && !out.has(l.text)) out.set(l.text, v);
-    }
-    if (isFunctionNode(n)) continue;
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
-    }
+/** The value a declaration node gives `name` when it declares a file-level constant of that name. */
+function constantValue(n: Node, name: string): Node | undefined {
+  if (n.type === 'const_spec') {
+    const names = n.childrenForFieldName('name');
+    const value = n.childForFieldName('value');
+    const v = value?.namedChildCount === 1 ? value.namedChild(0) : null;
+    return names.length === 1 && names[0]?.text === name && v ? v : undefined;
   }
-  return out;
+  const decl = n.parent;
+  if (!decl) return undefined;
+  const isConst =
+    (decl.type === 'lexical_declaration' && decl.child(0)?.text === 'const' && decl.parent?.type === 'program') ||
+    (/^(field_declaration|variable_declaration)$/.test(decl.type) && /\b(const|static\s+final|final\s+static)\b/.test((decl.parent ?? decl).text.slice(0, 80)));
+  const l = n.childForFieldName('name') ?? n.namedChild(0);
+  const v = n.childForFieldName('value') ?? (n.namedChildCount > 1 ? n.namedChild(n.namedChildCount - 1) : null);
+  return isConst && l?.text === name && v ? v : undefined;
 }
 
 /**
  * The value of a file-level constant named `name`: Go `const x = ...`, JS/TS top-level `const x = ...`,
- * C# / Java fields declared `const` / `static final`. Undefined when there is none.
+ * C# / Java fields declared `const` / `static final`; the first declaration wins. Undefined when there is none.
  */
 export function fileConstantValue(from: Node, name: string): Node | undefined {
-  const tree = from.tree as object;
-  let map = constantsByTree.get(tree);
-  if (!map) {
-    map = collectConstants(from.tree.rootNode);
-    constantsByTree.set(tree, map);
+  const root = from.tree.rootNode;
+  for (const site of declarationSites(root, name, CONSTANT_SITES)) {
+    const v = constantValue(site, name);
+    if (v) return v;
   }
-  return map.get(name);
+  return undefined;
 }

@@ -1,6 +1,7 @@
-import type { Node, Tree } from '../parse';
+import type { Node } from '../parse';
 import { isConstantExpression } from './constants';
-import { insideFunctions, writesBefore } from './ast';
+import { writesBefore } from './ast';
+import { declarationSites } from './declarations';
 import { treeFact } from '../documentFacts';
 
 // "Can this expression carry outside input into a shell, an evaluator or HTML?" across the eight grammars.
@@ -100,55 +101,55 @@ function interpolatedParts(node: Node): Node[] {
 
 // Names declared once as constants at file or class level (`const footer = "..."` in Go, C# `const string X`,
 // Java `static final`, PHP `const`, module-level JS `const` and Python / Ruby constants) whose value is a constant.
-const fileConstantsCache = new WeakMap<Tree, Map<string, Node | null>>();
+// A constant declared inside a function (C# `const string x` in a method, Go `const` in a func) is that
+// function's local: local data flow sees it there, and other functions must not.
+const DECLARATION_TYPES = new Set(['const_spec', 'const_element', 'field_declaration', 'local_declaration_statement', 'lexical_declaration', 'assignment']);
 
-const DECLARATION_TYPES = ['const_spec', 'const_element', 'field_declaration', 'local_declaration_statement', 'lexical_declaration', 'assignment'];
+/** The (name, value) pairs a file-level declaration node declares. */
+function declaredPairs(n: Node): [Node | null | undefined, Node | null | undefined][] {
+  const t = n.type;
+  if (t === 'const_spec') {
+    const values = n.childForFieldName('value')?.namedChildren ?? [];
+    return n.childrenForFieldName('name').map((nm, i) => [nm, values[i] ?? null]);
+  }
+  if (t === 'const_element') return [[n.namedChild(0), n.namedChild(n.namedChildCount - 1)]];
+  if ((t === 'field_declaration' || t === 'local_declaration_statement') && /\b(const|final|readonly)\b/.test(n.namedChildren.filter((c) => c !== null && /^modifiers?$/.test(c.type)).map((c) => c!.text).join(' '))) {
+    return n.descendantsOfType('variable_declarator').flatMap((d) => (d ? [[d.childForFieldName('name') ?? d.namedChild(0), d.childForFieldName('value') ?? d.namedChild(d.namedChildCount - 1)]] : []));
+  }
+  if (t === 'lexical_declaration' && n.child(0)?.text === 'const' && /^(program|export_statement)$/.test(n.parent?.type ?? '')) {
+    return n.namedChildren.flatMap((d) => (d?.type === 'variable_declarator' ? [[d.childForFieldName('name'), d.childForFieldName('value')]] : []));
+  }
+  if (t === 'assignment' && (n.parent?.parent?.type === 'module' || n.childForFieldName('left')?.type === 'constant')) {
+    return [[n.childForFieldName('left'), n.childForFieldName('right')]];
+  }
+  return [];
+}
 
-function declaredConstants(root: Node): Map<string, Node | null> {
-  const out = new Map<string, Node | null>();
-  const add = (name: Node | null | undefined, value: Node | null | undefined): void => {
-    if (!name || !value) return;
-    // A name declared twice is ambiguous: keep it out (null).
-    out.set(name.text, out.has(name.text) ? null : value);
-  };
-  // One walk inside tree-sitter (descendantsOfType) instead of visiting every node from JavaScript: crossing
-  // into WASM per node made this walk a third of a keystroke's analysis. A constant declared inside a function
-  // (C# `const string x` in a method, Go `const` in a func) is that function's local: local data flow sees
-  // it there, and other functions must not.
-  const inFunction = insideFunctions(root);
-  for (const n of root.descendantsOfType(DECLARATION_TYPES)) {
-    if (!n || inFunction(n)) continue;
-    const t = n.type;
-    if (t === 'const_spec') {
-      const names = n.childrenForFieldName('name');
-      const values = n.childForFieldName('value')?.namedChildren ?? [];
-      names.forEach((nm, i) => add(nm, values[i] ?? null));
-    } else if (t === 'const_element') {
-      add(n.namedChild(0), n.namedChild(n.namedChildCount - 1));
-    } else if ((t === 'field_declaration' || t === 'local_declaration_statement') && /\b(const|final|readonly)\b/.test(n.namedChildren.filter((c) => c !== null && /^modifiers?$/.test(c.type)).map((c) => c!.text).join(' '))) {
-      const decls = n.descendantsOfType('variable_declarator');
-      for (const d of decls) if (d) add(d.childForFieldName('name') ?? d.namedChild(0), d.childForFieldName('value') ?? d.namedChild(d.namedChildCount - 1));
-    } else if (t === 'lexical_declaration' && n.child(0)?.text === 'const' && /^(program|export_statement)$/.test(n.parent?.type ?? '')) {
-      for (const d of n.namedChildren) if (d?.type === 'variable_declarator') add(d.childForFieldName('name'), d.childForFieldName('value'));
-    } else if (t === 'assignment' && (n.parent?.parent?.type === 'module' || n.childForFieldName('left')?.type === 'constant')) {
-      add(n.childForFieldName('left'), n.childForFieldName('right'));
+/** The value of the file-level constant `name`; null when it is declared more than once (ambiguous). */
+function declaredConstant(root: Node, name: string): Node | null | undefined {
+  let value: Node | null | undefined;
+  for (const site of declarationSites(root, name, DECLARATION_TYPES)) {
+    for (const [nm, v] of declaredPairs(site)) {
+      if (!nm || !v || nm.text !== name) continue;
+      value = value === undefined ? v : null;
     }
   }
-  return out;
+  return value;
 }
 
 /** True when `name` is a file-level constant whose value is a constant expression and no parameter shadows it. */
 function isDeclaredConstant(use: Node, name: string): boolean {
   // What another part of the file declares is a fact the incremental analysis re-checks after an edit.
-  const constant = treeFact(use, `constant-expression/${name}`, (root) => {
-    let map = fileConstantsCache.get(root.tree);
-    if (!map) {
-      map = declaredConstants(root);
-      fileConstantsCache.set(root.tree, map);
-    }
-    const value = map.get(name);
-    return value ? isConstantExpression(value) : false;
-  });
+  const constant = treeFact(
+    use,
+    `constant-expression/${name}`,
+    (root) => {
+      const value = declaredConstant(root, name);
+      return value ? isConstantExpression(value) : false;
+    },
+    String,
+    { outsideFunctions: true, deserialize: (v) => v === 'true' },
+  );
   if (!constant) return false;
   // A parameter of the same name in an enclosing function shadows the constant.
   for (let p: Node | null = use.parent; p; p = p.parent) {

@@ -95,10 +95,16 @@ function isSafeNode(raw: Node, depth: number): boolean {
     if (values && values.every((v) => isSafeNode(v, depth + 1) || isPlaceholderList(v))) return true;
     if (!values) {
       // A file-level constant is a fact of the whole file (see documentFacts.ts).
-      const safe = treeFact(node, `safe-constant/${depth}/${name}`, (root) => {
-        const constant = fileConstantValue(root, name);
-        return constant !== undefined && isSafeNode(constant, depth + 1);
-      });
+      const safe = treeFact(
+        node,
+        `safe-constant/${depth}/${name}`,
+        (root) => {
+          const constant = fileConstantValue(root, name);
+          return constant !== undefined && isSafeNode(constant, depth + 1);
+        },
+        String,
+        { outsideFunctions: true, deserialize: (v) => v === 'true' },
+      );
       if (safe) return true;
     }
   }
