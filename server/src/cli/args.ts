@@ -19,6 +19,8 @@ export interface CliArgs {
   baseline?: string;
   config?: string;
   jobs?: number;
+  /** Soft memory budget (MB) for the scan: workers that grew on large files are replaced above it. */
+  maxMemoryMb?: number;
   changedSince?: string;
   staged: boolean;
   shard?: { index: number; count: number };
@@ -37,6 +39,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   config: { type: 'string', short: 'c' },
   jobs: { type: 'string', short: 'j' },
+  'max-memory': { type: 'string' },
   'changed-since': { type: 'string' },
   staged: { type: 'boolean' },
   shard: { type: 'string' },
@@ -51,8 +54,8 @@ const OPTIONS = {
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore'],
-  baseline: ['output', 'config', 'jobs', 'changed-since', 'staged', 'no-ignore'],
+  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore'],
+  baseline: ['output', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
   explain: ['config'],
@@ -110,6 +113,10 @@ export function parseCli(argv: string[]): CliArgs {
     if (!/^[1-9]\d{0,2}$/.test(v.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999 (got '${v.jobs}')`);
     args.jobs = Number(v.jobs);
   }
+  if (v['max-memory'] !== undefined) {
+    if (!/^[1-9]\d{1,5}$/.test(v['max-memory'])) throw new UsageError(`--max-memory must be a whole number of megabytes from 10 (got '${v['max-memory']}')`);
+    args.maxMemoryMb = Number(v['max-memory']);
+  }
   if (v.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(v.shard);
     const index = Number(m?.[1]);
@@ -143,6 +150,8 @@ Scan options:
       --baseline FILE                 report only findings whose fingerprint is not in FILE
   -c, --config FILE                   config file (default: ./.vigil.yaml when present)
   -j, --jobs N                        worker threads (default: number of cores)
+      --max-memory MB                 soft memory budget: above it, a worker that grew on large files is
+                                      replaced by a fresh one (slower; default: no budget)
       --cache FILE                    content-hash cache: unchanged files reuse their last result
       --changed-since REV             only files changed since a git revision (plus untracked files)
       --staged                        only staged files, scanning the staged content

@@ -166,6 +166,7 @@ export async function collect(
       ...init,
       ...(cache ? { cache } : {}),
       jobs: args.jobs ?? defaultJobs(),
+      memoryBudgetMb: args.maxMemoryMb ?? 0,
     },
     onResult,
   );

@@ -63,4 +63,5 @@ export interface FileResult {
   cached?: boolean;
 }
 
-export type WorkerReply = { id: number; result: FileResult } | { id: number; fatal: string };
+/** `bytes`: the size of the file the worker read (the pool recycles workers that grew on large files). */
+export type WorkerReply = { id: number; result: FileResult; bytes?: number } | { id: number; fatal: string };

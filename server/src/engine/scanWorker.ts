@@ -56,6 +56,7 @@ async function handle(req: WorkerRequest): Promise<FileResult> {
     return { ...base, skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
   if ('skipped' in read) return { ...base, skipped: read.skipped };
+  sizes.set(req.id, read.bytes.length);
   if (init.hashContent) {
     base.hash = contentHash(read.bytes);
     if (req.knownHash === base.hash) return { ...base, cached: true };
@@ -89,9 +90,17 @@ async function handle(req: WorkerRequest): Promise<FileResult> {
   return result;
 }
 
+/** Bytes read per request in flight, reported with the reply. */
+const sizes = new Map<number, number>();
+
 parentPort!.on('message', (req: WorkerRequest) => {
+  const done = (): number => {
+    const n = sizes.get(req.id) ?? 0;
+    sizes.delete(req.id);
+    return n;
+  };
   handle(req).then(
-    (result) => parentPort!.postMessage({ id: req.id, result } satisfies WorkerReply),
-    (e: unknown) => parentPort!.postMessage({ id: req.id, result: { rel: req.rel, findings: [], notes: [], skipped: `analysis failed: ${(e as Error).message}` } } satisfies WorkerReply),
+    (result) => parentPort!.postMessage({ id: req.id, result, bytes: done() } satisfies WorkerReply),
+    (e: unknown) => parentPort!.postMessage({ id: req.id, result: { rel: req.rel, findings: [], notes: [], skipped: `analysis failed: ${(e as Error).message}` }, bytes: done() } satisfies WorkerReply),
   );
 });

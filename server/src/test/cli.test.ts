@@ -33,12 +33,23 @@ describe('cli: basics and usage errors', () => {
     assertUsageError(vigil(['scan', '--format', 'xml']), /--format must be one of text, json, sarif/);
     assertUsageError(vigil(['scan', '--fail-on', 'sometimes']), /--fail-on must be one of/);
     assertUsageError(vigil(['scan', '--jobs', '0']), /--jobs/);
+    assertUsageError(vigil(['scan', '--max-memory', 'lots']), /--max-memory/);
     assertUsageError(vigil(['scan', '--shard', '3/2']), /--shard/);
     assertUsageError(vigil(['scan', '--shard', 'x']), /--shard/);
     assertUsageError(vigil(['scan', 'no/such/path']), /path no\/such\/path does not exist/);
     assertUsageError(vigil(['scan', '--staged', '--changed-since', 'HEAD']), /cannot be combined/);
     assertUsageError(vigil(['rules', '--staged']), /--staged does not apply to `vigil rules`/);
     assertUsageError(vigil(['scan', '--config', 'missing.yaml']), /config file missing.yaml does not exist/);
+  });
+
+  it('gives the same report under a memory budget (--max-memory)', () => {
+    const dir = demoRepo({ 'a.py': 'import hashlib\nh = hashlib.md5(b"x")\n', 'b.txt': 'DEMO_TOKEN_1\n' });
+    const plain = vigil(['scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    const budgeted = vigil(['scan', '.', '--format', 'json', '--fail-on', 'none', '--max-memory', '10'], { cwd: dir });
+    assert.strictEqual(budgeted.status, 0, budgeted.stderr);
+    const findings = (out: string): unknown => (JSON.parse(out) as { findings: unknown[] }).findings;
+    assert.deepStrictEqual(findings(budgeted.stdout), findings(plain.stdout));
+    assert.ok((findings(plain.stdout) as unknown[]).length >= 2);
   });
 
   it('exits 2 naming file and line for a broken config: YAML syntax, schema, unknown rule id', () => {

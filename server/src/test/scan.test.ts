@@ -137,6 +137,26 @@ describe('scan pool', () => {
     assert.deepStrictEqual(await run(3), one);
   });
 
+  it('replaces workers that grew on large files when over the memory budget, and loses no file', async function () {
+    this.timeout(60000);
+    // Large JavaScript files (over the 128 KB a worker must have read to be worth replacing), one finding each.
+    const big = (i: number): string => `const crypto = require('crypto');\nconst d${i} = crypto.createHash('md5');\n` + 'const table = { id: 1, name: "row", size: 42 };\n'.repeat(3000);
+    const dir = demoRepo(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`big${i}.js`, big(i)])));
+    const run = async (memoryBudgetMb: number, rss?: () => number): Promise<{ got: string[]; recycled: number }> => {
+      const got: string[] = [];
+      const opts = { root: dir, customRuleDirs: [], analysis: {}, source: 'fs' as const, mode: 'analyze' as const, frames: false, maxFileSize: 1 << 22, jobs: 2, memoryBudgetMb, ...(rss ? { rss } : {}) };
+      const r = await runScan(walk([], { root: dir }), opts, (res: FileResult) => void got.push(`${res.rel}:${res.skipped ?? ''}:${res.findings.map((f) => f.ruleId).join(',')}`));
+      return { got: got.sort(), recycled: r.recycled };
+    };
+    const plain = await run(0);
+    assert.strictEqual(plain.recycled, 0);
+    assert.ok(plain.got.filter((g) => g.endsWith(':weak-hash')).length === 6, plain.got.join('\n'));
+    // Always "over budget": workers are replaced between files, and the results are the same.
+    const tight = await run(1, () => Number.MAX_SAFE_INTEGER);
+    assert.ok(tight.recycled >= 2, `recycled ${tight.recycled}`);
+    assert.deepStrictEqual(tight.got, plain.got);
+  });
+
   it('an aborted scan resolves with cancelled = true', async () => {
     const ac = new AbortController();
     ac.abort();
