@@ -11,6 +11,7 @@ import { buildCombinedQuery, type CombinedQuery } from './combined';
 import { KeywordIndex, passesKeywords } from './keywords';
 import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunction, narrowToModule, outermostFunctions, planRequery, type RequeryPlan } from './incremental';
 import { DocumentFacts, recordFactsFor } from './documentFacts';
+import { blankLongCommentRuns } from './pythonComments';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
 import { fingerprintOf } from './fingerprint';
@@ -181,6 +182,7 @@ export class Engine {
     const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature]);
     if (state && state.key !== optsKey) state.reset();
     let tree: Tree | null = null;
+    let parseText = text;
     let plan: RequeryPlan = { kind: 'full' };
     // No parse at all when no query pattern's keywords occur in the document.
     // Past this size (above the default file limit, so only when a user lifts it) only text rules run: a
@@ -192,11 +194,13 @@ export class Engine {
       try {
         input.language = await loadGrammar(lang);
         input.grammarKey = grammarKey(lang);
+        // What tree-sitter parses: the same text, with long runs of Python comment lines blanked (pythonComments.ts).
+        parseText = lang === 'python' ? blankLongCommentRuns(text) : text;
         const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
-        if (previous) plan = planRequery(previous.tree, previous.text, text, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
-        tree = await parse(lang, text, {}, previous?.tree ?? null);
+        if (previous) plan = planRequery(previous.tree, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
+        tree = await parse(lang, parseText, {}, previous?.tree ?? null);
         if (tree) input.tree = tree;
-        if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, text);
+        if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, parseText);
         if (!tree) notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing took too long; only text rules ran' });
       } catch (e) {
         this.log(`parse failed for ${doc.path}: ${(e as Error).message}`);
@@ -267,7 +271,7 @@ export class Engine {
         // Carried findings keep resting on the facts of the runs that made them.
         if (plan.kind !== 'full' && state.facts) facts.absorb(state.facts);
         const functions = plan.kind === 'full' ? undefined : functionsAfter(plan, state.functions);
-        state.store(optsKey, text, tree, queryRaw, failed.size, facts);
+        state.store(optsKey, parseText, tree, queryRaw, failed.size, facts);
         state.functions = functions;
       }
       else tree?.delete();

@@ -267,11 +267,19 @@ export function carryModule(previous: RawFinding[], plan: RequeryPlan): RawFindi
     o < editStart || (o === editStart && o < oldEditEnd) ? o : o > oldEditEnd || (o === oldEditEnd && o > editStart) ? o + delta : undefined;
   const out: RawFinding[] = [];
   for (const f of previous) {
-    if (containing(plan.carriedOld, f.start, f.end) < 0) continue;
+    const i = containing(plan.carriedOld, f.start, f.end);
+    if (i < 0) continue;
+    const [fs, fe] = plan.carriedOld[i]!;
     const fixes: RawFinding['fixes'] = [];
     for (const x of f.fixes) {
       const edits: typeof x.edits = [];
       for (const e of x.edits) {
+        // An edit outside the finding's function (an import to add) was computed from the rest of the file, as a
+        // recorded fact; a fact that still holds gives the same offsets, which is right only before the edit.
+        // (After it, the fact's offsets move with the text unless the file changed there: an import typed above
+        // the old first one put the new first import where the old one was, found by the random-edit property.)
+        const outside = e.start < fs || e.end > fe;
+        if (outside && e.end >= editStart) return undefined;
         const start = map(e.start);
         const end = map(e.end);
         if (start === undefined || end === undefined) return undefined;
@@ -329,6 +337,7 @@ export function carryOver(previous: RawFinding[], plan: RequeryPlan): RawFinding
 /** What a document session keeps between runs: the last text, its tree and the query findings. */
 export class IncrementalState {
   key: string | undefined;
+  /** The text `tree` was parsed from (see blankLongCommentRuns: for Python it may differ from the document's). */
   text: string | undefined;
   tree: Tree | null = null;
   queryRaw: RawFinding[] | undefined;

@@ -35,6 +35,8 @@ const editArb = fc.record({
     ...['', 'x', ' ', '"', "'", '(', ')', '{', '}', '\n', ' + user', 'md5', '.execute(q)', '#', '//', '$'],
     // Whole lines that change what functions read from the rest of the file (imports, constants, fields).
     ...['\nimport os\n', '\nfrom hashlib import md5\n', '\nimport hashlib as h\n', '\nconst q = "users";\n', '\nstatic final String T = "t";\n', '\nconst T = "t"\n', '\nuse PDO;\n', '\nimport "crypto/md5"\n'],
+    // A long run of comment lines, which Python parsing blanks (pythonComments.ts): edits next to it change that.
+    '\n' + '# old code\n'.repeat(40),
   ),
 });
 
@@ -113,6 +115,25 @@ describe('incremental analysis', () => {
       assert.match(r.plan, /^module/);
       assert.ok(r.full.length > 0);
     });
+  });
+
+  it('does not move a carried import fix when an import is typed above the first one', async () => {
+    // Found by the random-edit property: "import os goes before the first import" held as a fact (the new first
+    // import began where the old one had), yet the carried fix's insertion point was shifted with the text.
+    const doc = { path: 'secrets.py', languageId: 'python' };
+    let text = fs.readFileSync(path.join(root, 'hardcoded-secret', 'secrets.py'), 'utf8');
+    const s = new DocumentSession(engine);
+    try {
+      await s.analyze({ ...doc, text }, { today: '2026-01-01' });
+      for (const e of [{ at: 0, del: 0, insert: '\nfrom hashlib import md5\n' }, { at: 0, del: 1, insert: '}' }, { at: 0, del: 0, insert: '\nimport hashlib as h\n' }]) {
+        text = apply(text, e);
+        const inc = await s.analyze({ ...doc, text }, { today: '2026-01-01' });
+        const full = await engine.analyze({ ...doc, text }, { today: '2026-01-01' });
+        assert.deepStrictEqual(strip(inc.findings), strip(full.findings), `after ${JSON.stringify(e)} (${s.lastPlan})`);
+      }
+    } finally {
+      s.dispose();
+    }
   });
 
   it('a constant declared inside one function does not silence the same name in another', async () => {
