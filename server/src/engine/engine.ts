@@ -311,7 +311,7 @@ export class Engine {
     const out: Finding[] = [];
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const r of raw) {
-      const key = `${r.rule.id}:${r.start}:${r.end}`;
+      const key = findingKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
       if (CONFIDENCE_RANK[r.confidence] < minRank) continue;

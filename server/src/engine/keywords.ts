@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { escapeRegExp } from './helpers/types';
 
 /**
  * Finds which of the rules' keywords occur in a text, in one regex pass instead of one `includes` per keyword
@@ -13,7 +14,7 @@ export class KeywordIndex {
     const set = new Set<string>();
     for (const r of rules) for (const p of r.patterns) for (const k of p.keywords ?? []) set.add(k.toLowerCase());
     this.all = [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const escaped = this.all.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const escaped = this.all.map(escapeRegExp);
     this.re = escaped.length > 0 ? new RegExp(escaped.join('|'), 'g') : undefined;
   }
 

@@ -7,10 +7,22 @@
 /** Runs with at least this many comment lines are blanked (shorter runs cost little and stay visible). */
 export const COMMENT_RUN_LIMIT = 32;
 
+const runChecks = new Map<number, RegExp>();
+
+/** A regex that matches where `limit` comment lines follow each other (compiled once: it runs per keystroke). */
+function runCheck(limit: number): RegExp {
+  let re = runChecks.get(limit);
+  if (!re) {
+    re = new RegExp(`^(?:[ \\t\\f]*#[^\\n]*\\n(?:[ \\t\\f\\r]*\\n)*){${limit}}`, 'm');
+    runChecks.set(limit, re);
+  }
+  return re;
+}
+
 /** The text to parse for `text` in Python: the same length, with the comment lines of long runs blanked. */
 export function blankLongCommentRuns(text: string, limit = COMMENT_RUN_LIMIT): string {
   // Cheap exit (a native regex pass): no `limit` lines starting with '#' in a row, blank lines aside.
-  if (!new RegExp(`^(?:[ \\t\\f]*#[^\\n]*\\n(?:[ \\t\\f\\r]*\\n)*){${limit}}`, 'm').test(text)) return text;
+  if (!runCheck(limit).test(text)) return text;
   const comments = commentLines(text);
   const blank: [number, number][] = [];
   let run: [number, number][] = [];

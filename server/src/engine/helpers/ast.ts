@@ -208,30 +208,6 @@ function scopeIndex(scope: Node): Node[] {
 }
 
 /**
- * A test for "lies inside a function nested in `scope`" (not counting `scope` itself), from one walk inside
- * tree-sitter: the outermost nested functions' spans, searched by bisection.
- */
-export function insideFunctions(scope: Node): (n: Node) => boolean {
-  const outer: (readonly [number, number])[] = [];
-  for (const f of scope.descendantsOfType([...FUNCTION_TYPES])) {
-    if (!f || sameNode(f, scope) || !isFunctionNode(f)) continue;
-    if (outer.length === 0 || f.startIndex >= outer[outer.length - 1]![1]) outer.push([f.startIndex, f.endIndex]);
-  }
-  return (n) => {
-    let lo = 0;
-    let hi = outer.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [s, e] = outer[mid]!;
-      if (n.endIndex <= s) hi = mid - 1;
-      else if (n.startIndex >= e) lo = mid + 1;
-      else return n.startIndex >= s && n.endIndex <= e;
-    }
-    return false;
-  };
-}
-
-/**
  * The writes to local `name` in the function around `use` that end before `use`: the last plain assignment
  * and every append after it, in source order. Empty when the name is never assigned there (a parameter).
  */

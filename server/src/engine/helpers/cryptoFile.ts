@@ -1,14 +1,11 @@
 import type { Node } from '../parse';
 import type { FilterHelper } from './types';
-import { documentTest, optString, optStrings } from './types';
+import { documentTest, escapeRegExp, optString, optStrings } from './types';
 import { treeFact } from '../documentFacts';
 
 // File-level context for the crypto rules: what a receiver was declared as, which package a Go name imports,
 // which method a call sits in. Textual where a declaration's shape is regular enough, tree-based otherwise.
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Local name → import path of a Go file (`rand` → `math/rand`, `mr` → `math/rand`). */
 export function goImports(root: Node): Map<string, string> {
@@ -44,7 +41,7 @@ export const filters: Record<string, FilterHelper> = {
     const types = optStrings(options, 'types');
     if (types.length === 0) return false;
     const t = `(?:${types.map(escape).join('|')})`;
-    const name = escape(target.text);
+    const name = escapeRegExp(target.text);
     const re = new RegExp(`(?<![\\w.])${t}(?:<[^>\\n]*>)?\\s+${name}\\b|\\b${name}\\s*=\\s*new\\s+${t}\\s*[(<]`);
     return documentTest(ctx, re);
   },

@@ -1,5 +1,6 @@
 import { sourceOf, type Node } from '../parse';
 import { isFunctionNode } from './ast';
+import { escapeRegExp } from './types';
 
 // Finding a file-level declaration of one name without walking the whole tree. A walk of every declaration in a
 // 10,000-line file (even inside tree-sitter) cost 40 ms, and the incremental analysis re-checks the constants
@@ -7,28 +8,29 @@ import { isFunctionNode } from './ast';
 // same line (every declaration with a value the constant helpers read has that shape), then climb from each hit
 // to the declaration node around it. Cost: one regex pass plus the tree's depth per hit.
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
-const perTree = new WeakMap<object, Map<string, Node[]>>();
+const perTree = new WeakMap<object, WeakMap<ReadonlySet<string>, Map<string, Node[]>>>();
 
 /**
  * The nodes of one of `types` around an occurrence of `name` followed by `=` (a type annotation may come between),
  * outside every function, each once, in document order.
  */
 export function declarationSites(root: Node, name: string, types: ReadonlySet<string>): Node[] {
-  let memo = perTree.get(root.tree);
+  let byTypes = perTree.get(root.tree);
+  if (!byTypes) {
+    byTypes = new WeakMap();
+    perTree.set(root.tree, byTypes);
+  }
+  let memo = byTypes.get(types);
   if (!memo) {
     memo = new Map();
-    perTree.set(root.tree, memo);
+    byTypes.set(types, memo);
   }
-  const key = `${[...types].join(',')}\n${name}`;
-  const known = memo.get(key);
+  const known = memo.get(name);
   if (known) return known;
   const out: Node[] = [];
   const seen = new Set<number>();
-  const re = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])[^=\\n;(){}]*=(?![=>~])`, 'g');
+  const re = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])[^=\\n;(){}]*=(?![=>~])`, 'g');
   for (const m of sourceOf(root).matchAll(re)) {
     let n: Node | null = root.descendantForIndex(m.index, m.index + name.length);
     while (n && n.parent && !types.has(n.type) && !isFunctionNode(n)) n = n.parent;
@@ -39,6 +41,6 @@ export function declarationSites(root: Node, name: string, types: ReadonlySet<st
     seen.add(n.startIndex);
     out.push(n);
   }
-  memo.set(key, out);
+  memo.set(name, out);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { FixHelper, MatchContext, OffsetEdit } from './types';
-import { capture, documentFact, documentTest, optString } from './types';
+import { capture, documentFact, documentTest, escapeRegExp, optString } from './types';
 import { IMPORTS, importEdit } from './cryptoImports';
 
 // insecure-random fixes: swap the weak generator for the language's CSPRNG where the call maps one to one.
@@ -66,8 +66,9 @@ export const fixes: Record<string, FixHelper> = {
       if (!/^new\s+Random\s*\(\s*\)$/.test(recv.text)) return undefined;
       edit = { start: recv.start, end: recv.end, text: 'new SecureRandom()' };
     } else {
-      const name = recv.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const declaration = new RegExp(`\\b${name}\\s*=\\s*(new\\s+Random\\s*\\(\\s*\\))`, 'g');
+      const name = recv.text.replace(/^this\./, '');
+      const pattern = escapeRegExp(name);
+      const declaration = new RegExp(`\\b${pattern}\\s*=\\s*(new\\s+Random\\s*\\(\\s*\\))`, 'g');
       // Two assignments of the same name: which one reaches this call is not mechanical. How many there are
       // is a fact of the whole file; the one assignment moves with the text like any other edit.
       if (documentFact(ctx, `java-random-assignments/${name}`, (t) => String([...t.matchAll(declaration)].length)) !== '1') return undefined;

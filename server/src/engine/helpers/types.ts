@@ -58,6 +58,11 @@ export function documentTest(ctx: MatchContext, re: RegExp): boolean {
   return documentFact(ctx, `re/${flags}/${re.source}`, (t) => (new RegExp(re.source, flags).test(t) ? '1' : '0')) === '1';
 }
 
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function capture(ctx: MatchContext, name: string): Capture | undefined {
   return ctx.captures.get(name)?.[0];
 }
