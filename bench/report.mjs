@@ -59,8 +59,15 @@ export function report(results) {
     }
     const cold = e.cold.find((c) => c.tool === 'vigil' && !c.unavailable);
     if (cold) target('cold start to first diagnostics (1,000 lines)', '< 300 ms', `${fmt(cold.p50, 0)} ms (p50 of ${cold.repeats})`, cold.p50 < 300);
-    const ws = e.memory.find((m) => m.phase.startsWith('after workspace scan'));
-    if (ws) target(`server RSS after workspace scan (${ws.files} files)`, '< 200 MB', `${fmt(ws.rssMb, 0)} MB (peak ${fmt(ws.hwmMb, 0)})${ws.note ? `, ${ws.note}` : ''}`, ws.complete ? ws.rssMb < 200 : false, ws.complete ? '' : 'scan did not finish in its time budget');
+    const ws = e.memory.find((m) => m.phase === 'after workspace scan');
+    if (ws) {
+      // Judged on the long-lived server, which also edited the 50,000-line files first (the stricter case); the
+      // server that only scanned is quoted beside it.
+      const only = e.memory.find((m) => m.phase === 'after workspace scan only');
+      const onlyNote = only ? `scan only, fresh server: ${only.complete ? `${fmt(only.rssMb, 0)} MB` : 'did not finish'}` : '';
+      const notes = [ws.complete ? '' : 'scan did not finish in its time budget', onlyNote].filter(Boolean).join('; ');
+      target(`server RSS after workspace scan (${ws.files} files)`, '< 200 MB', `${fmt(ws.rssMb, 0)} MB after editing and scanning (peak ${fmt(ws.hwmMb, 0)})${ws.note ? `, ${ws.note}` : ''}`, ws.complete ? ws.rssMb < 200 : false, notes);
+    }
     for (const lang of [...new Set(vigilPush.map((r) => r.language))]) {
       const rows = vigilPush.filter((r) => r.language === lang).sort((a, b) => a.lines - b.lines);
       if (rows.length < 2) continue;

