@@ -24,6 +24,8 @@ export interface WorkerRequest {
   abs: string;
   /** Content hash of the cached result for this file, if any. */
   knownHash?: string;
+  /** Files larger than this many bytes are handed back unread (`passed`) for the pool's large-file worker. */
+  passAbove?: number;
 }
 
 /** A few lines around a finding, already masked where a secret rule flagged text, and cut to a window on long lines. */
@@ -64,4 +66,4 @@ export interface FileResult {
 }
 
 /** `bytes`: the size of the file the worker read (the pool recycles workers that grew on large files). */
-export type WorkerReply = { id: number; result: FileResult; bytes?: number } | { id: number; fatal: string };
+export type WorkerReply = { id: number; result: FileResult; bytes?: number } | { id: number; fatal: string } | { id: number; passed: true };

@@ -15,14 +15,14 @@ const init = workerData as WorkerInit;
 const engine = init.mode === 'analyze' ? Engine.create({ customRuleDirs: init.customRuleDirs }) : undefined;
 const decoder = new TextDecoder('utf-8');
 
-type Read = { bytes: Uint8Array } | { skipped: string };
+type Read = { bytes: Uint8Array } | { skipped: string } | { passed: true };
 
 /**
  * Reads a file synchronously: this thread exists only to read and analyse, and the asynchronous calls would queue
  * on the process-wide libuv pool behind the walk's folder listings (in a profile, waiting for fstat, open, read
  * and close took a third of a worker's time).
  */
-function readFs(abs: string): Read {
+function readFs(abs: string, passAbove: number | undefined): Read {
   // O_NONBLOCK: a file swapped for a FIFO after the walk would otherwise block open() until a writer appears,
   // hanging the worker; for regular files the flag changes nothing.
   const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -30,6 +30,7 @@ function readFs(abs: string): Read {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { skipped: 'not a regular file' };
     if (st.size > init.maxFileSize) return { skipped: `larger than the size limit (${st.size} > ${init.maxFileSize} bytes)` };
+    if (passAbove !== undefined && st.size > passAbove) return { passed: true };
     return { bytes: fs.readFileSync(fd) };
   } finally {
     fs.closeSync(fd);
@@ -52,14 +53,15 @@ function isBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function handle(req: WorkerRequest): Promise<FileResult> {
+async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   const base: FileResult = { rel: req.rel, findings: [], notes: [] };
   let read: Read;
   try {
-    read = init.source === 'git-index' ? await readIndex(req.rel) : readFs(req.abs);
+    read = init.source === 'git-index' ? await readIndex(req.rel) : readFs(req.abs, req.passAbove);
   } catch (e) {
     return { ...base, skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
+  if ('passed' in read) return 'passed';
   if ('skipped' in read) return { ...base, skipped: read.skipped };
   sizes.set(req.id, read.bytes.length);
   if (init.hashContent) {
@@ -105,7 +107,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     return n;
   };
   handle(req).then(
-    (result) => parentPort!.postMessage({ id: req.id, result, bytes: done() } satisfies WorkerReply),
+    (result) => parentPort!.postMessage((result === 'passed' ? { id: req.id, passed: true } : { id: req.id, result, bytes: done() }) satisfies WorkerReply),
     (e: unknown) => parentPort!.postMessage({ id: req.id, result: { rel: req.rel, findings: [], notes: [], skipped: `analysis failed: ${(e as Error).message}` }, bytes: done() } satisfies WorkerReply),
   );
 });

@@ -157,6 +157,25 @@ describe('scan pool', () => {
     assert.deepStrictEqual(tight.got, plain.got);
   });
 
+  it('sends every large file to the first worker, so only one worker grows, and loses no file', async function () {
+    this.timeout(60000);
+    const file = (i: number, rows: number): string => `const crypto = require('crypto');\nconst d${i} = crypto.createHash('md5');\n` + 'const row = { id: 1 };\n'.repeat(rows);
+    // Large files and small ones: the dispatcher hands every other file to the second worker at first.
+    const dir = demoRepo(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}.js`, file(i, i < 6 ? 400 : 10)])));
+    const run = async (jobs: number): Promise<{ got: string[]; passed: number }> => {
+      const got: string[] = [];
+      const opts = { root: dir, customRuleDirs: [], analysis: {}, source: 'fs' as const, mode: 'analyze' as const, frames: false, maxFileSize: 1 << 22, jobs, largeFileBytes: 4096 };
+      const r = await runScan(walk([], { root: dir }), opts, (res: FileResult) => void got.push(`${res.rel}:${res.skipped ?? ''}:${res.findings.map((f) => f.ruleId).join(',')}`));
+      return { got: got.sort(), passed: r.passed };
+    };
+    const one = await run(1);
+    assert.strictEqual(one.passed, 0, 'a single worker keeps every file');
+    assert.strictEqual(one.got.filter((g) => g.endsWith(':weak-hash')).length, 8, one.got.join('\n'));
+    const two = await run(2);
+    assert.ok(two.passed >= 1 && two.passed <= 6, `passed ${two.passed}`);
+    assert.deepStrictEqual(two.got, one.got);
+  });
+
   it('an aborted scan resolves with cancelled = true', async () => {
     const ac = new AbortController();
     ac.abort();
