@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { packageRoot } from '../engine';
+import { ScanCache } from '../engine/scanCache';
+import type { FileResult } from '../engine/scan';
 
 // The opt-in content-hash cache: an unchanged file must reuse its stored result (proved by doctoring the
 // stored message), and a changed file must be analysed again.
@@ -53,5 +55,28 @@ describe('scan cache (--cache)', () => {
     fs.writeFileSync(cacheFile, '{ not json');
     const r = scan(dir, '--cache', cacheFile);
     assert.strictEqual(r.json.findings.filter((f) => f.path === 'a.py').length, 1);
+  });
+
+  it('keeps clean files as a hash alone, and a file that became clean loses its old findings', () => {
+    const finding = { ruleId: 'weak-hash' } as unknown as FileResult['findings'][number];
+    const cache = new ScanCache('k');
+    cache.store('clean.py', 'h1', { rel: 'clean.py', findings: [], notes: [], hash: 'h1' });
+    cache.store('dirty.py', 'h2', { rel: 'dirty.py', findings: [finding], notes: [] });
+    cache.store('bin.dat', 'h3', { rel: 'bin.dat', findings: [], notes: [], binary: true });
+    assert.deepStrictEqual(cache.result('clean.py'), { rel: 'clean.py', findings: [], notes: [] });
+    assert.deepStrictEqual(cache.result('dirty.py')?.findings, [finding]);
+    assert.strictEqual(cache.result('bin.dat')?.binary, true, 'a result with more than findings and notes is kept whole');
+    assert.strictEqual(cache.result('unknown.py'), undefined);
+    // The same results come back from a saved file.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-cache-')), 'cache.json');
+    cache.save(file);
+    const loaded = ScanCache.load(file, 'k');
+    for (const rel of ['clean.py', 'dirty.py', 'bin.dat']) {
+      assert.strictEqual(loaded.hashOf(rel), cache.hashOf(rel));
+      assert.deepStrictEqual(loaded.result(rel), cache.result(rel));
+    }
+    cache.store('dirty.py', 'h4', { rel: 'dirty.py', findings: [], notes: [] });
+    assert.deepStrictEqual(cache.result('dirty.py'), { rel: 'dirty.py', findings: [], notes: [] });
+    assert.strictEqual(cache.hashOf('dirty.py'), 'h4');
   });
 });
