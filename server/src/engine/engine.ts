@@ -12,6 +12,7 @@ import { KeywordIndex, passesKeywords } from './keywords';
 import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunction, narrowToModule, outermostFunctions, planRequery, type RequeryPlan } from './incremental';
 import { DocumentFacts, recordFactsFor } from './documentFacts';
 import { blankLongCommentRuns } from './pythonComments';
+import { blankUnfinishedSyntax } from './pythonUnfinished';
 import { looksMinified } from './minified';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
@@ -210,8 +211,9 @@ export class Engine {
       try {
         input.language = await loadGrammar(lang);
         input.grammarKey = grammarKey(lang);
-        // What tree-sitter parses: the same text, with long runs of Python comment lines blanked (pythonComments.ts).
-        parseText = lang === 'python' ? blankLongCommentRuns(text) : text;
+        // What tree-sitter parses: the same text, with long runs of Python comment lines and the unfinished syntax
+        // of a line being typed blanked (pythonComments.ts, pythonUnfinished.ts).
+        parseText = lang === 'python' ? blankUnfinishedSyntax(blankLongCommentRuns(text)) : text;
         const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
         if (previous) plan = planRequery(previous.tree, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
         tree = await parse(lang, parseText, {}, previous?.tree ?? null);

@@ -93,7 +93,7 @@ function commentLines(text: string): CommentLine[] {
     }
     lineStart = false;
     if (c === '"' || c === "'") {
-      i = skipString(text, i, c);
+      i = skipPythonString(text, i, c);
       continue;
     }
     i++;
@@ -101,8 +101,8 @@ function commentLines(text: string): CommentLine[] {
   return out;
 }
 
-/** The offset after the string literal that opens at `i`. */
-function skipString(text: string, i: number, q: string): number {
+/** The offset after the string literal whose opening quote `q` is at `i` (unterminated: the line break or the end). */
+export function skipPythonString(text: string, i: number, q: string): number {
   const n = text.length;
   const triple = text[i + 1] === q && text[i + 2] === q;
   let j = i + (triple ? 3 : 1);

@@ -37,6 +37,8 @@ const editArb = fc.record({
     ...['\nimport os\n', '\nfrom hashlib import md5\n', '\nimport hashlib as h\n', '\nconst q = "users";\n', '\nstatic final String T = "t";\n', '\nconst T = "t"\n', '\nuse PDO;\n', '\nimport "crypto/md5"\n'],
     // A long run of comment lines, which Python parsing blanks (pythonComments.ts): edits next to it change that.
     '\n' + '# old code\n'.repeat(40),
+    // Unfinished Python lines, which Python parsing blanks (pythonUnfinished.ts), and a definition line after them.
+    ' =', '.', ' +=', '\ndef extra(a):\n    return a\n',
   ),
 });
 
