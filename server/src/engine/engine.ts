@@ -13,6 +13,7 @@ import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunct
 import { DocumentFacts, recordFactsFor } from './documentFacts';
 import { blankLongCommentRuns } from './pythonComments';
 import { blankUnfinishedSyntax } from './pythonUnfinished';
+import { carryLineFindings, changedLines, isLineLocalPattern } from './regexIncremental';
 import { looksMinified } from './minified';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
@@ -272,17 +273,46 @@ export class Engine {
         }
       }
       raw.push(...queryRaw);
+      // In a document without a syntax tree (configuration, templates), a line-local regex pattern that ran last
+      // time re-runs on the changed lines only (regexIncremental.ts).
+      // A finding from a run with a tree may carry a fix built from it: only runs without one are carried.
+      const regexKey = JSON.stringify([doc.languageId, doc.path, Boolean(input.tree)]);
+      const previous = state?.regex && !input.tree && state.regex.key === regexKey ? state.regex : undefined;
+      const region = previous ? changedLines(previous.text, text) : undefined;
+      const runs = new Map<string, RawFinding[]>();
+      let linesOnly = 0;
       for (const rule of rules) {
         if (failed.has(rule)) continue;
+        const ruleRuns = new Map<string, RawFinding[]>();
         try {
           rule.patterns.forEach((p, i) => {
             if (p.kind === 'query' || !appliesTo(p, doc.languageId, isCode) || !this.pathAllowed(p.paths, doc.path)) return;
-            if (p.kind === 'regex') runRegexPattern(rule, i, input, raw);
-            else runProducerPattern(rule, i, input, raw);
+            if (p.kind !== 'regex') {
+              runProducerPattern(rule, i, input, raw);
+              return;
+            }
+            const key = `${rule.id}#${i}`;
+            const before = previous?.runs.get(key);
+            const carried = before && region && isLineLocalPattern(p, Boolean(input.tree)) ? carryLineFindings(before, region) : undefined;
+            const found = carried ?? [];
+            if (carried && region) {
+              runRegexPattern(rule, i, input, found, { from: region.start, to: region.newEnd });
+              found.sort((a, b) => a.start - b.start || a.end - b.end);
+              linesOnly++;
+            } else runRegexPattern(rule, i, input, found);
+            // Only a pattern that ran (its keywords are present) has findings to carry; one that did not must run
+            // in full once they appear.
+            if (passesKeywords(p.keywords, input.keywords)) ruleRuns.set(key, found);
+            raw.push(...found);
           });
+          for (const [k, v] of ruleRuns) runs.set(k, v);
         } catch (e) {
           ruleFailed(rule, e);
         }
+      }
+      if (state) {
+        state.regex = { key: regexKey, text, runs };
+        state.regexLinesOnly = linesOnly;
       }
     } finally {
       if (state) {

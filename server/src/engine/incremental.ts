@@ -348,6 +348,13 @@ export class IncrementalState {
   functions: Span[] | undefined;
   /** How the last run went (`full`, `same`, `partial a-b`), for logs and benchmarks. */
   lastPlan: string | undefined;
+  /**
+   * The findings of each regex pattern (`rule id#index`) that ran in full or in part last time, the document text
+   * they were found in and what identifies the document (see regexIncremental.ts).
+   */
+  regex: { key: string; text: string; runs: Map<string, RawFinding[]> } | undefined;
+  /** How many regex patterns re-ran on the changed lines only, last time (for tests and logs). */
+  regexLinesOnly = 0;
 
   store(key: string, text: string, tree: Tree | null, queryRaw: RawFinding[], failedRules: number, facts: DocumentFacts): void {
     if (this.tree && this.tree !== tree) this.tree.delete();
@@ -368,5 +375,6 @@ export class IncrementalState {
     this.facts = undefined;
     this.functions = undefined;
     this.failedRules = 0;
+    this.regex = undefined;
   }
 }

@@ -209,7 +209,8 @@ export function runCombinedQuery(
 
 const regexCache = new Map<string, RegExp>();
 
-export function runRegexPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[]): void {
+/** Runs a regex pattern over the text, or (`lines`, for a line-local pattern) over the matches starting in [from, to). */
+export function runRegexPattern(rule: Rule, index: number, input: MatchInput, out: RawFinding[], lines?: { from: number; to: number }): void {
   const pattern = rule.patterns[index] as RegexPattern;
   if (!patternPasses(pattern, input)) return;
   const key = `${rule.file}#${index}`;
@@ -218,9 +219,10 @@ export function runRegexPattern(rule: Rule, index: number, input: MatchInput, ou
     re = new RegExp(pattern.regex, `${(pattern.flags ?? '').replace(/[gd]/g, '')}gd`);
     regexCache.set(key, re);
   }
-  re.lastIndex = 0;
+  re.lastIndex = lines?.from ?? 0;
+  const to = lines?.to ?? Infinity;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(input.text)) !== null) {
+  while ((m = re.exec(input.text)) !== null && m.index < to) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;

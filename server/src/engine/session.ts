@@ -24,6 +24,11 @@ export class DocumentSession {
     return this.state.lastPlan;
   }
 
+  /** How many regex patterns re-ran on the changed lines only in the last analysis (see regexIncremental.ts). */
+  get regexLinesOnly(): number {
+    return this.state.regexLinesOnly;
+  }
+
   dispose(): void {
     this.queue = this.queue.then(() => this.state.reset());
   }
