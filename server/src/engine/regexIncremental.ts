@@ -17,14 +17,18 @@ const CROSSING_ESCAPES = new Set(['s', 'W', 'D', 'n', 'r', 'p', 'P', 'x', 'u', '
 
 /**
  * True when no match of the regex can contain a line break: no `\s`, `\W`, `\D` or line-break escape outside a
- * negated class, every negated class excludes `\n` (by `\n` or `\s`), no literal line break, no `s` flag.
+ * negated class, every negated class excludes `\n` (by `\n` or `\s`), no literal line break, no `s` flag, and no
+ * `^` or `$` without the `m` flag.
  * Conservative: anything it cannot tell is treated as crossing lines.
  */
 export function isLineLocalRegex(source: string, flags = ''): boolean {
   if (flags.includes('s') || source.includes('\n')) return false;
+  // Without `m`, `^` and `$` mean the start and end of the whole text, which an edit elsewhere can move.
+  const anchorsPerLine = flags.includes('m');
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
+    if ((c === '^' || c === '$') && !anchorsPerLine) return false;
     if (c === '\\') {
       if (CROSSING_ESCAPES.has(source[i + 1] ?? '')) return false;
       i += 2;

@@ -23,7 +23,8 @@ describe('regex rules on changed lines', () => {
     for (const re of ['AKIA[A-Z0-9]{16}', '(?<![\\w.])"[^"\\r\\n]{1,256}"', '[^\\s"\']{8,}', 'a.b', '[ \\t]{0,4}=\\b', '\\bkey\\d+']) {
       assert.ok(isLineLocalRegex(re), re);
     }
-    for (const [re, flags] of [['a\\sb', ''], ['[^"]{1,9}', ''], ['\\{[^{}]{0,400}\\}', ''], ['a.b', 's'], ['x[\\s\\S]y', ''], ['a\\Wb', ''], ['a\\nb', ''], ['[^\\S]', ''], ['a\\x0ab', ''], ['[ab', '']] as const) {
+    assert.ok(isLineLocalRegex('^key=[^\\n]+$', 'm'), 'anchors per line');
+    for (const [re, flags] of [['a\\sb', ''], ['[^"]{1,9}', ''], ['\\{[^{}]{0,400}\\}', ''], ['a.b', 's'], ['x[\\s\\S]y', ''], ['a\\Wb', ''], ['a\\nb', ''], ['[^\\S]', ''], ['a\\x0ab', ''], ['[ab', ''], ['foo$', ''], ['^key=', '']] as const) {
       assert.ok(!isLineLocalRegex(re, flags), `${re} /${flags}`);
     }
     // The built-in rules: provider formats are line-local; the Terraform default (a block) and the private key
