@@ -69,8 +69,8 @@ function danglingOperator(text: string, end: number): [number, number] | undefin
   while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t' || text[e - 1] === '\r' || text[e - 1] === '\f')) e--;
   if (e === 0) return undefined;
   const last = text.charCodeAt(e - 1);
-  // Fast exit for the usual line ends: a letter, digit, quote, bracket, colon or comma.
-  if ((last >= 48 && last <= 57) || (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 58 || last === 44 || last === 41 || last === 93 || last === 125) return undefined;
+  // Fast exit for the usual line ends: a letter, digit, quote, closing bracket, colon or comma.
+  if ((last >= 48 && last <= 57) || (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 34 || last === 39 || last === 58 || last === 44 || last === 41 || last === 93 || last === 125) return undefined;
   const tail = text.slice(Math.max(0, e - 4), e);
   const m = DANGLING.exec(tail);
   if (!m) return undefined;

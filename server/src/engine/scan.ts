@@ -42,8 +42,9 @@ export interface ScanPoolOptions extends WorkerInit {
 
 // A worker's WebAssembly memory grows to hold the largest syntax tree it has built and never shrinks: after a
 // few megabyte-sized files, two workers held 400 MB between them on a 145 MB corpus. Replacing such a worker
-// returns that memory, but a fresh worker compiles its grammars and queries again: on the benchmark corpus a
-// 224 MB budget cut peak memory by a fifth and cost a fifth more time, so it is opt-in (`--max-memory`).
+// returns that memory, but a fresh worker compiles its grammars and queries again, so it is opt-in
+// (`--max-memory`). Since large files all go to one worker (LARGE_FILE_BYTES), it saves little on the benchmark
+// corpus: a 224 MB budget took 10 MB off a 258 MB peak, for 6% more time.
 /** Workers that have read nothing larger than this are not worth replacing. */
 const RECYCLE_MIN_BYTES = 128 * 1024;
 /**
