@@ -274,9 +274,9 @@ export class Engine {
       }
       raw.push(...queryRaw);
       // In a document without a syntax tree (configuration, templates), a line-local regex pattern that ran last
-      // time re-runs on the changed lines only (regexIncremental.ts).
-      // A finding from a run with a tree may carry a fix built from it: only runs without one are carried.
-      const regexKey = JSON.stringify([doc.languageId, doc.path, Boolean(input.tree)]);
+      // time re-runs on the changed lines only (regexIncremental.ts). Only runs without a tree are kept: a finding
+      // from a run with one may carry a fix built from it.
+      const regexKey = JSON.stringify([doc.languageId, doc.path]);
       const previous = state?.regex && !input.tree && state.regex.key === regexKey ? state.regex : undefined;
       const region = previous ? changedLines(previous.text, text) : undefined;
       const runs = new Map<string, RawFinding[]>();
@@ -293,7 +293,7 @@ export class Engine {
             }
             const key = `${rule.id}#${i}`;
             const before = previous?.runs.get(key);
-            const carried = before && region && isLineLocalPattern(p, Boolean(input.tree)) ? carryLineFindings(before, region) : undefined;
+            const carried = before && region && isLineLocalPattern(p, false) ? carryLineFindings(before, region) : undefined;
             const found = carried ?? [];
             if (carried && region) {
               runRegexPattern(rule, i, input, found, { from: region.start, to: region.newEnd });
@@ -311,7 +311,7 @@ export class Engine {
         }
       }
       if (state) {
-        state.regex = { key: regexKey, text, runs };
+        state.regex = input.tree ? undefined : { key: regexKey, text, runs };
         state.regexLinesOnly = linesOnly;
       }
     } finally {

@@ -323,15 +323,20 @@ export function carryOver(previous: RawFinding[], plan: RequeryPlan): RawFinding
       out.push(f);
       continue;
     }
-    out.push({
-      ...f,
-      start: shift(f.start),
-      end: shift(f.end),
-      fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: shift(e.start), end: shift(e.end) })) })),
-      ...(f.anchors ? { anchors: f.anchors.map(shift) } : {}),
-    });
+    out.push(shiftFinding(f, shift));
   }
   return out;
+}
+
+/** A finding with every offset it holds (span, fix edits, quoted line anchors) moved by `shift`. */
+export function shiftFinding(f: RawFinding, shift: (offset: number) => number): RawFinding {
+  return {
+    ...f,
+    start: shift(f.start),
+    end: shift(f.end),
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: shift(e.start), end: shift(e.end) })) })),
+    ...(f.anchors ? { anchors: f.anchors.map(shift) } : {}),
+  };
 }
 
 /** What a document session keeps between runs: the last text, its tree and the query findings. */

@@ -36,10 +36,15 @@ export function blankLongCommentRuns(text: string, limit = COMMENT_RUN_LIMIT): s
     run.push([c.start, c.end]);
   }
   flush();
-  if (blank.length === 0) return text;
+  return blankSpans(text, blank);
+}
+
+/** The text with each [start, end) span (in order, not overlapping) overwritten with spaces: offsets stay. */
+export function blankSpans(text: string, spans: readonly (readonly [start: number, end: number])[]): string {
+  if (spans.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
-  for (const [s, e] of blank) {
+  for (const [s, e] of spans) {
     parts.push(text.slice(at, s), ' '.repeat(e - s));
     at = e;
   }

@@ -11,7 +11,7 @@
 // Valid code is never changed (checked on the Python standard library, Django and the test fixtures), and the
 // editor and the CLI parse the same text the same way, so they still agree on an unfinished file.
 
-import { skipPythonString } from './pythonComments';
+import { blankSpans, skipPythonString } from './pythonComments';
 
 const OPENERS = new Set(['(', '[', '{']);
 /** A line whose first word starts a definition; tested right after a line break. */
@@ -85,14 +85,5 @@ function danglingOperator(text: string, end: number): [number, number] | undefin
 
 /** The text to parse: the same length, with what `unfinishedSyntax` finds overwritten with spaces. */
 export function blankUnfinishedSyntax(text: string): string {
-  const at = unfinishedSyntax(text);
-  if (at.length === 0) return text;
-  const parts: string[] = [];
-  let from = 0;
-  for (const [i, n] of at) {
-    parts.push(text.slice(from, i), ' '.repeat(n));
-    from = i + n;
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
+  return blankSpans(text, unfinishedSyntax(text).map(([i, n]) => [i, i + n] as const));
 }

@@ -1,3 +1,4 @@
+import { shiftFinding } from './incremental';
 import type { RawFinding } from './match';
 import type { RegexPattern } from './types';
 
@@ -105,17 +106,7 @@ export function carryLineFindings(previous: RawFinding[], region: LineRegion): R
   for (const f of previous) {
     if (f.end >= region.start && f.start <= region.oldEnd) continue;
     if (f.fixes.some((x) => x.edits.some((e) => e.end >= region.start && e.start <= region.oldEnd))) return undefined;
-    out.push(
-      delta === 0
-        ? f
-        : {
-            ...f,
-            start: shift(f.start),
-            end: shift(f.end),
-            fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: shift(e.start), end: shift(e.end) })) })),
-            ...(f.anchors ? { anchors: f.anchors.map(shift) } : {}),
-          },
-    );
+    out.push(delta === 0 ? f : shiftFinding(f, shift));
   }
   return out;
 }
