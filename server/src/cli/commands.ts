@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, formatLoadError, todayIso, type Rule } from '../engine';
 import { checkFixtureTree } from '../engine/fixtureCheck';
+import { resolveRuleFolder } from '../engine/rules';
 import type { CliArgs } from './args';
 import { collect, setup } from './collect';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
@@ -91,13 +92,13 @@ export async function suppressionsCommand(args: CliArgs, out: Output): Promise<n
 
 /**
  * Custom rules live in `<folder>/rules/*.yaml` (or `<folder>/*.yaml` when there is no rules/ subfolder) and their
- * fixtures in `<folder>/test-fixtures/<rule-id>/`, the same layout as Vigil's own rules.
+ * fixtures in `<folder>/test-fixtures/<rule-id>/`, the same layout as Vigil's own rules; resolveRuleFolder is the
+ * same resolution that `vigil scan` and the editor apply to the folders in .vigil.yaml.
  */
 export async function testRulesCommand(args: CliArgs, out: Output): Promise<number> {
   const dir = path.resolve(args.positionals[0]!);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${args.positionals[0]} is not a folder`);
-  const rulesDir = fs.existsSync(path.join(dir, 'rules')) ? path.join(dir, 'rules') : dir;
-  const fixturesDir = path.join(dir, 'test-fixtures');
+  const { rulesDir, fixturesDir } = resolveRuleFolder(dir);
   const engine = Engine.create({ customRuleDirs: [rulesDir] });
   const custom = engine.rules.filter((r) => r.custom);
   let failures = 0;

@@ -5,6 +5,7 @@ import * as path from 'path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { packageRoot } from './paths';
+import { resolveRuleFolder, ruleFileNames } from './rules';
 import type { AnalysisOptions, Confidence, Severity } from './types';
 
 export const CONFIG_FILE = '.vigil.yaml';
@@ -17,7 +18,7 @@ export interface VigilConfig {
   minimumConfidence?: Confidence;
   /** Extra ignore globs (gitignore syntax), relative to the config file's folder. */
   ignore: string[];
-  /** Custom rule folders, resolved to absolute paths. */
+  /** The absolute folders custom rule files are read from (see resolveRuleFolder: `<folder>/rules` or `<folder>`). */
   rules: string[];
   /** Maximum file size in bytes. */
   maxFileSize?: number;
@@ -104,24 +105,37 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
   const raw = data as Partial<VigilConfig>;
   const dir = path.dirname(path.resolve(file));
   const errors: ConfigError[] = [];
+  // Compare real paths too: a symlinked folder inside the repository must not lead to rules elsewhere.
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const outside = (p: string): boolean => {
+    const rel = path.relative(dir, p);
+    const realRel = path.relative(real(dir), real(p));
+    return rel.startsWith('..') || path.isAbsolute(rel) || realRel.startsWith('..') || path.isAbsolute(realRel);
+  };
   const rules = (raw.rules ?? []).map((r, i) => {
     const abs = path.resolve(dir, r);
-    const rel = path.relative(dir, abs);
-    // Compare real paths too: a symlinked folder inside the repository must not lead to rules elsewhere.
-    const real = (p: string): string => {
-      try {
-        return fs.realpathSync(p);
-      } catch {
-        return p;
-      }
-    };
-    const realRel = path.relative(real(dir), real(abs));
-    if (rel.startsWith('..') || path.isAbsolute(rel) || realRel.startsWith('..') || path.isAbsolute(realRel)) {
-      errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message: `rule folder '${r}' is outside the repository` });
-    } else if (!fs.existsSync(abs)) {
-      errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message: `rule folder '${r}' does not exist` });
+    const at = (message: string): void => void errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message });
+    if (outside(abs)) {
+      at(`rule folder '${r}' is outside the repository`);
+      return abs;
     }
-    return abs;
+    if (!fs.existsSync(abs)) {
+      at(`rule folder '${r}' does not exist`);
+      return abs;
+    }
+    // The folder the rule files are read from: this is what the engine, the workers and the cache key see.
+    const { rulesDir } = resolveRuleFolder(abs);
+    if (outside(rulesDir)) at(`rule folder '${r}/rules' is outside the repository`);
+    // A folder that yields no rule is almost always the wrong folder (rules/ one level further down, a typo):
+    // loading nothing in silence would let CI pass without the team's rules, so it is an error.
+    else if (ruleFileNames(rulesDir).length === 0) at(`rule folder '${r}' has no rule files (no *.yaml in '${path.relative(dir, rulesDir) || '.'}')`);
+    return rulesDir;
   });
   if (errors.length > 0) return { errors };
   const config: VigilConfig = {

@@ -111,6 +111,39 @@ export function patternLine(file: string, index: number): number | undefined {
   }
 }
 
+/** Where a configured custom-rule folder keeps its rule files and their fixtures. */
+export interface RuleFolder {
+  /** The folder the `*.yaml` rule files are read from. */
+  rulesDir: string;
+  /** `<folder>/test-fixtures`, read by `vigil test-rules`. */
+  fixturesDir: string;
+}
+
+/**
+ * The one resolution of a custom rule folder, used by `vigil scan`, `vigil test-rules` and the language server,
+ * so that they can never read different files: `<dir>/rules/` when it exists (the documented layout, with
+ * `test-fixtures/` beside it, as in Vigil's own repository), otherwise `<dir>` itself.
+ */
+export function resolveRuleFolder(dir: string): RuleFolder {
+  const nested = path.join(dir, 'rules');
+  let isDir = false;
+  try {
+    isDir = fs.statSync(nested).isDirectory();
+  } catch {
+    // No rules/ subfolder: the rule files sit in the folder itself.
+  }
+  return { rulesDir: isDir ? nested : dir, fixturesDir: path.join(dir, 'test-fixtures') };
+}
+
+/** The rule file names in a folder, sorted; empty when the folder cannot be read. */
+export function ruleFileNames(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** Loads every `*.yaml` in the folders. A broken file is reported and skipped; the others still load. */
 /**
  * Built-in rules validated at build time (server/out/rules.json, keyed by a hash of each file's text), so a

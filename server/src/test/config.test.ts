@@ -18,6 +18,8 @@ describe('config (.vigil.yaml)', () => {
       'disable: [weak-hash]\nseverity:\n  sql-injection: warning\nminimumConfidence: medium\nignore: ["legacy/**"]\nrules: [my-rules]\nmaxFileSize: 1000\n',
       ['my-rules'],
     );
+    // A rule folder must hold rule files (an empty one is an error, see cliRuleFolders.test.ts).
+    fs.writeFileSync(path.join(path.dirname(file), 'my-rules', 'r.yaml'), 'id: r\n');
     const { config, errors } = loadConfig(file);
     assert.deepStrictEqual(errors, []);
     assert.deepStrictEqual(config, {
