@@ -15,6 +15,7 @@ import { blankLongCommentRuns } from './pythonComments';
 import { blankUnfinishedSyntax } from './pythonUnfinished';
 import { carryLineFindings, changedLines, isLineLocalPattern } from './regexIncremental';
 import { looksMinified } from './minified';
+import { unreadableTemplate } from './helpers/iacK8s';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
 import { fingerprintOf } from './fingerprint';
@@ -325,10 +326,25 @@ export class Engine {
       else tree?.delete();
     }
 
+    this.noteUnreadableTemplate(rules, doc, lines, notes);
     const findings = this.finalise(raw, doc, lines, opts, notes);
     const result = done({ findings, notes });
     if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind === 'module' ? `module ${plan.carriedNew.length} carried, ${plan.gaps.length} gaps` : plan.kind;
     return result;
+  }
+
+  /** A Helm template document that is not YAML even with its actions blanked gets no manifest checks: say so. */
+  private noteUnreadableTemplate(rules: Rule[], doc: SourceDocument, lines: LineIndex, notes: Note[]): void {
+    const reads = rules.some((r) => r.patterns.some((p) => p.kind === 'producer' && p.producer === 'k8sManifest' && this.pathAllowed(p.paths, doc.path)));
+    const u = reads ? unreadableTemplate(lines.text) : undefined;
+    if (!u) return;
+    const what = u.count === 1 ? 'a YAML document' : `${u.count} YAML documents`;
+    notes.push({
+      code: 'skipped',
+      severity: 'info',
+      range: lines.rangeOf(u.offset, u.offset),
+      message: `template: ${what} here is not valid YAML even with its {{ }} actions blanked, so the Kubernetes checks skipped it; render the chart (helm template) and scan the output`,
+    });
   }
 
   private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[]): Finding[] {

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { CodeLanguage } from './types';
 import { CODE_LANGUAGES } from './types';
 
@@ -41,15 +42,41 @@ const FILENAMES: Record<string, CodeLanguage> = {
   Gemfile: 'ruby',
 };
 
+/**
+ * Dockerfile names as Docker, Podman and VS Code know them: `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`,
+ * `api.dockerfile`, and the same with `Containerfile`; `Dockerfile.dockerignore` is BuildKit's ignore file, not a
+ * Dockerfile. Globs in the rules' `paths` syntax: every Dockerfile pattern of a rule lists exactly these (a test
+ * holds the rule files to it).
+ */
+export const DOCKERFILE_GLOBS: readonly string[] = [
+  'Dockerfile',
+  'Dockerfile.!(*dockerignore)',
+  '*.Dockerfile',
+  '*.dockerfile',
+  'Containerfile',
+  'Containerfile.!(*dockerignore)',
+  '*.containerfile',
+];
+
+let dockerfileMatcher: ((p: string) => boolean) | undefined;
+
+export function isDockerfilePath(filePath: string): boolean {
+  // The engine matches rule paths the same way (picomatch, basename, dot files included).
+  dockerfileMatcher ??= picomatch([...DOCKERFILE_GLOBS], { dot: true, basename: true });
+  return dockerfileMatcher(filePath.replace(/\\/g, '/'));
+}
+
 export function isCodeLanguage(id: string): id is CodeLanguage {
   return (CODE_LANGUAGES as readonly string[]).includes(id);
 }
 
-/** VS Code language id for a file path: a code language, or `plaintext` (text rules still run). */
+/** VS Code language id for a file path: a code language, `dockerfile`, or `plaintext` (text rules run on all). */
 export function languageIdForPath(filePath: string): string {
   const base = filePath.split(/[\\/]/).pop() ?? filePath;
   const byName = FILENAMES[base];
   if (byName) return byName;
+  // The id VS Code gives these files, so the CLI, the fixture harness and the editor see the same language.
+  if (isDockerfilePath(base)) return 'dockerfile';
   const dot = base.lastIndexOf('.');
   if (dot > 0) {
     const lang = EXTENSIONS[base.slice(dot).toLowerCase()];
