@@ -4,11 +4,11 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule } from '../engine';
-import { analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, type VigilConfig } from '../engine/config';
+import { ConfigLocator, analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, type VigilConfig } from '../engine/config';
 import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit } from '../engine/scan';
 import { ScanCache } from '../engine/scanCache';
 import { vigilVersion } from './meta';
-import { IgnoreRules, relativeTo, walk, type WalkEntry } from '../engine/walk';
+import { IgnoreRules, relativeTo, walk, type WalkEntry, type WalkOptions } from '../engine/walk';
 import type { CliArgs } from './args';
 import { UsageError } from './errors';
 import { changedSince, stagedFiles } from './git';
@@ -33,18 +33,31 @@ export interface Report {
   elapsedMs: number;
 }
 
-export interface Setup {
-  root: string;
+/** What one .vigil.yaml (or none) means for the files it applies to. */
+export interface Profile {
+  /** The config file, absolute; undefined when no config applies. */
+  file?: string;
   config: VigilConfig;
   engine: Engine;
   analysis: AnalysisOptions;
 }
 
-/** Loads the config (explicit or ./.vigil.yaml) and the rules; any problem is a UsageError naming file and line. */
-export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setup {
+export interface Setup extends Profile {
+  /** The folder vigil runs in: paths are reported relative to it. */
+  root: string;
+  /** The profile of the folder vigil runs in (the fields above are its own). */
+  primary: Profile;
+  /** The profile for files in folder `dirAbs`: its nearest .vigil.yaml, or the --config file for every folder. */
+  profileFor(dirAbs: string): Profile;
+  /** Every profile loaded so far, the primary first. */
+  profiles(): Profile[];
+  /** The `ignore` list of a .vigil.yaml in exactly this folder, for the walk (undefined: none, or --config). */
+  configIgnoresAt(dirAbs: string): string[] | undefined;
+}
+
+/** Loads one config and the rules it names; any problem is a UsageError naming file and line. */
+function loadProfile(file: string | undefined): Profile {
   let config = emptyConfig();
-  const file = args.config ? path.resolve(root, args.config) : findConfigFile(root);
-  if (args.config && !fs.existsSync(file!)) throw new UsageError(`config file ${args.config} does not exist`);
   if (file) {
     const r = loadConfig(file);
     if (!r.config) {
@@ -57,18 +70,51 @@ export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setu
   // A broken custom rule is the user's to fix: stop. A broken built-in rule is a packaging bug: say so on
   // stderr and scan with the rules that loaded, so CI is not blocked by the tool's own defect.
   const builtin = builtinRulesDir();
-  const isBuiltin = (file: string): boolean => !path.relative(builtin, file).startsWith('..');
+  const isBuiltin = (f: string): boolean => !path.relative(builtin, f).startsWith('..');
   const custom = engine.loadErrors.filter((e) => !isBuiltin(e.file));
   if (custom.length > 0) {
     const more = custom.length > 1 ? ` (and ${custom.length - 1} more)` : '';
     throw new UsageError(`${formatLoadError(custom[0]!)}${more}`);
   }
-  for (const e of engine.loadErrors) process.stderr.write(`vigil: warning: built-in rule skipped: ${formatLoadError(e)}\n`);
   const analysis = analysisOptionsFromConfig(config);
   for (const id of [...config.disable, ...Object.keys(config.severity)]) {
     if (!engine.rule(id)) throw new UsageError(`${file}: unknown rule id '${id}' (see \`vigil rules\`)`);
   }
-  return { root, config, engine, analysis };
+  return { ...(file ? { file } : {}), config, engine, analysis };
+}
+
+/**
+ * Loads the config and the rules. Without --config, each file gets the nearest .vigil.yaml from its folder up to
+ * the repository root (ConfigLocator); the primary profile is the one of the folder vigil runs in.
+ */
+export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setup {
+  const explicit = args.config ? path.resolve(root, args.config) : undefined;
+  if (explicit && !fs.existsSync(explicit)) throw new UsageError(`config file ${args.config} does not exist`);
+  const locator = explicit ? undefined : new ConfigLocator(root);
+  const loaded = new Map<string, Profile>();
+  const load = (file: string | undefined): Profile => {
+    const key = file ?? '';
+    let p = loaded.get(key);
+    if (!p) {
+      p = loadProfile(file);
+      loaded.set(key, p);
+    }
+    return p;
+  };
+  const primary = load(explicit ?? locator!.find(root));
+  for (const e of primary.engine.loadErrors) process.stderr.write(`vigil: warning: built-in rule skipped: ${formatLoadError(e)}\n`);
+  return {
+    ...primary,
+    root,
+    primary,
+    profileFor: (dir) => (locator ? load(locator.find(dir)) : primary),
+    profiles: () => [primary, ...[...loaded.values()].filter((p) => p !== primary)],
+    configIgnoresAt: (dir) => {
+      if (!locator) return undefined;
+      const file = findConfigFile(dir);
+      return file ? load(file).config.ignore : undefined;
+    },
+  };
 }
 
 /** Stable shard of a path: the first 32 bits of its SHA-1, so every machine splits a repository the same way. */
@@ -82,6 +128,10 @@ async function* fromList(rels: string[], s: Setup, filter: IgnoreRules, within: 
     if (filter.excluded(rel)) continue;
     yield { kind: 'file', abs: path.join(s.root, rel), rel };
   }
+}
+
+async function* fromArray(list: WalkEntry[]): AsyncGenerator<WalkEntry> {
+  yield* list;
 }
 
 async function* sharded(entries: AsyncIterable<WalkEntry>, shard: CliArgs['shard']): AsyncGenerator<WalkEntry> {
@@ -99,7 +149,10 @@ export function selectFiles(args: CliArgs, s: Setup): AsyncIterable<WalkEntry> {
     if (!args.staged && !fs.existsSync(abs)) throw new UsageError(`path ${t} does not exist`);
     within.push(rel);
   }
-  const walkOpts = { root: s.root, extraIgnores: s.config.ignore, ignoreFiles: !args.noIgnore };
+  const walkOpts: WalkOptions = { root: s.root, extraIgnores: s.config.ignore, ignoreFiles: !args.noIgnore, configIgnores: (dir) => s.configIgnoresAt(dir) };
+  // The root's config may sit above the root (vigil run in a subfolder): its globs are relative to its own folder.
+  const above = s.file ? relativeTo(path.dirname(s.file), s.root) : undefined;
+  if (above) walkOpts.extraIgnoresPrefix = `${above}/`;
   let entries: AsyncIterable<WalkEntry>;
   if (args.staged) entries = fromList(stagedFiles(s.root), s, new IgnoreRules(walkOpts), within);
   else if (args.changedSince) entries = fromList(changedSince(s.root, args.changedSince), s, new IgnoreRules(walkOpts), within);
@@ -147,30 +200,39 @@ export async function collect(
       files.push(fr);
     }
   };
-  const analysis: AnalysisOptions = { ...s.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' };
-  const init: WorkerInit = {
+  const initFor = (p: Profile): WorkerInit => ({
     root: s.root,
-    customRuleDirs: s.config.rules,
-    analysis,
+    customRuleDirs: p.config.rules,
+    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' },
     source: args.staged ? 'git-index' : 'fs',
     mode: opts.mode ?? 'analyze',
     frames: opts.frames ?? false,
-    maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-  };
-  // The cache is opt-in: it is a file in the repository's working tree that CI may or may not keep.
+    maxFileSize: p.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  });
+  const pool = { jobs: args.jobs ?? defaultJobs(), memoryBudgetMb: args.maxMemoryMb ?? 0 };
+  const init = initFor(s.primary);
+  // Files under a nested .vigil.yaml need other rules and options than the workers were started with: they are
+  // set aside during the walk and scanned afterwards, one pool per config. With one config (the usual case)
+  // nothing is set aside and the walk streams straight into the workers.
+  const later = new Map<Profile, WalkEntry[]>();
+  async function* primaryFiles(): AsyncGenerator<WalkEntry> {
+    for await (const e of entries) {
+      const p = e.kind === 'file' ? s.profileFor(path.dirname(e.abs)) : s.primary;
+      if (p === s.primary) yield e;
+      else {
+        const list = later.get(p) ?? [];
+        list.push(e);
+        later.set(p, list);
+      }
+    }
+  }
+  // The cache is opt-in: it is a file in the repository's working tree that CI may or may not keep. Its key covers
+  // one set of rules and options, so it serves the files of the primary config only.
   const cacheFile = args.cache !== undefined ? path.resolve(args.cache) : undefined;
   const cache = cacheFile ? ScanCache.load(cacheFile, ScanCache.keyFor(init, [builtinRulesDir(), ...s.config.rules], vigilVersion())) : undefined;
-  await runScan(
-    entries,
-    {
-      ...init,
-      ...(cache ? { cache } : {}),
-      jobs: args.jobs ?? defaultJobs(),
-      memoryBudgetMb: args.maxMemoryMb ?? 0,
-    },
-    onResult,
-  );
+  await runScan(primaryFiles(), { ...init, ...(cache ? { cache } : {}), ...pool }, onResult);
   if (cache && cacheFile) cache.save(cacheFile);
+  for (const [p, list] of later) await runScan(fromArray(list), { ...initFor(p), ...pool }, onResult);
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   files.sort((a, b) => cmp(a.path, b.path));
   for (const f of files) {

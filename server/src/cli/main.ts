@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { Severity } from '../engine';
+import type { Rule, Severity } from '../engine';
 import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline } from '../engine/baseline';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
 import { collect, setup } from './collect';
@@ -55,8 +55,14 @@ async function scanCommand(args: CliArgs, out: Output): Promise<number> {
   }
   const color = useColor(args.color, !args.output && process.stdout.isTTY === true);
   const report = await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) });
-  if (args.format === 'sarif') out.write(`${JSON.stringify(toSarif(report, s.engine.rules.filter((r) => !s.config.disable.includes(r.id)), s.config.severity), null, 2)}\n`);
-  else if (args.format === 'json') out.write(toJson(report));
+  if (args.format === 'sarif') {
+    // Nested configs may add custom rules: the run describes every rule a result can name.
+    const rules = new Map<string, Rule>();
+    for (const p of s.profiles()) for (const r of p.engine.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+    const reported = new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+    const described = [...rules.values()].filter((r) => !s.config.disable.includes(r.id) || reported.has(r.id));
+    out.write(`${JSON.stringify(toSarif(report, described, s.config.severity), null, 2)}\n`);
+  } else if (args.format === 'json') out.write(toJson(report));
   else out.write(toText(report, color));
   const failing = report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn)));
   return failing ? EXIT_FINDINGS : EXIT_OK;

@@ -34,7 +34,7 @@ export function emptyConfig(): VigilConfig {
   return { disable: [], severity: {}, ignore: [], rules: [] };
 }
 
-/** Finds .vigil.yaml in `dir` (the workspace or repository root). */
+/** The .vigil.yaml in `dir` itself, if any (ConfigLocator looks upwards). */
 export function findConfigFile(dir: string): string | undefined {
   const file = path.join(dir, CONFIG_FILE);
   try {
@@ -42,6 +42,61 @@ export function findConfigFile(dir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest folder at or above `dir` with a `.git` (a folder, or a file in worktrees and submodules). */
+export function repositoryRoot(dir: string): string | undefined {
+  let cur = path.resolve(dir);
+  for (;;) {
+    if (exists(path.join(cur, '.git'))) return cur;
+    const up = path.dirname(cur);
+    if (up === cur) return undefined;
+    cur = up;
+  }
+}
+
+/**
+ * Finds the .vigil.yaml that applies to the files of a folder: the nearest one in that folder or above it, up to the
+ * repository root, the way git finds .gitignore files. Nearest wins; configs are not merged. The search never
+ * leaves the repository (a nested repository, such as a submodule, is a boundary too), and outside any repository it
+ * stops at `limit` (the folder vigil runs in, or the workspace folder), so a stray file in a home folder never
+ * applies. Answers are cached per folder; make a new locator after configs are added or removed.
+ */
+export class ConfigLocator {
+  private readonly stop: string;
+  private readonly cache = new Map<string, string | undefined>();
+
+  constructor(limit: string) {
+    const abs = path.resolve(limit);
+    this.stop = repositoryRoot(abs) ?? abs;
+  }
+
+  find(dir: string): string | undefined {
+    const abs = path.resolve(dir);
+    if (this.cache.has(abs)) return this.cache.get(abs);
+    let found = findConfigFile(abs);
+    if (!found) {
+      const up = path.dirname(abs);
+      const boundary = abs === this.stop || up === abs || exists(path.join(abs, '.git')) || !isWithin(this.stop, abs);
+      if (!boundary) found = this.find(up);
+    }
+    this.cache.set(abs, found);
+    return found;
+  }
+}
+
+function isWithin(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 let validator: ValidateFunction | undefined;
@@ -79,8 +134,8 @@ function describe(e: ErrorObject): string {
 
 /**
  * Loads and validates a config file. Errors name the file and line; on error `config` is undefined.
- * Custom rule folders must stay inside the config file's folder, so a config cannot point Vigil at files
- * elsewhere on the machine.
+ * Custom rule folders must stay inside the repository the config file is in (the nearest folder with a `.git`,
+ * else the config file's folder), so a config cannot point Vigil at files elsewhere on the machine.
  */
 export function loadConfig(file: string, text?: string): { config?: VigilConfig; errors: ConfigError[] } {
   let source: string;
@@ -113,9 +168,11 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
       return p;
     }
   };
+  // The repository a nested config belongs to may keep the shared rules above it (`rules: [../tools/vigil]`).
+  const repo = repositoryRoot(dir) ?? dir;
   const outside = (p: string): boolean => {
-    const rel = path.relative(dir, p);
-    const realRel = path.relative(real(dir), real(p));
+    const rel = path.relative(repo, p);
+    const realRel = path.relative(real(repo), real(p));
     return rel.startsWith('..') || path.isAbsolute(rel) || realRel.startsWith('..') || path.isAbsolute(realRel);
   };
   const rules = (raw.rules ?? []).map((r, i) => {

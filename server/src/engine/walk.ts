@@ -31,8 +31,18 @@ export const BUILTIN_EXCLUDES: readonly string[] = [
 export interface WalkOptions {
   /** Absolute folder that paths are reported relative to; ignore files are read from here down. */
   root: string;
-  /** Extra gitignore-syntax patterns (from .vigil.yaml), relative to the root. */
+  /** Extra gitignore-syntax patterns (the `ignore` of the .vigil.yaml that applies at the root). */
   extraIgnores?: string[];
+  /**
+   * Where that .vigil.yaml sits when it is above the root (run in a subfolder of the repository): the path from its
+   * folder down to the root, posix, with a trailing '/', so its patterns match as they would from its own folder.
+   */
+  extraIgnoresPrefix?: string;
+  /**
+   * The `ignore` patterns of a .vigil.yaml in this folder below the root, or undefined when it has none. The nearest
+   * config wins, so its patterns replace those of the configs above it for everything beneath its folder.
+   */
+  configIgnores?: (dirAbs: string) => string[] | undefined;
   /**
    * Read .gitignore and .vigilignore files and apply `extraIgnores` (default true). False is `vigil scan
    * --no-ignore`: only the built-in excludes remain, as with ripgrep's flag of the same name.
@@ -47,6 +57,10 @@ interface Level {
   /** Folder of the ignore files, relative to the root, '' for the root itself, with a trailing '/' otherwise. */
   base: string;
   ig: Ignore;
+  /** Patterns of a .vigil.yaml: a nearer config's level replaces it. */
+  config?: boolean;
+  /** Prepended to the path under `base` before testing (a config above the root, see extraIgnoresPrefix). */
+  prefix?: string;
 }
 
 function toPosix(p: string): string {
@@ -81,15 +95,26 @@ export class IgnoreRules {
     const dirAbs = path.join(this.root, dirRel);
     const patterns: string[] = [];
     if (dirRel === '') patterns.push(...BUILTIN_EXCLUDES);
+    let config: string[] | undefined;
     if (this.opts.ignoreFiles !== false) {
       patterns.push(readIfExists(path.join(dirAbs, '.gitignore')) ?? '');
       patterns.push(readIfExists(path.join(dirAbs, VIGILIGNORE)) ?? '');
-      if (dirRel === '' && this.opts.extraIgnores) patterns.push(...this.opts.extraIgnores);
+      config = dirRel === '' ? this.opts.extraIgnores : this.opts.configIgnores?.(dirAbs);
     }
     // One pattern per line: `ignore` reads a string as a whole file, but each array item as a single pattern.
-    const lines = patterns.flatMap((p) => p.split(/\r?\n/)).filter((l) => l.trim() !== '');
-    if (lines.length === 0) return parent;
-    return [...parent, { base: dirRel === '' ? '' : `${dirRel}/`, ig: ignore({ allowRelativePaths: true }).add(lines) }];
+    const toLines = (ps: string[]): string[] => ps.flatMap((p) => p.split(/\r?\n/)).filter((l) => l.trim() !== '');
+    const lines = toLines(patterns);
+    const base = dirRel === '' ? '' : `${dirRel}/`;
+    let levels = parent;
+    if (lines.length > 0) levels = [...levels, { base, ig: ignore({ allowRelativePaths: true }).add(lines) }];
+    if (config !== undefined) {
+      // A .vigil.yaml here is the nearest config for everything below: its ignore list replaces the one above.
+      levels = levels.filter((l) => !l.config);
+      const own = toLines(config);
+      const prefix = dirRel === '' ? this.opts.extraIgnoresPrefix : undefined;
+      if (own.length > 0) levels.push({ base, ig: ignore({ allowRelativePaths: true }).add(own), config: true, ...(prefix ? { prefix } : {}) });
+    }
+    return levels;
   }
 
   /** Levels for a folder anywhere under the root, built from the root down and cached (for paths git names). */
@@ -106,8 +131,9 @@ export class IgnoreRules {
     for (let i = levels.length - 1; i >= 0; i--) {
       const l = levels[i]!;
       if (l.base !== '' && !rel.startsWith(l.base)) continue;
-      const sub = rel.slice(l.base.length);
-      if (sub === '') continue;
+      const below = rel.slice(l.base.length);
+      if (below === '') continue;
+      const sub = (l.prefix ?? '') + below;
       const r = l.ig.test(isDir ? `${sub}/` : sub);
       if (r.ignored) return true;
       if (r.unignored) return false;

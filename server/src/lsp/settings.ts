@@ -1,8 +1,9 @@
 // Settings per resource: the editor's `vigil.*` section (workspace/configuration, or what the client pushed
 // with didChangeConfiguration) merged with the repository's .vigil.yaml. Cached by URI; cleared on change.
+import * as path from 'path';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_MAX_FILE_SIZE, type Confidence, type Severity } from '../engine';
-import { findConfigFile, loadConfig, type ConfigError, type VigilConfig } from '../engine/config';
+import { ConfigLocator, loadConfig, type ConfigError, type VigilConfig } from '../engine/config';
 import type { ResolvedSettings } from './context';
 import { folderOf, uriToPath } from './uri';
 
@@ -110,7 +111,10 @@ export interface SettingsStoreOptions {
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
+  /** Loaded configs by config file path. */
   private readonly configs = new Map<string, FolderConfig>();
+  /** Which config applies to which folder, per workspace folder; forgotten with the configs. */
+  private readonly locators = new Map<string, ConfigLocator>();
   private pushed: unknown;
 
   constructor(
@@ -136,6 +140,7 @@ export class SettingsStore {
   /** A .vigil.yaml changed, appeared or went away: re-read them on next use. */
   reloadConfigs(): void {
     this.configs.clear();
+    this.locators.clear();
     this.cache.clear();
   }
 
@@ -173,22 +178,32 @@ export class SettingsStore {
     }
   }
 
+  /**
+   * The nearest .vigil.yaml from the file's folder up to the repository root (ConfigLocator, as the CLI does),
+   * so a workspace opened on a subfolder of a repository still gets the repository's config. Files outside every
+   * workspace folder get none: a config is only trusted as part of an opened workspace.
+   */
   private configFor(uri: string): FolderConfig {
     const file = uriToPath(uri);
     const folders = this.opts.folders();
     const folder = file !== undefined ? folderOf(file, folders) : folders[0];
     if (folder === undefined) return {};
-    let fc = this.configs.get(folder);
+    let locator = this.locators.get(folder);
+    if (!locator) {
+      locator = new ConfigLocator(folder);
+      this.locators.set(folder, locator);
+    }
+    const configFile = locator.find(file !== undefined ? path.dirname(file) : folder);
+    if (!configFile) return {};
+    let fc = this.configs.get(configFile);
     if (!fc) {
-      fc = this.load(folder);
-      this.configs.set(folder, fc);
+      fc = this.load(configFile);
+      this.configs.set(configFile, fc);
     }
     return fc;
   }
 
-  private load(folder: string): FolderConfig {
-    const file = findConfigFile(folder);
-    if (!file) return {};
+  private load(file: string): FolderConfig {
     try {
       const { config, errors } = loadConfig(file);
       if (errors.length > 0) {

@@ -3,12 +3,12 @@
 // threads, so the server's main thread stays free for typing; results are published as they arrive.
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { emptyConfig, findConfigFile, loadConfig } from '../engine/config';
+import { ConfigLocator, emptyConfig, findConfigFile, loadConfig } from '../engine/config';
 import { DEFAULT_MAX_FILE_SIZE, type AnalysisOptions } from '../engine';
 import { defaultJobs, runScan, type FileResult, type WorkerInit } from '../engine/scan';
 import { ScanCache } from '../engine/scanCache';
 import { builtinRulesDir } from '../engine';
-import { walk } from '../engine/walk';
+import { relativeTo, walk, type WalkOptions } from '../engine/walk';
 import type { ScanProgress, ScanSummary, ServerContext } from './context';
 import { pathToUri, uriToPath } from './uri';
 
@@ -36,9 +36,15 @@ function scanJobs(): number {
   return Math.max(1, defaultJobs() - 1);
 }
 
-async function countFiles(folder: string, ignore: string[], token: CancellationToken): Promise<number> {
+/** The ignore list of a .vigil.yaml in a folder below the workspace folder: the nearest config wins there. */
+function nestedIgnores(dir: string): string[] | undefined {
+  const file = findConfigFile(dir);
+  return file ? (loadConfig(file).config?.ignore ?? []) : undefined;
+}
+
+async function countFiles(opts: WalkOptions, token: CancellationToken): Promise<number> {
   let n = 0;
-  for await (const e of walk(['.'], { root: folder, extraIgnores: ignore })) {
+  for await (const e of walk(['.'], opts)) {
     if (token.isCancellationRequested) break;
     if (e.kind === 'file') n++;
   }
@@ -55,14 +61,16 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
   const openPaths = (): Set<string> => new Set(ctx.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined));
 
   const folders = ctx.workspaceFolders();
-  const plans: { folder: string; ignore: string[]; maxFileSize: number; analysis: AnalysisOptions; customRuleDirs: string[] }[] = [];
+  const plans: { folder: string; walk: WalkOptions; maxFileSize: number; analysis: AnalysisOptions; customRuleDirs: string[] }[] = [];
   for (const folder of folders) {
     const uri = pathToUri(folder);
     const settings = await ctx.settingsFor(uri);
     if (!settings.enable) continue;
-    const file = findConfigFile(folder);
+    // The folder's config may sit above it (a workspace opened on a subfolder of the repository), as in the CLI.
+    const file = new ConfigLocator(folder).find(folder);
     // Config errors are reported by the settings layer when the config loads; the scan uses what is valid.
     const config = (file ? loadConfig(file).config : undefined) ?? emptyConfig();
+    const above = file ? relativeTo(path.dirname(file), folder) : undefined;
     const engine = await ctx.engineFor(uri);
     // The context's engine already applied workspace trust: only the custom rules it loaded go to the workers.
     const customRuleDirs = [...new Set(engine.rules.filter((r) => r.custom).map((r) => path.dirname(r.file)))];
@@ -71,11 +79,13 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
     if (settings.severityOverrides) analysis.severityOverrides = settings.severityOverrides;
     if (settings.minimumConfidence) analysis.minimumConfidence = settings.minimumConfidence;
     if (settings.maxFileSize !== undefined) analysis.maxFileSize = settings.maxFileSize;
-    plans.push({ folder, ignore: config.ignore, maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysis, customRuleDirs });
+    const walkOpts: WalkOptions = { root: folder, extraIgnores: config.ignore, configIgnores: nestedIgnores };
+    if (above) walkOpts.extraIgnoresPrefix = `${above}/`;
+    plans.push({ folder, walk: walkOpts, maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysis, customRuleDirs });
   }
 
   let total = 0;
-  for (const p of plans) total += await countFiles(p.folder, p.ignore, token);
+  for (const p of plans) total += await countFiles(p.walk, token);
   let done = 0;
   let lastReport = 0;
   report?.report(`0 of ${total} files`, 0);
@@ -116,7 +126,7 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
         maxFileSize: p.maxFileSize,
       };
       const r = await runScan(
-        walk(['.'], { root: p.folder, extraIgnores: p.ignore }),
+        walk(['.'], p.walk),
         {
           ...init,
           cache: cacheFor(p.folder, init),
