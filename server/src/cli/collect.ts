@@ -126,7 +126,8 @@ export async function collect(
   let scanned = 0;
   let baselined = 0;
   const onResult = (r: FileResult): void => {
-    if (r.binary) return;
+    // Every file not analysed is listed with its reason, binary ones included: a file named on the command line
+    // must never vanish from the report.
     if (r.skipped) {
       skipped.push({ path: r.rel, reason: r.skipped });
       return;

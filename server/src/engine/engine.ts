@@ -6,7 +6,7 @@ import { isCodeLanguage } from './languages';
 import { loadRules } from './rules';
 import { builtinRulesDir } from './paths';
 import { refuseUnsafeRegexes } from './redos';
-import { appliesTo, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
+import { appliesTo, MAX_MATCHES_PER_RULE, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
 import { buildCombinedQuery, type CombinedQuery } from './combined';
 import { KeywordIndex, passesKeywords } from './keywords';
 import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunction, narrowToModule, outermostFunctions, planRequery, type RequeryPlan } from './incremental';
@@ -244,6 +244,10 @@ export class Engine {
       this.log(msg);
       notes.push({ code: 'rule-error', severity: 'info', range: lines.rangeOf(0, 0), message: msg });
     };
+    const ruleCapped = (rule: Rule, matches: number): void => {
+      const message = `rule ${rule.id}: only the first ${MAX_MATCHES_PER_RULE.toLocaleString('en-US')} of ${matches.toLocaleString('en-US')} matches in this file were examined`;
+      notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message });
+    };
     try {
       if (input.tree && input.language) {
         const combined = this.combinedQuery(doc.languageId, signature, input.language, input.grammarKey ?? doc.languageId, state !== undefined);
@@ -254,10 +258,10 @@ export class Engine {
         const carried = reusable && (plan.kind === 'module' ? carryModule(reusable, plan) : carryOver(reusable, plan));
         if (carried && plan.kind !== 'full') {
           queryRaw.push(...carried);
-          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, [[plan.newStart, plan.newEnd]]);
+          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, [[plan.newStart, plan.newEnd]], ruleCapped);
           if (plan.kind === 'module') {
             const fresh: RawFinding[] = [];
-            runCombinedQuery(combined, input, fresh, new Set(rules), ruleFailed, plan.gaps);
+            runCombinedQuery(combined, input, fresh, new Set(rules), ruleFailed, plan.gaps, ruleCapped);
             // A match that reaches into two gaps, or into a carried function, is found again: keep one of each.
             const seen = new Set(queryRaw.map(findingKey));
             for (const f of fresh) {
@@ -269,7 +273,7 @@ export class Engine {
           queryRaw.sort((a, b) => a.start - b.start || a.end - b.end);
         } else {
           plan = { kind: 'full' };
-          runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed);
+          runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, undefined, ruleCapped);
         }
       }
       raw.push(...queryRaw);

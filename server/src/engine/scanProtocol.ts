@@ -54,7 +54,7 @@ export interface FileResult {
   notes: Note[];
   /** Why the file was not analysed (too large, unreadable, ...); counted and listed as skipped. */
   skipped?: string;
-  /** Binary content: passed over silently, like the built-in excludes. */
+  /** Binary content (with `skipped` set): the CLI lists it, the editor's workspace scan passes over it. */
   binary?: boolean;
   /** Parallel to `findings` when frames were asked for. */
   frames?: CodeFrame[];

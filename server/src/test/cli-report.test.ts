@@ -2,7 +2,9 @@
 // a reader that stops early does not turn a clean run into a crash, and the JSON counts mean what they say.
 import * as assert from 'assert';
 import { spawn } from 'child_process';
-import { CLI, demoRepo } from './cliHelpers';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CLI, demoRepo, json, vigil } from './cliHelpers';
 
 /** Runs the CLI with a stdout pipe that the parent closes after the first chunk, as `| head -1` does. */
 function runClosingEarly(args: string[], cwd: string): Promise<{ code: number | null; stderr: string; got: number }> {
@@ -35,5 +37,59 @@ describe('cli: a closed stdout', () => {
     const failing = await runClosingEarly(['scan', '--format', 'json', '--fail-on', 'warning'], dir);
     assert.strictEqual(failing.stderr, '');
     assert.strictEqual(failing.code, 1, 'findings at --fail-on still fail the run');
+  });
+});
+
+describe('cli: files named on the command line never vanish', () => {
+  const source = 'x = 1\nDEMO_TOKEN_7 = 2\n';
+  function repo(): string {
+    const dir = demoRepo();
+    fs.writeFileSync(path.join(dir, 'plain.txt'), source);
+    fs.writeFileSync(path.join(dir, 'bom8.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(source)]));
+    fs.writeFileSync(path.join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(source, 'utf16le').swap16()]));
+    fs.writeFileSync(path.join(dir, 'blob.txt'), Buffer.from([0x89, 0x50, 0x00, 0x01, 0x44, 0x45, 0x4d, 0x4f]));
+    fs.writeFileSync(path.join(dir, 'odd.txt'), Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]));
+    return dir;
+  }
+  const names = ['plain.txt', 'bom8.txt', 'le.txt', 'be.txt', 'blob.txt', 'odd.txt'];
+
+  it('decodes UTF-16 LE and BE with a byte-order mark, and drops a UTF-8 one, with the same positions as plain UTF-8', () => {
+    const r = json(vigil(['scan', ...names, '--format', 'json'], { cwd: repo() }));
+    const at = r.findings.filter((f) => f.ruleId === 'demo-token').map((f) => `${f.path}:${f.line}:${f.column}`);
+    assert.deepStrictEqual(at.sort(), ['be.txt:2:1', 'bom8.txt:2:1', 'le.txt:2:1', 'plain.txt:2:1']);
+    assert.strictEqual(r.summary.filesScanned, 4);
+  });
+
+  it('lists every file it did not analyse with a reason, in json, text and sarif', () => {
+    const dir = repo();
+    const r = json(vigil(['scan', ...names, '--format', 'json'], { cwd: dir }));
+    assert.deepStrictEqual(
+      r.skipped.map((s) => [s.path, s.reason]),
+      [
+        ['blob.txt', 'binary content (a NUL byte in the first 8,000 characters)'],
+        ['odd.txt', 'not valid UTF-16 LE (odd number of bytes)'],
+      ],
+    );
+    assert.strictEqual(r.summary.skipped, 2);
+    assert.strictEqual(r.summary.filesScanned + r.summary.skipped, names.length, 'every named file is either scanned or skipped');
+    const text = vigil(['scan', ...names], { cwd: dir }).stdout;
+    assert.match(text, /Skipped 2 files:\n {2}blob\.txt: binary content/);
+    const sarif = JSON.parse(vigil(['scan', ...names, '--format', 'sarif'], { cwd: dir }).stdout) as {
+      runs: { invocations: { toolExecutionNotifications: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }[];
+    };
+    const notes = sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => `${n.locations[0]!.physicalLocation.artifactLocation.uri}: ${n.message.text}`);
+    assert.ok(notes.some((n) => n.startsWith('blob.txt: Skipped: binary content')), notes.join('\n'));
+  });
+
+  it('says so when a rule had more matches in a file than are examined', () => {
+    const dir = demoRepo();
+    const calls = Array.from({ length: 1200 }, (_, i) => `h${i} = hashlib.md5(data)`).join('\n');
+    fs.writeFileSync(path.join(dir, 'gen.py'), `import hashlib\n${calls}\n`);
+    fs.writeFileSync(path.join(dir, 'few.py'), 'import hashlib\nh = hashlib.md5(data)\n');
+    const out = JSON.parse(vigil(['scan', 'gen.py', 'few.py', '--format', 'json'], { cwd: dir }).stdout) as { notes: { path: string; message: string }[] };
+    const capped = out.notes.filter((n) => /only the first 2,000 of [\d,]+ matches/.test(n.message));
+    assert.deepStrictEqual(capped.map((n) => n.path), ['gen.py'], JSON.stringify(out.notes));
+    assert.match(capped[0]!.message, /^rule weak-hash:/);
   });
 });
