@@ -4,6 +4,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule } from '../engine';
+import { inBaseline, type Baseline } from '../engine/baseline';
 import { analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, type VigilConfig } from '../engine/config';
 import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit } from '../engine/scan';
 import { ScanCache } from '../engine/scanCache';
@@ -117,7 +118,7 @@ function byPosition(a: Finding, b: Finding): number {
 export async function collect(
   args: CliArgs,
   s: Setup,
-  opts: { mode?: 'analyze' | 'suppressions'; frames?: boolean; baseline?: Set<string> } = {},
+  opts: { mode?: 'analyze' | 'suppressions'; frames?: boolean; baseline?: Baseline } = {},
 ): Promise<Report> {
   const t0 = performance.now();
   const entries = selectFiles(args, s);
@@ -136,7 +137,7 @@ export async function collect(
     let findings = r.findings;
     let frames = r.frames;
     if (opts.baseline) {
-      const keep = findings.map((f) => !opts.baseline!.has(f.fingerprint));
+      const keep = findings.map((f) => !inBaseline(opts.baseline!, f));
       baselined += keep.filter((k) => !k).length;
       findings = findings.filter((_, i) => keep[i]);
       frames = frames?.filter((_, i) => keep[i]);
@@ -149,6 +150,8 @@ export async function collect(
     }
   };
   const analysis: AnalysisOptions = { ...s.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' };
+  // A baseline written before fingerprint version 2 is matched by each finding's version 1 fingerprint.
+  if (opts.baseline?.version === 1) analysis.legacyFingerprints = true;
   const init: WorkerInit = {
     root: s.root,
     customRuleDirs: s.config.rules,

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { Severity } from '../engine';
-import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline } from '../engine/baseline';
+import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline, type Baseline } from '../engine/baseline';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
 import { collect, setup } from './collect';
 import { explainCommand, rulesCommand, suppressionsCommand, testRulesCommand, type Output } from './commands';
@@ -44,7 +44,7 @@ function sink(args: CliArgs): Output & { flush(): void } {
 
 async function scanCommand(args: CliArgs, out: Output): Promise<number> {
   const s = setup(args);
-  let baseline: Set<string> | undefined;
+  let baseline: Baseline | undefined;
   if (args.baseline) {
     try {
       baseline = loadBaseline(path.resolve(args.baseline));

@@ -7,7 +7,7 @@ import { SECURITY_SEVERITY, ruleHelpUri, sarifLevel, vigilVersion } from './meta
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
-export const FINGERPRINT_KEY = 'vigilFingerprint/v1';
+export const FINGERPRINT_KEY = 'vigilFingerprint/v2';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SARIF is a large open format; typed loosely at the edge */
 export type SarifLog = { $schema: string; version: '2.1.0'; runs: SarifRun[] };

@@ -17,7 +17,7 @@ import { carryLineFindings, changedLines, isLineLocalPattern } from './regexIncr
 import { looksMinified } from './minified';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf, textKey, tokenKey } from './fingerprint';
 import type { AnalysisOptions, AnalysisResult, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
@@ -36,6 +36,13 @@ export const QUERY_SIZE_LIMIT = 4 * 1024 * 1024;
 const findingKey = (f: RawFinding): string => `${f.rule.id}:${f.start}:${f.end}`;
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+
+/** How many times `key` was seen before, counting this one. */
+function countOccurrence(seen: Map<string, number>, key: string): number {
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  return n;
+}
 
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8000);
@@ -326,16 +333,21 @@ export class Engine {
         state.store(optsKey, parseText, tree, queryRaw, failed.size, facts);
         state.functions = functions;
       }
-      else tree?.delete();
     }
 
-    const findings = this.finalise(raw, doc, lines, opts, notes);
+    let findings: Finding[];
+    try {
+      // The tree is still needed here: fingerprints are read from its tokens (fingerprint.ts).
+      findings = this.finalise(raw, doc, lines, opts, notes, tree ?? undefined);
+    } finally {
+      if (!state) tree?.delete();
+    }
     const result = done({ findings, notes });
     if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind === 'module' ? `module ${plan.carriedNew.length} carried, ${plan.gaps.length} gaps` : plan.kind;
     return result;
   }
 
-  private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[]): Finding[] {
+  private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[], tree: Tree | undefined): Finding[] {
     const minRank = CONFIDENCE_RANK[opts.minimumConfidence ?? 'low'];
     const today = opts.today ?? todayIso();
     const suppressions = parseSuppressions(doc.text, lines);
@@ -360,6 +372,7 @@ export class Engine {
     // Dedupe identical spans from overlapping patterns of one rule; keep the first (patterns are ordered by precision).
     const seen = new Set<string>();
     const occurrences = new Map<string, number>();
+    const legacyOccurrences = new Map<string, number>();
     const out: Finding[] = [];
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const r of raw) {
@@ -368,23 +381,23 @@ export class Engine {
       seen.add(key);
       if (CONFIDENCE_RANK[r.confidence] < minRank) continue;
       const range = lines.rangeOf(r.start, r.end);
-      const flagged = lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line));
-      const fpKey = `${r.rule.id}\0${flagged.replace(/\s+/g, ' ').trim()}`;
-      const occurrence = occurrences.get(fpKey) ?? 0;
-      occurrences.set(fpKey, occurrence + 1);
+      const flagged = textKey(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line)));
+      const fpKey = tokenKey(tree, lines.text, r.start, r.end) ?? flagged;
+      const occurrence = countOccurrence(occurrences, `${r.rule.id}\0${fpKey}`);
       const finding: Finding = {
         ruleId: r.rule.id,
         severity: opts.severityOverrides?.[r.rule.id] ?? r.severity,
         confidence: r.confidence,
         message: r.anchors ? r.message.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => String(lines.positionAt(r.anchors![Number(i)] ?? 0).line + 1)) : r.message,
         range,
-        fingerprint: fingerprintOf(r.rule.id, doc.path, flagged, occurrence),
+        fingerprint: fingerprintOf(r.rule.id, doc.path, fpKey, occurrence),
         fixes: r.fixes.map((f) => ({
           title: f.title,
           applicability: f.applicability,
           edits: f.edits.map((e) => ({ range: lines.rangeOf(e.start, e.end), newText: e.text })),
         })),
       };
+      if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
       const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id));
       if (s) {
         if (s.until && s.until < today) {
