@@ -31,6 +31,8 @@ export interface Report {
   filesScanned: number;
   /** Findings left out because the baseline lists them. */
   baselined: number;
+  /** Findings silenced by an in-source suppression, whether or not --include-suppressed reports them. */
+  suppressed: number;
   elapsedMs: number;
 }
 
@@ -126,6 +128,7 @@ export async function collect(
   const skipped: Report['skipped'] = [];
   let scanned = 0;
   let baselined = 0;
+  let suppressed = 0;
   const onResult = (r: FileResult): void => {
     // Every file not analysed is listed with its reason, binary ones included: a file named on the command line
     // must never vanish from the report.
@@ -134,6 +137,7 @@ export async function collect(
       return;
     }
     scanned++;
+    suppressed += r.suppressed ?? 0;
     let findings = r.findings;
     let frames = r.frames;
     if (opts.baseline) {
@@ -186,7 +190,7 @@ export async function collect(
     }
   }
   skipped.sort((a, b) => cmp(a.path, b.path));
-  return { root: s.root, files, skipped, filesScanned: scanned, baselined, elapsedMs: performance.now() - t0 };
+  return { root: s.root, files, skipped, filesScanned: scanned, baselined, suppressed, elapsedMs: performance.now() - t0 };
 }
 
 export function rulesById(engine: Engine): Map<string, Rule> {

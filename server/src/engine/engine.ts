@@ -398,7 +398,7 @@ export class Engine {
         })),
       };
       if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
-      const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id));
+      const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id) && !x.problem);
       if (s) {
         if (s.until && s.until < today) {
           finding.message += ` (The suppression on line ${s.line + 1} expired on ${s.until}.)`;

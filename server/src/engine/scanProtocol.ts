@@ -56,6 +56,8 @@ export interface FileResult {
   skipped?: string;
   /** Binary content (with `skipped` set): the CLI lists it, the editor's workspace scan passes over it. */
   binary?: boolean;
+  /** In-source suppressions that silenced a finding, counted whether or not the findings are reported. */
+  suppressed?: number;
   /** Parallel to `findings` when frames were asked for. */
   frames?: CodeFrame[];
   suppressions?: SuppressionRecord[];

@@ -84,6 +84,8 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   if (r.skipped) return { ...base, skipped: r.skipped, binary: r.skipped === 'binary content' };
   const findings = init.analysis.includeSuppressed ? r.findings : r.findings.filter((f) => !f.suppression);
   const result: FileResult = { ...base, findings, notes: r.notes };
+  const suppressed = r.findings.filter((f) => f.suppression).length;
+  if (suppressed > 0) result.suppressed = suppressed;
   if (init.frames && findings.length > 0) {
     const lines = new LineIndex(text);
     const masks = secretSpans(r.findings.filter((f) => engine!.rule(f.ruleId)?.secret).map((f) => f.range), lines);

@@ -93,3 +93,52 @@ describe('cli: files named on the command line never vanish', () => {
     assert.match(capped[0]!.message, /^rule weak-hash:/);
   });
 });
+
+describe('cli: suppressions as the report shows them', () => {
+  const text = [
+    'DEMO_TOKEN_1 # vigil-ignore demo-token -- test data',
+    'DEMO_TOKEN_2 # vigil-ignore demo-token until 2099-02-30 -- no such day',
+    'DEMO_TOKEN_3 # vigil-ignore demo-tokn -- typo',
+    '# vigil-ignore-next-line demo-token until 2099-12-31',
+    'DEMO_TOKEN_4',
+    '',
+  ].join('\n');
+
+  it('an impossible date is an info note, and that suppression does not apply', () => {
+    const dir = demoRepo({ 's.txt': text });
+    const out = JSON.parse(vigil(['scan', '--format', 'json'], { cwd: dir }).stdout) as { findings: { line: number; ruleId: string }[]; notes: { line: number; code: string; message: string }[] };
+    assert.deepStrictEqual(out.findings.filter((f) => f.ruleId === 'demo-token').map((f) => f.line), [2, 3]);
+    const dateNote = out.notes.find((n) => n.line === 2);
+    assert.match(dateNote?.message ?? '', /invalid date '2099-02-30'/, JSON.stringify(out.notes));
+    assert.match(out.notes.find((n) => n.line === 3)?.message ?? '', /Unknown rule 'demo-tokn'/);
+  });
+
+  it('`vigil suppressions` flags unknown rule ids and impossible dates', () => {
+    const dir = demoRepo({ 's.txt': text });
+    const rows = (JSON.parse(vigil(['suppressions', '--format', 'json'], { cwd: dir }).stdout) as { suppressions: { line: number; unknownRules: string[]; problem?: string }[] }).suppressions;
+    assert.deepStrictEqual(rows.map((r) => [r.line, r.unknownRules, r.problem ?? null]), [
+      [1, [], null],
+      [2, [], "has an invalid date '2099-02-30' (use a real date as YYYY-MM-DD); it suppresses nothing until that is fixed"],
+      [3, ['demo-tokn'], "unknown rule 'demo-tokn' (see `vigil rules`)"],
+      [4, [], null],
+    ]);
+    const t = vigil(['suppressions'], { cwd: dir }).stdout;
+    assert.match(t, /s\.txt:3 {2}demo-tokn -- typo \[problem: unknown rule 'demo-tokn'/);
+    assert.match(t, /4 suppressions, 0 expired, 1 without a reason, 2 with a problem\n$/);
+  });
+
+  it('json: suppression.line is 1-based like the finding lines, and summary.suppressed counts without --include-suppressed', () => {
+    const dir = demoRepo({ 's.txt': text });
+    const all = json(vigil(['scan', '--format', 'json', '--include-suppressed'], { cwd: dir }));
+    const mine = all.findings.filter((f) => f.ruleId === 'demo-token' && f.suppression) as unknown as { line: number; suppression: { line: number } }[];
+    assert.deepStrictEqual(mine.map((f) => [f.line, f.suppression.line]), [
+      [1, 1],
+      [5, 4],
+    ]);
+    assert.strictEqual(all.summary.suppressed, 2);
+    const def = json(vigil(['scan', '--format', 'json'], { cwd: dir }));
+    assert.ok(!def.findings.some((f) => f.suppression));
+    assert.strictEqual(def.summary.suppressed, 2, 'counted even when not listed');
+    assert.match(vigil(['scan'], { cwd: dir }).stdout, /, 2 suppressed, /);
+  });
+});
