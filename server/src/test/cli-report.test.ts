@@ -26,7 +26,7 @@ describe('cli: a closed stdout', () => {
   // Far more than a pipe's buffer, so the CLI is still writing when the reader goes away.
   const many = Array.from({ length: 2000 }, (_, i) => `DEMO_TOKEN_${i}`).join('\n');
   it('ends the run quietly with the normal exit code (--fail-on none: 0, --fail-on warning: 1), every time', async function () {
-    this.timeout(120000);
+    this.timeout(240000);
     const dir = demoRepo({ 'many.txt': `${many}\n` });
     for (let i = 0; i < 4; i++) {
       const r = await runClosingEarly(['scan', '--fail-on', 'none'], dir);
@@ -40,7 +40,9 @@ describe('cli: a closed stdout', () => {
   });
 });
 
-describe('cli: files named on the command line never vanish', () => {
+describe('cli: files named on the command line never vanish', function () {
+  // Several CLI runs per test, on a machine that may be busy.
+  this.timeout(240000);
   const source = 'x = 1\nDEMO_TOKEN_7 = 2\n';
   function repo(): string {
     const dir = demoRepo();
@@ -94,7 +96,8 @@ describe('cli: files named on the command line never vanish', () => {
   });
 });
 
-describe('cli: suppressions as the report shows them', () => {
+describe('cli: suppressions as the report shows them', function () {
+  this.timeout(240000);
   const text = [
     'DEMO_TOKEN_1 # vigil-ignore demo-token -- test data',
     'DEMO_TOKEN_2 # vigil-ignore demo-token until 2099-02-30 -- no such day',

@@ -126,7 +126,8 @@ describe('fingerprints survive formatters', () => {
   });
 });
 
-describe('baselines across fingerprint versions', () => {
+describe('baselines across fingerprint versions', function () {
+  this.timeout(240000);
   const code = 'import hashlib\nh = hashlib.md5(b"x")\n';
   it('a version 1 baseline still matches, and a new baseline is version 2 and survives a reformat', async () => {
     const dir = demoRepo({ 'a.py': code });
