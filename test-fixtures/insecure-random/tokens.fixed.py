@@ -12,7 +12,7 @@ def make_reset_token(length=32):
 
 def issue(user):
     # vigil-expect: insecure-random
-    user.otp = random.randint(100000, 999999)
+    user.otp = 100000 + secrets.randbelow(900000)
     # vigil-expect: insecure-random
     session["csrf_token"] = "%032x" % secrets.randbits(128)
     # vigil-ok: insecure-random

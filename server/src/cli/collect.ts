@@ -4,6 +4,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule } from '../engine';
+import { inBaseline, type Baseline } from '../engine/baseline';
 import { ConfigLocator, analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, type VigilConfig } from '../engine/config';
 import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit } from '../engine/scan';
 import { ScanCache } from '../engine/scanCache';
@@ -30,6 +31,8 @@ export interface Report {
   filesScanned: number;
   /** Findings left out because the baseline lists them. */
   baselined: number;
+  /** Findings silenced by an in-source suppression, whether or not --include-suppressed reports them. */
+  suppressed: number;
   elapsedMs: number;
 }
 
@@ -170,7 +173,7 @@ function byPosition(a: Finding, b: Finding): number {
 export async function collect(
   args: CliArgs,
   s: Setup,
-  opts: { mode?: 'analyze' | 'suppressions'; frames?: boolean; baseline?: Set<string> } = {},
+  opts: { mode?: 'analyze' | 'suppressions'; frames?: boolean; baseline?: Baseline } = {},
 ): Promise<Report> {
   const t0 = performance.now();
   const entries = selectFiles(args, s);
@@ -178,17 +181,20 @@ export async function collect(
   const skipped: Report['skipped'] = [];
   let scanned = 0;
   let baselined = 0;
+  let suppressed = 0;
   const onResult = (r: FileResult): void => {
-    if (r.binary) return;
+    // Every file not analysed is listed with its reason, binary ones included: a file named on the command line
+    // must never vanish from the report.
     if (r.skipped) {
       skipped.push({ path: r.rel, reason: r.skipped });
       return;
     }
     scanned++;
+    suppressed += r.suppressed ?? 0;
     let findings = r.findings;
     let frames = r.frames;
     if (opts.baseline) {
-      const keep = findings.map((f) => !opts.baseline!.has(f.fingerprint));
+      const keep = findings.map((f) => !inBaseline(opts.baseline!, f));
       baselined += keep.filter((k) => !k).length;
       findings = findings.filter((_, i) => keep[i]);
       frames = frames?.filter((_, i) => keep[i]);
@@ -200,10 +206,12 @@ export async function collect(
       files.push(fr);
     }
   };
+  // A baseline written before fingerprint version 2 is matched by each finding's version 1 fingerprint.
+  const legacy = opts.baseline?.version === 1 ? { legacyFingerprints: true } : {};
   const initFor = (p: Profile): WorkerInit => ({
     root: s.root,
     customRuleDirs: p.config.rules,
-    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' },
+    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif', ...legacy },
     source: args.staged ? 'git-index' : 'fs',
     mode: opts.mode ?? 'analyze',
     frames: opts.frames ?? false,
@@ -244,7 +252,7 @@ export async function collect(
     }
   }
   skipped.sort((a, b) => cmp(a.path, b.path));
-  return { root: s.root, files, skipped, filesScanned: scanned, baselined, elapsedMs: performance.now() - t0 };
+  return { root: s.root, files, skipped, filesScanned: scanned, baselined, suppressed, elapsedMs: performance.now() - t0 };
 }
 
 export function rulesById(engine: Engine): Map<string, Rule> {

@@ -64,16 +64,23 @@ export async function suppressionsCommand(args: CliArgs, out: Output): Promise<n
   const s = setup(args);
   const report = await collect(args, s, { mode: 'suppressions' });
   const today = todayIso();
+  // Rule ids are checked here, against the rules this scan would load (custom ones included): the workers of this
+  // command only read comments.
   const rows = report.files.flatMap((f) =>
-    (f.suppressions ?? []).map((x) => ({
-      path: f.path,
-      line: x.line + 1,
-      rules: x.ruleIds,
-      reason: x.reason ?? null,
-      until: x.until ?? null,
-      expired: x.until !== undefined && x.until < today,
-      ...(x.problem ? { problem: x.problem } : {}),
-    })),
+    (f.suppressions ?? []).map((x) => {
+      const unknown = x.ruleIds.filter((id) => !s.engine.rule(id));
+      const problems = [...(x.problem ? [x.problem] : []), ...unknown.map((id) => `unknown rule '${id}' (see \`vigil rules\`)`)];
+      return {
+        path: f.path,
+        line: x.line + 1,
+        rules: x.ruleIds,
+        reason: x.reason ?? null,
+        until: x.until ?? null,
+        expired: x.until !== undefined && x.until < today,
+        unknownRules: unknown,
+        ...(problems.length ? { problem: problems.join('; ') } : {}),
+      };
+    }),
   );
   if (args.format === 'json') {
     out.write(`${JSON.stringify({ today, suppressions: rows }, null, 2)}\n`);
@@ -86,7 +93,8 @@ export async function suppressionsCommand(args: CliArgs, out: Output): Promise<n
     out.write(`${r.path}:${r.line}  ${r.rules.join(', ') || '(no rule)'}${until}${reason}${problem}\n`);
   }
   const expired = rows.filter((r) => r.expired).length;
-  out.write(`${plural(rows.length, 'suppression')}, ${expired} expired, ${rows.filter((r) => !r.reason).length} without a reason\n`);
+  const problems = rows.filter((r) => r.problem).length;
+  out.write(`${plural(rows.length, 'suppression')}, ${expired} expired, ${rows.filter((r) => !r.reason).length} without a reason${problems ? `, ${problems} with a problem` : ''}\n`);
   return EXIT_OK;
 }
 

@@ -1,5 +1,6 @@
 // Machine output for scripts: one object, findings flattened with both LSP (0-based) ranges and 1-based
-// line/column for people reading it. Messages are the engine's, already masked for secret rules.
+// line/column for people reading it. Every other `line` (a suppression's comment, a note) is 1-based too; only
+// `range` objects are 0-based. Messages are the engine's, already masked for secret rules.
 import type { Report } from './collect';
 import { vigilVersion } from './meta';
 
@@ -18,7 +19,7 @@ export function toJson(report: Report): string {
       range: f.range,
       fingerprint: f.fingerprint,
       fixes: f.fixes,
-      ...(f.suppression ? { suppression: f.suppression } : {}),
+      ...(f.suppression ? { suppression: { ...f.suppression, line: f.suppression.line + 1 } } : {}),
     })),
   );
   const notes = report.files.flatMap((file) => file.notes.map((n) => ({ path: file.path, line: n.range.start.line + 1, code: n.code, message: n.message })));
@@ -30,7 +31,7 @@ export function toJson(report: Report): string {
       filesScanned: report.filesScanned,
       skipped: report.skipped.length,
       findings: { error: count('error'), warning: count('warning'), info: count('info') },
-      suppressed: findings.filter((f) => f.suppression).length,
+      suppressed: report.suppressed,
       baselined: report.baselined,
       elapsedMs: Math.round(report.elapsedMs),
     },

@@ -34,13 +34,13 @@ export function repositoryUrl(): string {
   return url.replace(/\/$/, '');
 }
 
-/** A rule's docs page: its rule file in the repository, which carries the full markdown docs. */
+/**
+ * A rule's docs page: its rule file in the repository, which carries the full markdown docs, at the tag of this
+ * version (`v<version>`), so the page describes the rule as this Vigil runs it, not as the main branch has it now.
+ */
 export function ruleHelpUri(ruleId: string): string {
-  return `${repositoryUrl()}/blob/main/rules/${encodeURIComponent(ruleId)}.yaml`;
+  return `${repositoryUrl()}/blob/v${vigilVersion()}/rules/${encodeURIComponent(ruleId)}.yaml`;
 }
-
-/** GitHub's security-severity buckets: >= 7 high, 4 to 6.9 medium, below 4 low. */
-export const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '2.0' };
 
 export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'info' ? 'note' : s;

@@ -3,11 +3,12 @@
 import { pathToFileURL } from 'url';
 import type { Finding, Range, Rule, Severity } from '../engine';
 import type { Report } from './collect';
-import { SECURITY_SEVERITY, ruleHelpUri, sarifLevel, vigilVersion } from './meta';
+import { repositoryUrl, ruleHelpUri, sarifLevel, vigilVersion } from './meta';
+import { securitySeverity } from './securitySeverity';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
-export const FINGERPRINT_KEY = 'vigilFingerprint/v1';
+export const FINGERPRINT_KEY = 'vigilFingerprint/v2';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SARIF is a large open format; typed loosely at the edge */
 export type SarifLog = { $schema: string; version: '2.1.0'; runs: SarifRun[] };
@@ -46,13 +47,14 @@ export function ruleDescriptor(rule: Rule, severity: Severity): SarifRule {
     properties: {
       tags,
       precision: rule.confidence,
-      'security-severity': SECURITY_SEVERITY[severity],
+      // GitHub reads the rule's value: the grade at the rule's own confidence; each result carries its own.
+      'security-severity': securitySeverity(rule.id, severity, rule.confidence),
       'problem.severity': severity === 'info' ? 'recommendation' : severity,
     },
   };
 }
 
-function result(f: Finding, rel: string, ruleIndex: number): SarifResult {
+function result(f: Finding, rel: string, ruleIndex: number, severity: Severity): SarifResult {
   const artifactLocation = { uri: artifactUri(rel), uriBaseId: SRCROOT };
   const r: SarifResult = {
     ruleId: f.ruleId,
@@ -61,7 +63,7 @@ function result(f: Finding, rel: string, ruleIndex: number): SarifResult {
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation, region: sarifRegion(f.range) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    properties: { confidence: f.confidence },
+    properties: { confidence: f.confidence, 'security-severity': securitySeverity(f.ruleId, severity, f.confidence) },
   };
   if (f.fixes.length > 0) {
     r.fixes = f.fixes.map((fix) => ({
@@ -81,10 +83,11 @@ function result(f: Finding, rel: string, ruleIndex: number): SarifResult {
 export function toSarif(report: Report, rules: Rule[], severityOverrides: Record<string, Severity> = {}): SarifLog {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((r, i) => [r.id, i]));
+  const byId = new Map(sorted.map((r) => [r.id, r]));
   const results: SarifResult[] = [];
   const notifications: Record<string, any>[] = [];
   for (const file of report.files) {
-    for (const f of file.findings) results.push(result(f, file.path, index.get(f.ruleId) ?? -1));
+    for (const f of file.findings) results.push(result(f, file.path, index.get(f.ruleId) ?? -1, severityOverrides[f.ruleId] ?? byId.get(f.ruleId)?.severity ?? f.severity));
     for (const n of file.notes) {
       notifications.push({
         level: sarifLevel(n.severity),
@@ -114,7 +117,7 @@ export function toSarif(report: Report, rules: Rule[], severityOverrides: Record
             name: 'Vigil',
             version,
             semanticVersion: version,
-            informationUri: ruleHelpUri('x').replace(/\/blob\/.*$/, ''),
+            informationUri: repositoryUrl(),
             rules: sorted.map((r) => ruleDescriptor(r, severityOverrides[r.id] ?? r.severity)),
           },
         },

@@ -82,6 +82,7 @@ export function toText(report: Report, color: boolean): string {
   const parts = [`${plural(total, 'finding')} (${counts.error} error, ${counts.warning} warning, ${counts.info} info)`, `${plural(report.filesScanned, 'file')} scanned`];
   if (report.skipped.length) parts.push(`${report.skipped.length} skipped`);
   if (report.baselined) parts.push(`${report.baselined} in baseline`);
+  if (report.suppressed) parts.push(`${report.suppressed} suppressed`);
   parts.push(`${(report.elapsedMs / 1000).toFixed(2)}s`);
   const summary = parts.join(', ');
   out.push(total > 0 ? p.sev(counts.error ? 'error' : 'warning', summary) : summary);

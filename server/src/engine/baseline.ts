@@ -1,11 +1,16 @@
 // The baseline: fingerprints of findings a team has accepted, so only new findings are reported.
-// It stores the engine's own fingerprints (rule id + path + normalised flagged code), never code or messages,
-// so a baseline file cannot leak a secret and survives lines moving.
+// It stores the engine's own fingerprints (rule id + path + the flagged statement's tokens), never code or
+// messages, so a baseline file cannot leak a secret and survives lines moving and reformatting.
+// The file's version is the fingerprint version it was written with: a version 1 file (flagged lines with
+// whitespace collapsed) is still read, and matched against the findings' version 1 fingerprints.
 import * as fs from 'fs';
+import { FINGERPRINT_VERSION } from './fingerprint';
 import type { Finding } from './types';
 
 export const BASELINE_FILE = '.vigil-baseline.json';
-export const BASELINE_VERSION = 1;
+export const BASELINE_VERSION = FINGERPRINT_VERSION;
+/** Versions this Vigil reads. */
+const READABLE_VERSIONS = [1, 2];
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -42,8 +47,20 @@ export function writeBaseline(file: string, content: BaselineFile): void {
   fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 
+export interface Baseline {
+  /** The fingerprint version of the file's entries. */
+  version: number;
+  fingerprints: Set<string>;
+}
+
+/** Whether a finding is in the baseline, by the fingerprint of the version the baseline was written with. */
+export function inBaseline(baseline: Baseline, finding: Finding): boolean {
+  if (baseline.version === 1) return baseline.fingerprints.has(finding.fingerprintV1 ?? finding.fingerprint);
+  return baseline.fingerprints.has(finding.fingerprint);
+}
+
 /** Reads a baseline; a missing, unparsable or malformed file throws BaselineError with a one-line reason. */
-export function loadBaseline(file: string): Set<string> {
+export function loadBaseline(file: string): Baseline {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -57,8 +74,8 @@ export function loadBaseline(file: string): Set<string> {
     throw new BaselineError(`baseline ${file} is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
   }
   const d = data as Partial<BaselineFile> | null;
-  if (!d || typeof d !== 'object' || d.version !== BASELINE_VERSION || !Array.isArray(d.findings)) {
-    throw new BaselineError(`baseline ${file} is not a Vigil baseline (version ${BASELINE_VERSION} with a findings array); regenerate it with \`vigil baseline\``);
+  if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !READABLE_VERSIONS.includes(d.version) || !Array.isArray(d.findings)) {
+    throw new BaselineError(`baseline ${file} is not a Vigil baseline (version ${READABLE_VERSIONS.join(' or ')} with a findings array); regenerate it with \`vigil baseline\``);
   }
   const out = new Set<string>();
   d.findings.forEach((f, i) => {
@@ -67,5 +84,5 @@ export function loadBaseline(file: string): Set<string> {
     }
     out.add(f.fingerprint);
   });
-  return out;
+  return { version: d.version, fingerprints: out };
 }

@@ -6,7 +6,7 @@ import { isCodeLanguage } from './languages';
 import { loadRules } from './rules';
 import { builtinRulesDir } from './paths';
 import { refuseUnsafeRegexes } from './redos';
-import { appliesTo, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
+import { appliesTo, MAX_MATCHES_PER_RULE, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match';
 import { buildCombinedQuery, type CombinedQuery } from './combined';
 import { KeywordIndex, passesKeywords } from './keywords';
 import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunction, narrowToModule, outermostFunctions, planRequery, type RequeryPlan } from './incremental';
@@ -18,7 +18,7 @@ import { looksMinified } from './minified';
 import { unreadableTemplate } from './helpers/iacK8s';
 import type { Language } from './parse';
 import { parseSuppressions, todayIso, type Suppression } from './suppress';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf, textKey, tokenKey } from './fingerprint';
 import type { AnalysisOptions, AnalysisResult, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
@@ -37,6 +37,13 @@ export const QUERY_SIZE_LIMIT = 4 * 1024 * 1024;
 const findingKey = (f: RawFinding): string => `${f.rule.id}:${f.start}:${f.end}`;
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+
+/** How many times `key` was seen before, counting this one. */
+function countOccurrence(seen: Map<string, number>, key: string): number {
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  return n;
+}
 
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8000);
@@ -245,6 +252,10 @@ export class Engine {
       this.log(msg);
       notes.push({ code: 'rule-error', severity: 'info', range: lines.rangeOf(0, 0), message: msg });
     };
+    const ruleCapped = (rule: Rule, matches: number): void => {
+      const message = `rule ${rule.id}: only the first ${MAX_MATCHES_PER_RULE.toLocaleString('en-US')} of ${matches.toLocaleString('en-US')} matches in this file were examined`;
+      notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message });
+    };
     try {
       if (input.tree && input.language) {
         const combined = this.combinedQuery(doc.languageId, signature, input.language, input.grammarKey ?? doc.languageId, state !== undefined);
@@ -255,10 +266,10 @@ export class Engine {
         const carried = reusable && (plan.kind === 'module' ? carryModule(reusable, plan) : carryOver(reusable, plan));
         if (carried && plan.kind !== 'full') {
           queryRaw.push(...carried);
-          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, [[plan.newStart, plan.newEnd]]);
+          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, [[plan.newStart, plan.newEnd]], ruleCapped);
           if (plan.kind === 'module') {
             const fresh: RawFinding[] = [];
-            runCombinedQuery(combined, input, fresh, new Set(rules), ruleFailed, plan.gaps);
+            runCombinedQuery(combined, input, fresh, new Set(rules), ruleFailed, plan.gaps, ruleCapped);
             // A match that reaches into two gaps, or into a carried function, is found again: keep one of each.
             const seen = new Set(queryRaw.map(findingKey));
             for (const f of fresh) {
@@ -270,7 +281,7 @@ export class Engine {
           queryRaw.sort((a, b) => a.start - b.start || a.end - b.end);
         } else {
           plan = { kind: 'full' };
-          runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed);
+          runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, undefined, ruleCapped);
         }
       }
       raw.push(...queryRaw);
@@ -323,11 +334,16 @@ export class Engine {
         state.store(optsKey, parseText, tree, queryRaw, failed.size, facts);
         state.functions = functions;
       }
-      else tree?.delete();
     }
 
     this.noteUnreadableTemplate(rules, doc, lines, notes);
-    const findings = this.finalise(raw, doc, lines, opts, notes);
+    let findings: Finding[];
+    try {
+      // The tree is still needed here: fingerprints are read from its tokens (fingerprint.ts).
+      findings = this.finalise(raw, doc, lines, opts, notes, tree ?? undefined);
+    } finally {
+      if (!state) tree?.delete();
+    }
     const result = done({ findings, notes });
     if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind === 'module' ? `module ${plan.carriedNew.length} carried, ${plan.gaps.length} gaps` : plan.kind;
     return result;
@@ -347,7 +363,7 @@ export class Engine {
     });
   }
 
-  private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[]): Finding[] {
+  private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[], tree: Tree | undefined): Finding[] {
     const minRank = CONFIDENCE_RANK[opts.minimumConfidence ?? 'low'];
     const today = opts.today ?? todayIso();
     const suppressions = parseSuppressions(doc.text, lines);
@@ -372,6 +388,7 @@ export class Engine {
     // Dedupe identical spans from overlapping patterns of one rule; keep the first (patterns are ordered by precision).
     const seen = new Set<string>();
     const occurrences = new Map<string, number>();
+    const legacyOccurrences = new Map<string, number>();
     const out: Finding[] = [];
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const r of raw) {
@@ -380,24 +397,24 @@ export class Engine {
       seen.add(key);
       if (CONFIDENCE_RANK[r.confidence] < minRank) continue;
       const range = lines.rangeOf(r.start, r.end);
-      const flagged = lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line));
-      const fpKey = `${r.rule.id}\0${flagged.replace(/\s+/g, ' ').trim()}`;
-      const occurrence = occurrences.get(fpKey) ?? 0;
-      occurrences.set(fpKey, occurrence + 1);
+      const flagged = textKey(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line)));
+      const fpKey = tokenKey(tree, lines.text, r.start, r.end) ?? flagged;
+      const occurrence = countOccurrence(occurrences, `${r.rule.id}\0${fpKey}`);
       const finding: Finding = {
         ruleId: r.rule.id,
         severity: opts.severityOverrides?.[r.rule.id] ?? r.severity,
         confidence: r.confidence,
         message: r.anchors ? r.message.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => String(lines.positionAt(r.anchors![Number(i)] ?? 0).line + 1)) : r.message,
         range,
-        fingerprint: fingerprintOf(r.rule.id, doc.path, flagged, occurrence),
+        fingerprint: fingerprintOf(r.rule.id, doc.path, fpKey, occurrence),
         fixes: r.fixes.map((f) => ({
           title: f.title,
           applicability: f.applicability,
           edits: f.edits.map((e) => ({ range: lines.rangeOf(e.start, e.end), newText: e.text })),
         })),
       };
-      const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id));
+      if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
+      const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id) && !x.problem);
       if (s) {
         if (s.until && s.until < today) {
           finding.message += ` (The suppression on line ${s.line + 1} expired on ${s.until}.)`;

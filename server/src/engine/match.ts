@@ -169,6 +169,8 @@ export function runCombinedQuery(
   onError: (rule: Rule, error: unknown) => void,
   /** Restrict matching to nodes intersecting these spans (incremental re-analysis), in order; default: all. */
   within?: readonly (readonly [start: number, end: number])[],
+  /** Told once per rule that reached MAX_MATCHES_PER_RULE, with the number of matches it had in all. */
+  onCapped?: (rule: Rule, matches: number) => void,
 ): void {
   if (!combined.query || !input.tree) return;
   // The query cursor's range is in bytes of the UTF-16 text (web-tree-sitter converts node offsets, not these).
@@ -177,13 +179,11 @@ export function runCombinedQuery(
   const failed = new Set<Rule>();
   // A generated or minified file can hold hundreds of thousands of matches; past this many per rule the rest
   // are not examined (helpers may look at the whole file per match, which would make such files quadratic).
+  // The caller is told, so the report says that the file was only partly examined.
   const perRule = new Map<Rule, number>();
   for (const m of ranges.flatMap((range) => combined.query!.matches(input.tree!.rootNode, range))) {
     const owner = combined.owners[m.patternIndex];
     if (!owner || !active.has(owner.rule) || failed.has(owner.rule)) continue;
-    const seen = (perRule.get(owner.rule) ?? 0) + 1;
-    perRule.set(owner.rule, seen);
-    if (seen > MAX_MATCHES_PER_RULE) continue;
     const pattern = owner.rule.patterns[owner.index] as QueryPattern;
     let ok = keywordOk.get(owner);
     if (ok === undefined) {
@@ -191,6 +191,9 @@ export function runCombinedQuery(
       keywordOk.set(owner, ok);
     }
     if (!ok) continue;
+    const seen = (perRule.get(owner.rule) ?? 0) + 1;
+    perRule.set(owner.rule, seen);
+    if (seen > MAX_MATCHES_PER_RULE) continue;
     try {
       const ctx = newContext(owner.rule, pattern, input);
       for (const c of m.captures) {
@@ -205,6 +208,7 @@ export function runCombinedQuery(
       onError(owner.rule, e);
     }
   }
+  if (onCapped) for (const [rule, seen] of perRule) if (seen > MAX_MATCHES_PER_RULE) onCapped(rule, seen);
 }
 
 const regexCache = new Map<string, RegExp>();

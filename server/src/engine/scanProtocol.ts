@@ -54,8 +54,10 @@ export interface FileResult {
   notes: Note[];
   /** Why the file was not analysed (too large, unreadable, ...); counted and listed as skipped. */
   skipped?: string;
-  /** Binary content: passed over silently, like the built-in excludes. */
+  /** Binary content (with `skipped` set): the CLI lists it, the editor's workspace scan passes over it. */
   binary?: boolean;
+  /** In-source suppressions that silenced a finding, counted whether or not the findings are reported. */
+  suppressed?: number;
   /** Parallel to `findings` when frames were asked for. */
   frames?: CodeFrame[];
   suppressions?: SuppressionRecord[];

@@ -10,10 +10,10 @@ import { LineIndex } from './lines';
 import type { FileResult, WorkerInit, WorkerReply, WorkerRequest } from './scanProtocol';
 import { parseSuppressions } from './suppress';
 import { contentHash } from './scanCache';
+import { decodeFile } from './decode';
 
 const init = workerData as WorkerInit;
 const engine = init.mode === 'analyze' ? Engine.create({ customRuleDirs: init.customRuleDirs }) : undefined;
-const decoder = new TextDecoder('utf-8');
 
 type Read = { bytes: Uint8Array } | { skipped: string } | { passed: true };
 
@@ -47,12 +47,6 @@ function readIndex(rel: string): Promise<Read> {
   });
 }
 
-function isBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8000);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
-}
-
 async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   const base: FileResult = { rel: req.rel, findings: [], notes: [] };
   let read: Read;
@@ -68,9 +62,10 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
     base.hash = contentHash(read.bytes);
     if (req.knownHash === base.hash) return { ...base, cached: true };
   }
-  if (isBinary(read.bytes)) return { ...base, binary: true };
-  // TextDecoder drops a leading BOM, as editors do, so columns agree with the editor's.
-  const text = decoder.decode(read.bytes);
+  // UTF-16 files (with a byte-order mark) are decoded like UTF-8 ones; binary content is skipped with a reason.
+  const decoded = decodeFile(read.bytes);
+  if ('skipped' in decoded) return { ...base, skipped: decoded.skipped, binary: true };
+  const text = decoded.text;
 
   if (init.mode === 'suppressions') {
     const lines = new LineIndex(text);
@@ -89,6 +84,8 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   if (r.skipped) return { ...base, skipped: r.skipped, binary: r.skipped === 'binary content' };
   const findings = init.analysis.includeSuppressed ? r.findings : r.findings.filter((f) => !f.suppression);
   const result: FileResult = { ...base, findings, notes: r.notes };
+  const suppressed = r.findings.filter((f) => f.suppression).length;
+  if (suppressed > 0) result.suppressed = suppressed;
   if (init.frames && findings.length > 0) {
     const lines = new LineIndex(text);
     const masks = secretSpans(r.findings.filter((f) => engine!.rule(f.ruleId)?.secret).map((f) => f.range), lines);

@@ -59,12 +59,25 @@ export function parseSuppressions(text: string, lines: LineIndex): Suppression[]
     const until = UNTIL.exec(rest);
     if (until) {
       const date = until[1]!;
-      if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date))) s.until = date;
-      else s.problem = `has an invalid date '${date}' (use YYYY-MM-DD)`;
+      if (isCalendarDate(date)) s.until = date;
+      // Fails closed: a time-limited suppression whose date cannot be read must not become a permanent one.
+      else s.problem = `has an invalid date '${date}' (use a real date as YYYY-MM-DD); it suppresses nothing until that is fixed`;
     }
     out.push(s);
   }
   return out;
+}
+
+/**
+ * A YYYY-MM-DD date that exists. `Date.parse` is not enough: it accepts 2099-02-30 and 2025-04-31, which
+ * `Date.UTC` silently moves into the next month; a real date comes back unchanged.
+ */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 export function todayIso(): string {

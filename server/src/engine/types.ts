@@ -48,8 +48,10 @@ export interface Finding {
   /** Never contains a secret's raw value: secret rules mask it before the message is built. */
   message: string;
   range: Range;
-  /** Stable across line moves: hash of rule id, path and the normalised flagged code. */
+  /** Stable across line moves and reformatting: hash of rule id, path and the statement's tokens (fingerprint.ts). */
   fingerprint: string;
+  /** Version 1's fingerprint, only with AnalysisOptions.legacyFingerprints (to read a baseline written before version 2). */
+  fingerprintV1?: string;
   fixes: Fix[];
   /** Set on findings that an in-source suppression silenced (reported only when asked for). */
   suppression?: SuppressionInfo;
@@ -216,6 +218,8 @@ export interface AnalysisOptions {
   today?: string;
   /** Documents larger than this many UTF-16 code units are skipped with a note. */
   maxFileSize?: number;
+  /** Also give each finding its version 1 fingerprint (`fingerprintV1`), to match a baseline from before version 2. */
+  legacyFingerprints?: boolean;
 }
 
 export interface AnalysisResult {

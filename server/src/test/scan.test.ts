@@ -6,7 +6,7 @@ import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { Engine, type Finding, type Note } from '../engine';
 import { runScan, type FileResult } from '../engine/scan';
 import { walk } from '../engine/walk';
-import type { SarifLog } from '../cli/sarif';
+import { FINGERPRINT_KEY, type SarifLog } from '../cli/sarif';
 import type { ResolvedSettings, ScanProgress, ServerContext } from '../lsp/context';
 import { scanWorkspace } from '../lsp/workspaceScan';
 import { ROOT, demoRepo, tmpDir, vigil } from './cliHelpers';
@@ -80,7 +80,7 @@ describe('workspace scan', () => {
 
   it('uses the same fingerprints as the CLI run from the folder', async () => {
     const log = JSON.parse(vigil(['scan', '.', '--format', 'sarif'], { cwd: fixtures }).stdout) as SarifLog;
-    const cliPrints = log.runs[0]!.results.map((r) => r.partialFingerprints['vigilFingerprint/v1'] as string).sort();
+    const cliPrints = log.runs[0]!.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY] as string).sort();
     const { ctx, published } = fakeContext(fixtures);
     await scanWorkspace(ctx, new CancellationTokenSource().token);
     assert.deepStrictEqual(published.flatMap((p) => p.findings.map((f) => f.fingerprint)).sort(), cliPrints);

@@ -18,6 +18,48 @@ function withImport(ctx: MatchContext, edits: OffsetEdit[], importKey: string): 
   return imp ? [imp, ...edits] : edits;
 }
 
+/**
+ * A file that seeds the weak generator wants its sequence reproducible (tests, simulations): a CSPRNG cannot be
+ * seeded, so the swap would change behaviour, and no fix is offered there.
+ */
+const SEEDED: Record<'python' | 'php' | 'ruby' | 'java', RegExp> = {
+  python: /(^|[^\w.])(random\.)?seed\s*\(/m,
+  php: /\b(mt_)?srand\s*\(/,
+  ruby: /(^|[^\w.])((Kernel|Random)\.)?srand\b|\bRandom\.new\s*\(\s*[^)\s]/m,
+  // Java's seeded `new Random(seed)` is never rewritten (randJavaSecureRandom only takes `new Random()`).
+  java: /\.setSeed\s*\(/,
+};
+
+/** A decimal integer literal's value, or undefined for anything else (a name, an expression, a float). */
+function intLiteral(node: Node | null | undefined): number | undefined {
+  if (!node) return undefined;
+  const t = node.text.replace(/_/g, '');
+  if (!/^-?\s*\d+$/.test(t)) return undefined;
+  const n = Number(t.replace(/\s+/g, ''));
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** Where `a + b` needs no parentheses: the whole value of an assignment, a return, an argument, an element. */
+const WHOLE_VALUE = new Set(['assignment', 'augmented_assignment', 'return_statement', 'argument_list', 'keyword_argument', 'expression_statement', 'list', 'tuple', 'parenthesized_expression', 'pair', 'set']);
+
+/**
+ * Python `random.randint(a, b)` / `random.randrange(a, b)` with integer literal bounds → `a + secrets.randbelow(n)`:
+ * the same values with the same probabilities (randint includes b, randrange does not), and the same ValueError
+ * for an empty range, since randbelow raises on n <= 0.
+ */
+function pythonBoundedEdit(call: Node, fn: string): string | undefined {
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (args.length !== 2) return undefined;
+  const lo = intLiteral(args[0]);
+  const hi = intLiteral(args[1]);
+  if (lo === undefined || hi === undefined) return undefined;
+  const n = fn === 'randint' ? hi - lo + 1 : hi - lo;
+  if (n <= 0) return undefined;
+  if (lo === 0) return `secrets.randbelow(${n})`;
+  const sum = `${lo} + secrets.randbelow(${n})`;
+  return WHOLE_VALUE.has(call.parent?.type ?? '') ? sum : `(${sum})`;
+}
+
 function argCount(call: Node): number {
   const list = call.childForFieldName('arguments');
   return list ? list.namedChildren.filter((c) => c !== null && c.type !== 'comment').length : 0;
@@ -30,6 +72,11 @@ export const fixes: Record<string, FixHelper> = {
     const fn = capture(ctx, 'fn');
     const call = capture(ctx, 'finding');
     if (!mod || !fn || !call?.node) return undefined;
+    if (documentTest(ctx, SEEDED.python)) return undefined;
+    if ((fn.text === 'randint' || fn.text === 'randrange') && argCount(call.node) === 2) {
+      const text = pythonBoundedEdit(call.node, fn.text);
+      return text ? withImport(ctx, [{ start: call.start, end: call.end, text }], 'pythonSecrets') : undefined;
+    }
     const to = PY_SECRETS[fn.text];
     if (!to) return undefined;
     if (fn.text === 'randrange' && argCount(call.node) !== 1) return undefined;
@@ -60,7 +107,7 @@ export const fixes: Record<string, FixHelper> = {
    */
   randJavaSecureRandom: (ctx) => {
     const recv = capture(ctx, 'recv');
-    if (!recv) return undefined;
+    if (!recv || documentTest(ctx, SEEDED.java)) return undefined;
     let edit: OffsetEdit | undefined;
     if (recv.node?.type === 'object_creation_expression') {
       if (!/^new\s+Random\s*\(\s*\)$/.test(recv.text)) return undefined;
@@ -92,6 +139,20 @@ export const fixes: Record<string, FixHelper> = {
     return [{ start: target.start, end: target.end, text }];
   },
 
+  /**
+   * PHP `rand(a, b)` / `mt_rand(a, b)` → `random_int(a, b)` (same inclusive bounds), and the argument-less forms →
+   * `random_int(0, getrandmax())` / `random_int(0, mt_getrandmax())`, the range they draw from.
+   */
+  randPhpRandomInt: (ctx) => {
+    const fn = capture(ctx, 'fn');
+    const call = capture(ctx, 'finding');
+    if (!fn || !call?.node || (fn.text !== 'rand' && fn.text !== 'mt_rand') || documentTest(ctx, SEEDED.php)) return undefined;
+    const n = argCount(call.node);
+    if (n === 2) return [{ start: fn.start, end: fn.end, text: 'random_int' }];
+    if (n === 0) return [{ start: call.start, end: call.end, text: `random_int(0, ${fn.text === 'rand' ? 'getrandmax' : 'mt_getrandmax'}())` }];
+    return undefined;
+  },
+
   /** Inserts `text` right after capture `capture` (PHP `unserialize($x)` → `unserialize($x, ['allowed_classes' => false])`). */
   cryptoInsertAfter: (ctx, options) => {
     const target = capture(ctx, optString(options, 'capture') ?? 'finding');
@@ -114,7 +175,7 @@ export const fixes: Record<string, FixHelper> = {
   randRubySecureRandom: (ctx, options) => {
     const from = capture(ctx, optString(options, 'from') ?? 'fn');
     const to = capture(ctx, 'fn');
-    if (!from || !to) return undefined;
+    if (!from || !to || documentTest(ctx, SEEDED.ruby)) return undefined;
     return withImport(ctx, [{ start: from.start, end: to.end, text: 'SecureRandom.random_number' }], 'rubySecureRandom');
   },
 };

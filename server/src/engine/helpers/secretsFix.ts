@@ -74,7 +74,7 @@ function goImportEditOf(root: Node): OffsetEdit | undefined {
   const imports = root.namedChildren.filter((c): c is Node => c !== null && c.type === 'import_declaration');
   for (const d of imports) if (/(^|[\s(])"os"(\s|\)|$)/.test(d.text)) return undefined;
   const grouped = imports.map((d) => d.namedChildren.find((c) => c?.type === 'import_spec_list')).find((c) => c);
-  if (grouped) return { start: grouped.startIndex + 1, end: grouped.startIndex + 1, text: '\n\t"os"' };
+  if (grouped) return goGroupedImportEdit(grouped);
   if (imports.length > 0) {
     const last = imports[imports.length - 1]!;
     return { start: last.endIndex, end: last.endIndex, text: '\nimport "os"' };
@@ -82,6 +82,38 @@ function goImportEditOf(root: Node): OffsetEdit | undefined {
   const pkg = root.namedChildren.find((c) => c?.type === 'package_clause');
   if (!pkg) return undefined;
   return { start: pkg.endIndex, end: pkg.endIndex, text: '\n\nimport "os"' };
+}
+
+/**
+ * `"os"` inside an `import ( ... )` list, where gofmt would keep it: specs are sorted by path within each run of
+ * lines (runs are separated by blank lines or comments), and the standard library's run is the one without a dot
+ * in its first path element (goimports' grouping). The new line copies the indentation of its neighbour.
+ */
+function goGroupedImportEdit(list: Node): OffsetEdit {
+  const src = sourceOf(list);
+  const specs = list.namedChildren.filter((c): c is Node => c !== null && c.type === 'import_spec');
+  if (specs.length === 0) return { start: list.startIndex + 1, end: list.startIndex + 1, text: '\n\t"os"' };
+  const pathOf = (spec: Node): string => (spec.childForFieldName('path')?.text ?? spec.text).replace(/^["`]|["`]$/g, '');
+  const runs: Node[][] = [];
+  for (const spec of specs) {
+    const prev = runs[runs.length - 1]?.[runs[runs.length - 1]!.length - 1];
+    const between = prev ? src.slice(prev.endIndex, spec.startIndex) : '';
+    // A blank line, or a comment line of its own, starts a new run for gofmt.
+    if (!prev || /\n[ \t]*\n/.test(between) || /\n[ \t]*\/[/*]/.test(between)) runs.push([spec]);
+    else runs[runs.length - 1]!.push(spec);
+  }
+  const run = runs.find((r) => r.some((spec) => !pathOf(spec).split('/')[0]!.includes('.'))) ?? runs[0]!;
+  const indentOf = (spec: Node): string => {
+    const lineStart = src.lastIndexOf('\n', spec.startIndex - 1) + 1;
+    return src.slice(lineStart, spec.startIndex);
+  };
+  const after = run.find((spec) => pathOf(spec) > 'os');
+  if (after) return { start: after.startIndex, end: after.startIndex, text: `"os"\n${indentOf(after)}` };
+  const last = run[run.length - 1]!;
+  // After the last spec's line, so a trailing comment stays on its own spec.
+  const eol = src.indexOf('\n', last.endIndex);
+  const at = eol < 0 || eol > list.endIndex ? last.endIndex : eol;
+  return { start: at, end: at, text: `\n${indentOf(last)}"os"` };
 }
 
 /** Go `const x = "..."` cannot hold a call: a lone const becomes a var; a grouped one gets no fix. */

@@ -1,0 +1,36 @@
+// Which quick fixes are `safe` (fix-all applies them): only those that keep a correct program's behaviour.
+// The rewrites themselves are proven by the .fixed fixtures; this checks the verdicts and their conditions.
+import * as assert from 'assert';
+import { Engine, type Fix } from '../engine';
+
+const engine = Engine.create();
+
+async function fixesOf(path: string, languageId: string, text: string, ruleId: string): Promise<Fix[]> {
+  const r = await engine.analyze({ path, languageId, text });
+  const f = r.findings.filter((x) => x.ruleId === ruleId);
+  assert.strictEqual(f.length, 1, `one ${ruleId} finding expected in:\n${text}\ngot ${JSON.stringify(r.findings.map((x) => x.ruleId))}`);
+  return f[0]!.fixes;
+}
+
+describe('fix safety', () => {
+  it('Python yaml.load without a Loader → safe_load is safe; Ruby YAML.load → safe_load is not (Psych 3 refuses dates, symbols, aliases)', async () => {
+    const py = await fixesOf('a.py', 'python', 'import yaml\n\ndef read(f):\n    return yaml.load(f)\n', 'insecure-deserialization');
+    assert.deepStrictEqual(py.map((f) => f.applicability), ['safe']);
+    const rb = await fixesOf('a.rb', 'ruby', 'def read(body)\n  YAML.load(body)\nend\n', 'insecure-deserialization');
+    assert.deepStrictEqual(rb.map((f) => f.applicability), ['unsafe']);
+  });
+
+  it('random → secrets is safe, and offered only where the generator is not seeded', async () => {
+    const code = 'import random\n\ndef token(alphabet):\n    reset_token = random.choice(alphabet)\n    return reset_token\n';
+    assert.deepStrictEqual((await fixesOf('t.py', 'python', code, 'insecure-random')).map((f) => f.applicability), ['safe']);
+    assert.deepStrictEqual(await fixesOf('t.py', 'python', code.replace('import random\n', 'import random\nrandom.seed(7)\n'), 'insecure-random'), []);
+  });
+
+  it('bounded Python integers: literal bounds only, the same count of values', async () => {
+    const fix = async (call: string): Promise<string[]> =>
+      (await fixesOf('t.py', 'python', `import random\n\ndef f(user):\n    user.otp = ${call}\n`, 'insecure-random')).flatMap((f) => f.edits.map((e) => e.newText));
+    assert.deepStrictEqual(await fix('random.randint(100000, 999999)'), ['\nimport secrets', '100000 + secrets.randbelow(900000)']);
+    assert.deepStrictEqual(await fix('random.randrange(0, 10)'), ['\nimport secrets', 'secrets.randbelow(10)']);
+    assert.deepStrictEqual(await fix('random.randint(low, high)'), [], 'bounds that are names get no fix');
+  });
+});
