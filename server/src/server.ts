@@ -3,6 +3,7 @@
 // with --node-ipc; createConnection picks the transport from argv.
 import { createConnection, ProposedFeatures, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { engineLanguageId } from './lsp/analyze';
 import { provideCodeActions } from './lsp/codeActions';
 import { executeCommand } from './lsp/commands';
 import { provideHover } from './lsp/hover';
@@ -62,6 +63,12 @@ connection.onHover(
     return provideHover(params, {
       latest: (uri) => s.scheduler.latest(uri),
       rule: async (uri, id) => (await s.ctx.engineFor(uri)).rule(id) ?? s.findRule(id),
+      document: (uri) => documents.get(uri),
+      languageOf: (uri) => {
+        const path = enginePathFor(uri, s.ctx.workspaceFolders());
+        return { languageId: engineLanguageId(documents.get(uri)?.languageId ?? 'plaintext', path), path };
+      },
+      docsHref: (rule) => s.docs.hrefFor(rule),
     });
   }),
 );

@@ -187,6 +187,10 @@ export interface Rule {
   tags: string[];
   /** Template: `{{capture}}` expands to a capture's text (masked for secrets by a helper); one text, or one per language. */
   message: MessageSpec;
+  /** Why fixes of an applicability need review, in a few words, for the fix's title in the editor. */
+  fixReasons?: Partial<Record<'unsafe' | 'suggestion', string>>;
+  /** Why a finding may have no automatic fix (per language), for a disabled quick fix in the editor. */
+  noFixReason?: MessageSpec;
   /** Markdown: why it is risky, bad and good examples, how to fix, fix safety. */
   docs: string;
   patterns: Pattern[];

@@ -80,7 +80,8 @@ async function showDocs(args: unknown[], deps: CommandDeps): Promise<string> {
   const open = typeof args[1] === 'object' && args[1] !== null && (args[1] as { open?: unknown }).open === true;
   if (open && deps.showDocument) {
     const uri = deps.docsHref(rule);
-    if (uri) void deps.ctx.connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
+    // A web page opens in the browser; a custom rule's own file opens in the editor.
+    if (uri) void deps.ctx.connection.window.showDocument({ uri, takeFocus: true, ...(/^https?:/.test(uri) ? { external: true } : {}) }).catch(() => undefined);
   }
   return ruleMarkdown(rule);
 }
