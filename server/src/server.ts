@@ -52,6 +52,10 @@ connection.onCodeAction(
       resultFor: (uri) => s.scheduler.resultFor(uri),
       enginePath: (uri) => enginePathFor(uri, s.ctx.workspaceFolders()),
       documentChanges: s.caps.workspace?.workspaceEdit?.documentChanges === true,
+      findRule: (id) => s.findRule(id),
+      snippetEdits: s.caps.workspace?.workspaceEdit?.snippetEditSupport === true,
+      changeAnnotations: s.caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
+      disabledActions: s.caps.textDocument?.codeAction?.disabledSupport === true,
     });
   }),
 );
