@@ -61,8 +61,11 @@ async function runScan(params: ExecuteCommandParams, token: CancellationToken, a
   try {
     const summary = await scanWorkspace(progress ? { ...deps.ctx, progress } : deps.ctx, source.token);
     const message = describeScan(summary);
-    deps.ctx.log(message);
-    if (!deps.clientHandlesScanUi) void deps.ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    // The Vigil extension logs and shows the summary itself: logging it here too would print it twice.
+    if (!deps.clientHandlesScanUi) {
+      deps.ctx.log(message);
+      void deps.ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    }
     return summary;
   } finally {
     reporter?.done();

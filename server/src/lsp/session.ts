@@ -117,6 +117,7 @@ export class Session {
       workspaceFolders: () => [...this.folders],
       publish: (uri, version, findings, notes) => this.publishScanResult(uri, version, findings, notes),
       log,
+      liveFindings: async (uri) => (await this.scheduler.resultFor(uri))?.findings,
     };
   }
 

@@ -69,6 +69,23 @@ describe('language server: untrusted workspace', function () {
   });
 });
 
+describe('language server: a client that shows the scan summary itself', function () {
+  this.timeout(60_000);
+  it('neither logs nor shows the summary, so the output has it once (from the client)', async () => {
+    const dir = makeWorkspace();
+    fs.writeFileSync(path.join(dir, 'disk.py'), PY);
+    const { client } = await LspClient.start({ rootDir: dir, initializationOptions: { isTrusted: true, clientHandlesScanUi: true } });
+    try {
+      const summary = await client.request<{ files: number; cancelled: boolean }>('workspace/executeCommand', { command: 'vigil.scanWorkspace', arguments: [] });
+      assert.ok(summary.files > 0 && !summary.cancelled);
+      assert.deepStrictEqual([...client.logs, ...client.shown.map((m) => m.message)].filter((m) => /Vigil: scanned/.test(m)), []);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server over stdio (push diagnostics)', function () {
   this.timeout(60_000);
   let client: LspClient;
