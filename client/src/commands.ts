@@ -1,5 +1,6 @@
 // The Vigil commands of the command palette.
 import * as vscode from 'vscode';
+import { fixAllSafe } from './fixAll';
 import type { ClientManager } from './languageClient';
 import { RuleDocsProvider, DOCS_SCHEME, showRuleDocs } from './ruleDocs';
 
@@ -52,5 +53,6 @@ export function registerCommands(context: vscode.ExtensionContext, manager: Clie
     }),
     vscode.commands.registerCommand('vigil.showOutput', () => manager.output.show(true)),
     vscode.commands.registerCommand('vigil.showRuleDocs', (ruleId?: unknown) => showRuleDocs(manager, docs, rulesDir, ruleId)),
+    vscode.commands.registerCommand('vigil.fixAllSafe', (target?: unknown) => fixAllSafe(target)),
   );
 }

@@ -69,7 +69,7 @@ export async function provideCodeActions(params: CodeActionParams, deps: CodeAct
     const result = only !== undefined ? await deps.resultFor(doc.uri) : deps.latest(doc.uri);
     if (result && result.version === version && doc.version === version) {
       const all = fixAllAction(doc, result, deps.documentChanges);
-      if (all) actions.push({ ...all, kind: FIX_ALL_KIND });
+      if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, ...(all.edit ? { edit: all.edit } : {}) });
     }
   }
   return actions;
@@ -144,6 +144,10 @@ function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], deps: CodeActi
     const reviewed = reviewedFixAllAction(doc, result, (id) => deps.findRule?.(id));
     if (reviewed) others.unshift(reviewed);
   }
+  // Fix-all as a quick fix too: it then shows in the Problems view's context menu (which lists a problem's quick
+  // fixes; extensions cannot add to that menu otherwise) and in the Ctrl+. menu of every client.
+  const safe = current && result && result.version === doc.version ? fixAllAction(doc, result, deps.documentChanges) : undefined;
+  if (safe && safe.fixes >= 2 && safe.edit) others.unshift({ title: `Fix all ${safe.fixes} safe problems in this file`, kind: `${CodeActionKind.QuickFix}.vigil.fixAll`, edit: safe.edit });
   return [...fixes, ...others];
 }
 

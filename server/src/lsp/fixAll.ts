@@ -30,11 +30,13 @@ export function selectSafeEdits(doc: TextDocument, fixes: Fix[]): TextEdit[] {
   return selectFixes(doc, fixes.filter((f) => f.applicability === 'safe')).flatMap((f) => f.edits);
 }
 
-export function fixAllAction(doc: TextDocument, result: DocResult, documentChanges: boolean): CodeAction | undefined {
+/** The safe fixes of the file as one action; `fixes` says how many findings it fixes. */
+export function fixAllAction(doc: TextDocument, result: DocResult, documentChanges: boolean): (CodeAction & { fixes: number }) | undefined {
   const firstSafe = result.findings.map((f) => f.fixes.find((x) => x.applicability === 'safe')).filter((f): f is Fix => f !== undefined);
-  const edits = selectSafeEdits(doc, firstSafe);
-  if (edits.length === 0) return undefined;
-  return { title: 'Vigil: apply all safe fixes', kind: CodeActionKind.SourceFixAll, edit: workspaceEdit(doc, edits, documentChanges) };
+  const chosen = selectFixes(doc, firstSafe);
+  if (chosen.length === 0) return undefined;
+  const edits = chosen.flatMap((f) => f.edits);
+  return { title: 'Vigil: apply all safe fixes', kind: CodeActionKind.SourceFixAll, edit: workspaceEdit(doc, edits, documentChanges), fixes: chosen.length };
 }
 
 /**
