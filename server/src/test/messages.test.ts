@@ -50,6 +50,22 @@ describe('messages in the file\'s own language', () => {
     assert.ok(loadRuleFile('<demo>', rule('{ default: "generic advice", cobol: "cobol specific" }')).errors.length > 0);
   });
 
+  it('every per-language text of a rule (messages, no-fix reasons) names only its own language\'s API, and a default none', () => {
+    const wrong: string[] = [];
+    for (const rule of engine.rules) {
+      const specs = [rule.message, rule.noFixReason, ...rule.patterns.map((p) => p.message)];
+      for (const spec of specs) {
+        if (spec === undefined || typeof spec === 'string') continue;
+        for (const [key, text] of Object.entries(spec)) {
+          for (const [token, owner] of TOKENS) {
+            if (token.test(text) && owner !== key) wrong.push(`${rule.id} ${key}: names ${owner}'s ${token.exec(text)![0]}`);
+          }
+        }
+      }
+    }
+    assert.deepStrictEqual(wrong, []);
+  });
+
   it('no finding of any fixture names another language\'s API', async () => {
     const wrong: string[] = [];
     let checked = 0;
