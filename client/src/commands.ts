@@ -1,5 +1,7 @@
 // The Vigil commands of the command palette.
 import * as vscode from 'vscode';
+import { fixAllSafe } from './fixAll';
+import { explainNoFix } from './middleware';
 import type { ClientManager } from './languageClient';
 import { RuleDocsProvider, DOCS_SCHEME, showRuleDocs } from './ruleDocs';
 
@@ -52,5 +54,7 @@ export function registerCommands(context: vscode.ExtensionContext, manager: Clie
     }),
     vscode.commands.registerCommand('vigil.showOutput', () => manager.output.show(true)),
     vscode.commands.registerCommand('vigil.showRuleDocs', (ruleId?: unknown) => showRuleDocs(manager, docs, rulesDir, ruleId)),
+    vscode.commands.registerCommand('vigil.fixAllSafe', (target?: unknown) => fixAllSafe(target)),
+    vscode.commands.registerCommand('vigil.explainNoFix', (ruleId?: unknown, reason?: unknown) => explainNoFix(ruleId, reason)),
   );
 }

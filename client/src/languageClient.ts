@@ -16,9 +16,10 @@ import {
   type StaticFeature,
 } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crashPolicy';
+import { vigilMiddleware } from './middleware';
 
 /** Commands the extension registers itself because they need editor UI around the server's answer. */
-export const CLIENT_COMMANDS = new Set(['vigil.scanWorkspace', 'vigil.restartServer', 'vigil.showOutput', 'vigil.showRuleDocs']);
+export const CLIENT_COMMANDS = new Set(['vigil.scanWorkspace', 'vigil.restartServer', 'vigil.showOutput', 'vigil.showRuleDocs', 'vigil.fixAllSafe', 'vigil.explainNoFix']);
 
 /**
  * The stock executeCommand feature registers a VS Code command for every command the server lists, which
@@ -91,6 +92,8 @@ export class ClientManager implements vscode.Disposable {
       // Custom rule folders run code paths chosen by the repository; the server loads them only when trusted.
       // clientHandlesScanUi: this extension shows the scan's progress and summary itself (commands.ts).
       initializationOptions: { isTrusted: vscode.workspace.isTrusted, clientHandlesScanUi: true },
+      // Docs links open the rendered docs view; a "no automatic fix" reason stays visible (middleware.ts).
+      middleware: vigilMiddleware,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: {

@@ -8,6 +8,31 @@ import type { ClientManager } from './languageClient';
 
 export const DOCS_SCHEME = 'vigil-docs';
 
+/**
+ * The server links docs to the rule's web page (any LSP client can open that); in VS Code the Problems code
+ * link and the hover's "Full documentation" run this command instead, which renders the shipped docs read-only.
+ */
+export function docsCommandLink(ruleId: string): string {
+  return `command:vigil.showRuleDocs?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+export function docsCommandUri(ruleId: string): vscode.Uri {
+  return vscode.Uri.parse(docsCommandLink(ruleId));
+}
+
+/** A docs link the server wrote: a rule file (`.../rules/<id>.yaml` on the web, or a custom rule's own file). */
+const DOCS_LINK = /\[Full documentation\]\(<?([^)\s>]*\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.ya?ml)>?\)/g;
+
+/** Rewrites the hover's docs links to the command; returns undefined when there is none. */
+export function rewriteDocsLinks(markdown: string): string | undefined {
+  let found = false;
+  const out = markdown.replace(DOCS_LINK, (_m, _url: string, ruleId: string) => {
+    found = true;
+    return `[Full documentation](${docsCommandLink(ruleId)})`;
+  });
+  return found ? out : undefined;
+}
+
 export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
   private readonly pages = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();

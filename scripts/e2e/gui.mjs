@@ -31,6 +31,38 @@ let browser;
 let page;
 const shot = (name) => page.screenshot({ path: path.join(shots, name) });
 
+async function openFile(file) {
+  await page.keyboard.press('Control+p');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).first().waitFor({ timeout: 10_000 });
+}
+
+/** Puts the cursor on a line of the active editor (Ctrl+G) and gives the editor focus. */
+async function gotoLine(line, column = 9) {
+  await page.keyboard.press('Control+g');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+}
+
+/** Opens the quick-fix menu on the current line and moves the focus to the entry whose text matches. */
+async function chooseQuickFix(text) {
+  await page.keyboard.press('Control+.');
+  await page.locator('.action-widget .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 30_000 });
+  for (let i = 0; i < 20; i++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
+    if (focused.includes(text)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`quick fix "${text}" never got the focus`);
+}
+
 async function palette(command) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -101,6 +133,86 @@ const steps = [
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'legacy_hash.py' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().waitFor({ timeout: 10_000 });
     await shot('4-scan-workspace.png');
+  }],
+  ['hover shows the rule in short: title, why, the Python example, a docs link, the message once', async () => {
+    await openFile('gui/cache_key.py');
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    // The keyboard's "Show Hover" (Ctrl+K Ctrl+I) on the flagged call, where a mouse would rest.
+    await gotoLine(5, 20);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const hover = page.locator('.monaco-hover', { hasText: 'Full documentation' }).first();
+    await hover.waitFor({ timeout: 20_000 });
+    const text = await hover.innerText();
+    const messages = text.split('MD5 is a broken hash').length - 1;
+    if (messages !== 1) throw new Error(`the message shows ${messages} times in the hover:\n${text}`);
+    if (!/Weak hash algorithm/.test(text) || !/hashlib\.sha256\(data\)/.test(text)) throw new Error(`hover lacks the title or the Python example:\n${text}`);
+    if (/crypto\.createHash|MessageDigest/.test(text)) throw new Error(`hover shows other languages' examples:\n${text}`);
+    if (text.length > 2500) throw new Error(`hover is ${text.length} characters`);
+    lap(`hover: ${text.length} characters`);
+    await shot('5-hover.png');
+  }],
+  ['"Full documentation" in the hover opens the rendered docs view', async () => {
+    await page.locator('.monaco-hover a', { hasText: 'Full documentation' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'Preview weak-hash.md' }).first().waitFor({ timeout: 20_000 });
+    await page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('h1', { hasText: 'Weak hash algorithm' }).first().waitFor({ timeout: 20_000 });
+    await shot('6-docs-view.png');
+    await page.keyboard.press('Control+w');
+  }],
+  ['the Problems code link opens the same docs view', async () => {
+    await page.keyboard.press('Control+Shift+m');
+    const filter = page.locator('.markers-panel-container .viewpane-filter input, .viewpane-filter input').first();
+    await filter.fill('cache_key');
+    const link = page.locator('.markers-panel .monaco-list-row .monaco-link', { hasText: 'weak-hash' }).first();
+    await link.waitFor({ timeout: 20_000 });
+    await link.click();
+    await page.locator('.tabs-container .tab', { hasText: 'Preview weak-hash.md' }).first().waitFor({ timeout: 20_000 });
+    await shot('7-docs-from-problems.png');
+    await page.keyboard.press('Control+w');
+    await filter.fill('');
+  }],
+  ['Suppress writes the comment with the cursor on the reason; typing fills it in', async () => {
+    await openFile('gui/cache_key.py');
+    await gotoLine(5);
+    await chooseQuickFix('Suppress weak-hash on this line');
+    await shot('8-suppress-menu.png');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'vigil-ignore-next-line weak-hash -- reason' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.type('cache key, not security');
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'weak-hash -- cache key, not security' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await shot('9-suppressed-with-reason.png');
+  }],
+  ['Vigil: Fix All Safe Problems runs from the palette and applies both safe fixes', async () => {
+    await openFile('gui/loader.py');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await palette('Vigil: Fix All Safe Problems');
+    const lines = page.locator('.monaco-editor .view-lines');
+    await lines.filter({ hasText: 'second = yaml.safe_load(b)' }).first().waitFor({ timeout: 10_000 });
+    // The editor renders spaces as no-break spaces.
+    const text = (await lines.first().innerText()).replace(/\u00a0/g, ' ');
+    if (!text.includes('first = yaml.safe_load(a)')) throw new Error(`not both fixed:\n${text}`);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await shot('10-fix-all-safe.png');
+  }],
+  ['"Apply all fixes in this file…" opens a preview of the unsafe fixes before changing anything', async () => {
+    await openFile('gui/two_hashes.py');
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await gotoLine(3);
+    await chooseQuickFix('Apply all 2 fixes in this file');
+    await shot('11-apply-all-menu.png');
+    await page.keyboard.press('Enter');
+    // The refactor preview lists each fix of the file; unsafe ones start unticked until the user ticks them.
+    await page.locator('.panel .action-label', { hasText: /refactor preview/i }).first().waitFor({ timeout: 20_000 });
+    const rows = page.locator('.panel .monaco-list-row', { hasText: 'sha256(b"body")' });
+    await rows.nth(1).waitFor({ timeout: 20_000 });
+    const before = fs.readFileSync(path.join(workspace, 'gui/two_hashes.py'), 'utf8');
+    const lines = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    if (!before.includes('md5') || lines.includes('sha256(b"body")')) throw new Error('the file changed before the preview was accepted');
+    await shot('12-apply-all-preview.png');
+    await page.locator('.panel .monaco-button', { hasText: 'Discard' }).first().click();
+    if (fs.readFileSync(path.join(workspace, 'gui/two_hashes.py'), 'utf8') !== before) throw new Error('Discard changed the file');
   }],
 ];
 

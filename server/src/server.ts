@@ -3,6 +3,7 @@
 // with --node-ipc; createConnection picks the transport from argv.
 import { createConnection, ProposedFeatures, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { engineLanguageId } from './lsp/analyze';
 import { provideCodeActions } from './lsp/codeActions';
 import { executeCommand } from './lsp/commands';
 import { provideHover } from './lsp/hover';
@@ -51,6 +52,10 @@ connection.onCodeAction(
       resultFor: (uri) => s.scheduler.resultFor(uri),
       enginePath: (uri) => enginePathFor(uri, s.ctx.workspaceFolders()),
       documentChanges: s.caps.workspace?.workspaceEdit?.documentChanges === true,
+      findRule: (id) => s.findRule(id),
+      snippetEdits: s.caps.workspace?.workspaceEdit?.snippetEditSupport === true,
+      changeAnnotations: s.caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
+      disabledActions: s.caps.textDocument?.codeAction?.disabledSupport === true,
     });
   }),
 );
@@ -62,6 +67,12 @@ connection.onHover(
     return provideHover(params, {
       latest: (uri) => s.scheduler.latest(uri),
       rule: async (uri, id) => (await s.ctx.engineFor(uri)).rule(id) ?? s.findRule(id),
+      document: (uri) => documents.get(uri),
+      languageOf: (uri) => {
+        const path = enginePathFor(uri, s.ctx.workspaceFolders());
+        return { languageId: engineLanguageId(documents.get(uri)?.languageId ?? 'plaintext', path), path };
+      },
+      docsHref: (rule) => s.docs.hrefFor(rule),
     });
   }),
 );

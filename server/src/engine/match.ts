@@ -6,6 +6,7 @@ import type { Capture, MatchContext, OffsetEdit } from './helpers/types';
 import { FILTERS, FIX_HELPERS, PRODUCERS } from './helpers';
 import { normaliseOffsetEdits } from './fixes';
 import { maskSecret } from './mask';
+import { messageFor } from './messages';
 import type { Confidence, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument } from './types';
 import type { DocumentFacts } from './documentFacts';
 
@@ -115,7 +116,7 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     rule: ctx.rule,
     start: f.start,
     end: f.end,
-    message: expand(ctx.pattern.message ?? ctx.rule.message, ctx),
+    message: expand(messageFor(ctx.pattern.message ?? ctx.rule.message, ctx.doc.languageId), ctx),
     severity: ctx.severity,
     confidence: ctx.confidence,
     fixes: buildFixes(ctx, input.text.length),

@@ -100,6 +100,9 @@ export interface SourceDocument {
 
 // ---- Rules (the shape of rules/*.yaml after validation) ----
 
+/** A message template for every file, or per language id with a required `default` (see messages.ts). */
+export type MessageSpec = string | ({ default: string } & Record<string, string>);
+
 export interface FixEditSpec {
   /** Capture whose node is replaced. */
   capture: string;
@@ -131,8 +134,8 @@ interface PatternBase {
   /** Extra conditions that a query or regex cannot express. All must hold. */
   where?: FilterSpec[];
   fixes?: FixSpec[];
-  /** Overrides the rule's message for this pattern. */
-  message?: string;
+  /** Overrides the rule's message for this pattern (one text, or one per language). */
+  message?: MessageSpec;
   /** Overrides the rule's confidence for this pattern. */
   confidence?: Confidence;
   /** Literals at least one of which must occur in the text (case-insensitive) for the pattern to run. */
@@ -184,8 +187,12 @@ export interface Rule {
   cwe: number[];
   owasp: string[];
   tags: string[];
-  /** Template: `{{capture}}` expands to a capture's text (masked for secrets by a helper). */
-  message: string;
+  /** Template: `{{capture}}` expands to a capture's text (masked for secrets by a helper); one text, or one per language. */
+  message: MessageSpec;
+  /** Why fixes of an applicability need review, in a few words, for the fix's title in the editor. */
+  fixReasons?: Partial<Record<'unsafe' | 'suggestion', string>>;
+  /** Why a finding may have no automatic fix (per language), for a disabled quick fix in the editor. */
+  noFixReason?: MessageSpec;
   /** Markdown: why it is risky, bad and good examples, how to fix, fix safety. */
   docs: string;
   patterns: Pattern[];

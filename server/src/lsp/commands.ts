@@ -61,8 +61,11 @@ async function runScan(params: ExecuteCommandParams, token: CancellationToken, a
   try {
     const summary = await scanWorkspace(progress ? { ...deps.ctx, progress } : deps.ctx, source.token);
     const message = describeScan(summary);
-    deps.ctx.log(message);
-    if (!deps.clientHandlesScanUi) void deps.ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    // The Vigil extension logs and shows the summary itself: logging it here too would print it twice.
+    if (!deps.clientHandlesScanUi) {
+      deps.ctx.log(message);
+      void deps.ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    }
     return summary;
   } finally {
     reporter?.done();
@@ -80,7 +83,8 @@ async function showDocs(args: unknown[], deps: CommandDeps): Promise<string> {
   const open = typeof args[1] === 'object' && args[1] !== null && (args[1] as { open?: unknown }).open === true;
   if (open && deps.showDocument) {
     const uri = deps.docsHref(rule);
-    if (uri) void deps.ctx.connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
+    // A web page opens in the browser; a custom rule's own file opens in the editor.
+    if (uri) void deps.ctx.connection.window.showDocument({ uri, takeFocus: true, ...(/^https?:/.test(uri) ? { external: true } : {}) }).catch(() => undefined);
   }
   return ruleMarkdown(rule);
 }

@@ -35,6 +35,8 @@ export interface ServerContext {
   /** Publishes findings for a document (open or not); `version` is undefined for files that are not open. */
   publish(uri: string, version: number | undefined, findings: Finding[], notes: Note[]): void;
   log(message: string): void;
+  /** The findings of an open document's current text (the buffer, saved or not), as the editor shows them. */
+  liveFindings?(uri: string): Promise<Finding[] | undefined>;
   /** Set on the context handed to a workspace scan: progress reporting (a no-op when the client shows its own). */
   progress?: ScanProgress;
 }

@@ -1,14 +1,16 @@
-// Rule documentation for every client. `codeDescription.href` must be a URI the client can open without
-// network access and without Vigil-specific support, so each rule's docs are written once as a markdown
-// file into a private temporary folder (mkdtemp, owner-only) and linked with a `file:` URI: VS Code opens
-// it in an editor tab, Neovim and Helix open it as a buffer. A custom `vigil-docs:` scheme would need a
-// content provider in every client; an https link would need the network and could drift from the
-// shipped rules. The folder is removed when the server exits.
-import { createHash } from 'crypto';
+// Rule documentation for every client, with nothing written to disk.
+//
+// `codeDescription.href` and the hover's "Full documentation" link point at the rule file on the web at this
+// version's tag (the rule file carries the full markdown docs), or, for a workspace's own rule, at its rule
+// file: any client can open either. The VS Code extension rewrites both links to its `vigil.showRuleDocs`
+// command, which renders the same markdown read-only in a preview (client/src/ruleDocs.ts).
+//
+// Older versions wrote each page into a `vigil-docs-*` temporary folder; those folders are removed at start.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Rule } from '../engine';
+import { repositoryUrl, vigilVersion } from '../cli/meta';
 import { pathToUri } from './uri';
 
 export function ruleMarkdown(rule: Rule): string {
@@ -21,40 +23,60 @@ export function ruleMarkdown(rule: Rule): string {
   return `# ${rule.title} (\`${rule.id}\`)\n\n${facts}\n\n${rule.docs.trim()}\n\nSilence one line with \`vigil-ignore-next-line ${rule.id} -- reason\` in a comment above it.\n`;
 }
 
-export class RuleDocsFiles {
-  private dir: string | undefined;
-  private readonly written = new Map<string, string>();
+/** The web page of a built-in rule at this version's tag; a custom rule's own file. */
+export function ruleDocsUri(rule: Rule): string {
+  if (rule.custom) return pathToUri(rule.file);
+  return `${repositoryUrl()}/blob/v${vigilVersion()}/rules/${encodeURIComponent(rule.id)}.yaml`;
+}
 
-  /** `file:` URI of the rule's markdown, written on first use; undefined if the file cannot be written. */
-  hrefFor(rule: Rule): string | undefined {
-    const name = rule.custom ? `${rule.id}-${createHash('sha256').update(rule.file).digest('hex').slice(0, 8)}.md` : `${rule.id}.md`;
-    const known = this.written.get(name);
-    if (known) return known;
-    try {
-      this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-docs-'));
-      const file = path.join(this.dir, name);
-      fs.writeFileSync(file, ruleMarkdown(rule), { mode: 0o600 });
-      const uri = pathToUri(file);
-      this.written.set(name, uri);
-      return uri;
-    } catch {
-      return undefined;
+export class RuleDocsLinks {
+  private readonly links = new Map<string, string>();
+
+  hrefFor(rule: Rule): string {
+    const key = `${rule.id}\u0000${rule.file}`;
+    let href = this.links.get(key);
+    if (!href) {
+      href = ruleDocsUri(rule);
+      this.links.set(key, href);
     }
+    return href;
   }
 
-  /** Forget written files (rules reloaded); they are rewritten on next use. */
+  /** Rules reloaded: a custom rule may have moved. */
   reset(): void {
-    this.written.clear();
+    this.links.clear();
   }
 
   dispose(): void {
-    if (!this.dir) return;
-    try {
-      fs.rmSync(this.dir, { recursive: true, force: true });
-    } catch {
-      // Best effort: the OS cleans its temporary folder eventually.
-    }
-    this.dir = undefined;
-    this.written.clear();
+    this.links.clear();
   }
+}
+
+/**
+ * Removes the `vigil-docs-*` folders older versions left in the temporary folder (they were deleted only on a
+ * clean exit). Only this user's folders, and only ones that look like ours: a private folder of markdown files.
+ */
+export async function removeStaleDocFolders(tmp = os.tmpdir()): Promise<number> {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(tmp);
+  } catch {
+    return 0;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  for (const name of names.filter((n) => /^vigil-docs-[A-Za-z0-9]{6}$/.test(n))) {
+    const dir = path.join(tmp, name);
+    try {
+      const st = await fs.promises.lstat(dir);
+      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
+      const files = await fs.promises.readdir(dir);
+      if (!files.every((f) => f.endsWith('.md'))) continue;
+      await fs.promises.rm(dir, { recursive: true, force: true });
+      removed++;
+    } catch {
+      // Another server removing the same folder, or no permission: leave it.
+    }
+  }
+  return removed;
 }

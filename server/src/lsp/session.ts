@@ -22,7 +22,7 @@ import { COMMANDS } from './commands';
 import { FIX_ALL_KIND } from './codeActions';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { EngineStore } from './engines';
-import { RuleDocsFiles } from './ruleDocs';
+import { removeStaleDocFolders, RuleDocsLinks } from './ruleDocs';
 import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
 import { SettingsStore } from './settings';
 import { enginePathFor, uriToPath } from './uri';
@@ -61,7 +61,7 @@ export class Session {
   readonly debounceMs: number;
   readonly settings: SettingsStore;
   readonly engines: EngineStore;
-  readonly docs = new RuleDocsFiles();
+  readonly docs = new RuleDocsLinks();
   readonly scheduler: Scheduler;
   readonly ctx: ServerContext;
   private folders: string[];
@@ -117,6 +117,7 @@ export class Session {
       workspaceFolders: () => [...this.folders],
       publish: (uri, version, findings, notes) => this.publishScanResult(uri, version, findings, notes),
       log,
+      liveFindings: async (uri) => (await this.scheduler.resultFor(uri))?.findings,
     };
   }
 
@@ -157,6 +158,9 @@ export class Session {
         this.environmentChanged(true);
       });
     }
+    void removeStaleDocFolders().then((n) => {
+      if (n > 0) this.log(`removed ${n} rule-docs folder(s) left in the temporary folder by an older Vigil`);
+    });
     this.log(`Vigil server ready (${this.pullMode ? 'pull' : 'push'} diagnostics, ${this.folders.length} workspace folder(s), debounce ${this.debounceMs} ms)`);
   }
 

@@ -58,6 +58,7 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
   const before = published.get(ctx.connection) ?? new Set<string>();
   const now = new Set<string>();
   const cleared = new Set<string>();
+  const openCounted = new Set<string>();
   const openPaths = (): Set<string> => new Set(ctx.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined));
 
   const folders = ctx.workspaceFolders();
@@ -104,7 +105,9 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
         done++;
         const abs = path.join(p.folder, r.rel);
         const uri = pathToUri(abs);
-        for (const f of r.findings) summary.findings[f.severity]++;
+        // An open document is counted from its buffer below, as the Problems view shows it, not from disk.
+        if (openPaths().has(abs) && !r.skipped) openCounted.add(uri);
+        else for (const f of r.findings) summary.findings[f.severity]++;
         if (!r.skipped && !openPaths().has(abs) && (r.findings.length > 0 || r.notes.length > 0 || before.has(uri))) {
           ctx.publish(uri, undefined, r.findings, r.notes);
           if (r.findings.length > 0 || r.notes.length > 0) now.add(uri);
@@ -139,6 +142,11 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
     }
   } finally {
     sub.dispose();
+  }
+  for (const uri of openCounted) {
+    if (token.isCancellationRequested) break;
+    const live = ctx.liveFindings ? await ctx.liveFindings(uri) : undefined;
+    for (const f of live ?? []) summary.findings[f.severity]++;
   }
   summary.cancelled = token.isCancellationRequested;
   if (!summary.cancelled) {

@@ -6,7 +6,7 @@ import { engineLanguageId } from '../lsp/analyze';
 import { selectSafeEdits } from '../lsp/codeActions';
 import { isDiagnosticData } from '../lsp/diagnostics';
 import { defaultEditorSettings, mergeSettings, normaliseEditorSettings } from '../lsp/settings';
-import { suppressionEdit } from '../lsp/suppression';
+import { addDays, SUPPRESSION_DAYS, suppressionEdit } from '../lsp/suppression';
 import { enginePathFor } from '../lsp/uri';
 import { parseFrames } from './lspClient';
 
@@ -42,21 +42,38 @@ describe('lsp settings', () => {
 describe('lsp suppression edit', () => {
   it('inserts above with the indentation and comment syntax of the file', () => {
     const e = suppressionEdit(doc('def f():\n\tx = md5()\n'), 1, 'weak-hash', { open: '#' });
-    assert.deepStrictEqual(e, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '\t# vigil-ignore-next-line weak-hash\n' });
+    assert.deepStrictEqual(e?.edit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '\t# vigil-ignore-next-line weak-hash -- reason\n' });
     const html = suppressionEdit(doc('<a>\n  <b/>\n', 'html'), 1, 'r', { open: '<!--', close: '-->' });
-    assert.strictEqual(html?.newText, '  <!-- vigil-ignore-next-line r -->\n');
+    assert.strictEqual(html?.edit.newText, '  <!-- vigil-ignore-next-line r -- reason -->\n');
   });
 
   it('keeps CRLF line endings', () => {
-    assert.strictEqual(suppressionEdit(doc('a\r\nb\r\n'), 1, 'r', { open: '#' })?.newText, '# vigil-ignore-next-line r\r\n');
+    assert.strictEqual(suppressionEdit(doc('a\r\nb\r\n'), 1, 'r', { open: '#' })?.edit.newText, '# vigil-ignore-next-line r -- reason\r\n');
   });
 
   it('appends to an existing next-line suppression, but not to one with an expiry', () => {
     const e = suppressionEdit(doc('  # vigil-ignore-next-line other -- why\n  x\n'), 1, 'weak-hash', { open: '#' });
-    assert.deepStrictEqual(e, { range: { start: { line: 0, character: 32 }, end: { line: 0, character: 32 } }, newText: ', weak-hash' });
+    assert.deepStrictEqual(e, { edit: { range: { start: { line: 0, character: 32 }, end: { line: 0, character: 32 } }, newText: ', weak-hash' } });
     assert.strictEqual(suppressionEdit(doc('# vigil-ignore-next-line weak-hash\nx\n'), 1, 'weak-hash', { open: '#' }), undefined);
     const dated = suppressionEdit(doc('# vigil-ignore-next-line other until 2020-01-01\nx\n'), 1, 'weak-hash', { open: '#' });
-    assert.strictEqual(dated?.newText, '# vigil-ignore-next-line weak-hash\n');
+    assert.strictEqual(dated?.edit.newText, '# vigil-ignore-next-line weak-hash -- reason\n');
+  });
+
+  it('as a snippet the reason is the first tab stop and the expiry date the second, with snippet syntax escaped', () => {
+    const plain = suppressionEdit(doc('  x = md5()\n'), 0, 'weak-hash', { open: '#' });
+    assert.strictEqual(plain?.snippet, '  # vigil-ignore-next-line weak-hash -- ${1:reason}\n');
+    const dated = suppressionEdit(doc('x = md5()\n'), 0, 'weak-hash', { open: '<%#', close: '%>' }, '2027-03-02');
+    assert.strictEqual(dated?.edit.newText, '<%# vigil-ignore-next-line weak-hash until 2027-03-02 -- reason %>\n');
+    assert.strictEqual(dated?.snippet, '<%# vigil-ignore-next-line weak-hash until ${2:2027-03-02} -- ${1:reason} %>\n');
+    assert.strictEqual(suppressionEdit(doc('x\n'), 0, 'r', { open: '$' })?.snippet, '\\$ vigil-ignore-next-line r -- ${1:reason}\n');
+    // The expiring variant never extends an existing comment: the date would apply to the other rule too.
+    const under = suppressionEdit(doc('# vigil-ignore-next-line other\nx\n'), 1, 'weak-hash', { open: '#' }, '2027-03-02');
+    assert.strictEqual(under?.edit.newText, '# vigil-ignore-next-line weak-hash until 2027-03-02 -- reason\n');
+  });
+
+  it('dates the expiry 90 days ahead across month and year ends', () => {
+    assert.strictEqual(addDays('2026-12-02', SUPPRESSION_DAYS), '2027-03-02');
+    assert.strictEqual(addDays('2024-01-31', 30), '2024-03-01');
   });
 
   it('refuses lines outside the document', () => {

@@ -4,7 +4,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
 import { byRule, LspClient, parseFrames } from './lspClient';
@@ -70,6 +69,23 @@ describe('language server: untrusted workspace', function () {
   });
 });
 
+describe('language server: a client that shows the scan summary itself', function () {
+  this.timeout(60_000);
+  it('neither logs nor shows the summary, so the output has it once (from the client)', async () => {
+    const dir = makeWorkspace();
+    fs.writeFileSync(path.join(dir, 'disk.py'), PY);
+    const { client } = await LspClient.start({ rootDir: dir, initializationOptions: { isTrusted: true, clientHandlesScanUi: true } });
+    try {
+      const summary = await client.request<{ files: number; cancelled: boolean }>('workspace/executeCommand', { command: 'vigil.scanWorkspace', arguments: [] });
+      assert.ok(summary.files > 0 && !summary.cancelled);
+      assert.deepStrictEqual([...client.logs, ...client.shown.map((m) => m.message)].filter((m) => /Vigil: scanned/.test(m)), []);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server over stdio (push diagnostics)', function () {
   this.timeout(60_000);
   let client: LspClient;
@@ -119,10 +135,8 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.strictEqual(data.ruleId, 'weak-hash');
     assert.match(data.fingerprint, /^[0-9a-f]{16,}$/);
     assert.ok(data.fixes.length >= 1, 'weak-hash carries a fix');
-    const href = d.codeDescription?.href ?? '';
-    assert.match(href, /^file:/);
-    const docs = fs.readFileSync(fileURLToPath(href), 'utf8');
-    assert.match(docs, /`weak-hash`/);
+    // The rule's page at this version's tag: any client opens it, and nothing is written to a temp folder.
+    assert.match(d.codeDescription?.href ?? '', /^https:\/\/github\.com\/vigil-dev\/vigil\/blob\/v\d+\.\d+\.\d+\/rules\/weak-hash\.yaml$/);
   });
 
   it('publishes weak-hash for JavaScript (crypto.createHash("md5"))', async () => {
@@ -164,8 +178,10 @@ describe('language server over stdio (push diagnostics)', function () {
     const u = uri('fixhash.py');
     const [d] = byRule(await openAndWait('fixhash.py', 'python', PY), 'weak-hash');
     const first = (d!.data as { fixes: { title: string; applicability: string }[] }).fixes[0]!;
-    const fix = (await actionsFor(u, d!)).find((a) => a.title === first.title);
+    const fix = (await actionsFor(u, d!)).find((a) => a.title.startsWith(first.title));
     assert.ok(fix, `the rule's fix "${first.title}" is offered`);
+    // The title says why an unsafe fix needs review, from the rule file.
+    if (first.applicability === 'unsafe') assert.strictEqual(fix.title, `${first.title} (unsafe: digests change)`);
     assert.strictEqual(fix.isPreferred, first.applicability === 'safe');
     const since = client.published.length;
     await client.change(u, 2, editsOf(fix).map((e) => ({ range: e.range, text: e.newText })));
@@ -182,8 +198,8 @@ describe('language server over stdio (push diagnostics)', function () {
   });
 
   for (const [name, lang, text, expected] of [
-    ['sup.py', 'python', PY, '    # vigil-ignore-next-line weak-hash\n'],
-    ['sup.js', 'javascript', JS, '  // vigil-ignore-next-line weak-hash\n'],
+    ['sup.py', 'python', PY, '    # vigil-ignore-next-line weak-hash -- reason\n'],
+    ['sup.js', 'javascript', JS, '  // vigil-ignore-next-line weak-hash -- reason\n'],
   ] as const) {
     it(`suppression action inserts an indented ${lang} comment that silences the finding`, async () => {
       const u = uri(name);
@@ -214,13 +230,16 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.strictEqual(fixed, 'a = SECURE_ONE\nb = [SECURE_TWO, "ok"]\n');
   });
 
-  it('hover on a finding shows its message and the rule docs; elsewhere nothing', async () => {
+  it('hover on a finding shows the rule in short, not its message again; elsewhere nothing', async () => {
     const u = uri('hover.py');
     await openAndWait('hover.py', 'python', PY);
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: 3, character: 20 } });
     const value = (h?.contents as { value: string } | undefined)?.value ?? '';
-    assert.match(value, /MD5 is a broken hash/);
+    assert.doesNotMatch(value, /MD5 is a broken hash/);
     assert.match(value, /Weak hash algorithm/);
+    assert.match(value, /```python\n# bad/);
+    assert.match(value, /\[Full documentation\]\(https:/);
+    assert.ok(value.length < 1500, `${value.length} characters`);
     const none = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 1 } });
     assert.strictEqual(none, null);
   });
@@ -230,7 +249,7 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.match(md, /^# Weak hash algorithm/);
     assert.strictEqual(client.shownDocuments.length, 0, 'no document opened without { open: true }');
     await client.request('workspace/executeCommand', { command: 'vigil.showRuleDocs', arguments: ['weak-hash', { open: true }] });
-    await client.waitFor('window/showDocument', () => client.shownDocuments.find((d) => d.endsWith('/weak-hash.md')));
+    await client.waitFor('window/showDocument', () => client.shownDocuments.find((d) => d.endsWith('/rules/weak-hash.yaml')));
     await assert.rejects(client.request('workspace/executeCommand', { command: 'vigil.showRuleDocs', arguments: ['no-such-rule'] }), /unknown rule/);
   });
 

@@ -102,6 +102,22 @@ describe('workspace scan', () => {
     assert.deepStrictEqual(cleared && [cleared.findings, cleared.notes], [[], []], 'a.txt is republished empty');
   });
 
+  it('counts an open document from its buffer, as the Problems view shows it, not from the file on disk', async () => {
+    const dir = demoRepo({ 'a.txt': 'DEMO_TOKEN_1\n', 'b.txt': 'DEMO_TOKEN_2\n' });
+    const engine = Engine.create({ customRuleDirs: [path.join(dir, 'vigil-rules')] });
+    const b = path.join(dir, 'b.txt');
+    const { ctx } = fakeContext(dir, [b], engine);
+    // The unsaved buffer of b.txt has three tokens where the file on disk has one.
+    const buffer = 'DEMO_TOKEN_2\nDEMO_TOKEN_3\nDEMO_TOKEN_4\n';
+    ctx.liveFindings = async (uri) => {
+      assert.strictEqual(uri, pathToFileURL(b).href);
+      return (await engine.analyze({ path: 'b.txt', languageId: 'plaintext', text: buffer })).findings;
+    };
+    const summary = await scanWorkspace(ctx, new CancellationTokenSource().token);
+    const total = summary.findings.error + summary.findings.warning + summary.findings.info;
+    assert.strictEqual(total, 4, 'one in a.txt on disk, three in the b.txt buffer');
+  });
+
   it('loads custom rules only as the context engine did (workspace trust lives there)', async () => {
     const dir = demoRepo({ 'a.txt': 'DEMO_TOKEN_1\n' });
     const untrusted = fakeContext(dir, [], Engine.create());

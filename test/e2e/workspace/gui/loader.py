@@ -1,0 +1,7 @@
+import yaml
+
+
+def load_both(a, b):
+    first = yaml.load(a)
+    second = yaml.load(b)
+    return first, second
