@@ -5,7 +5,7 @@ export API_TOKEN="c2b9f1e07d3a4c58b6e1f0a9d2c7e4b3"
 # vigil-ok: hardcoded-secret
 export API_TOKEN="$(vault kv get -field=token secret/reporting)"
 # vigil-expect: hardcoded-secret
-curl -H "Authorization: Bearer ghp_vigilFAKEtoken0123456789vigilFAKEtok" https://api.vigil.invalid/
+curl -H "Authorization: Bearer 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" https://api.vigil.invalid/
 # vigil-ok: hardcoded-secret
 curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.vigil.invalid/
 # vigil-expect: hardcoded-secret
