@@ -12,3 +12,16 @@ curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.vigil.invalid/
 mysql --user=reporting --password=Pw9-vigil-FixtureDefault app < dump.sql
 # vigil-ok: hardcoded-secret
 mysql --user=reporting --password="$DB_PASSWORD" app < dump.sql
+# Credentials on a command line.
+# vigil-expect: hardcoded-secret
+curl -u deploy:Vg9-curlUser-Fixture21 https://api.vigil.invalid/releases
+# vigil-ok: hardcoded-secret
+curl -u "deploy:${DEPLOY_PASSWORD}" https://api.vigil.invalid/releases
+# vigil-ok: hardcoded-secret
+docker run -u 1000:1000 app
+# vigil-expect: hardcoded-secret
+mysqldump -h db.vigil.invalid -u backup -pVg9-mysqlDump-Fixture33 reporting > dump.sql
+# vigil-ok: hardcoded-secret
+mysql -h db.vigil.invalid -u backup -p reporting
+# vigil-ok: hardcoded-secret
+mysql -u backup -p"$MYSQL_PASSWORD" reporting
