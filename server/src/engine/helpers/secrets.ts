@@ -8,6 +8,7 @@ import { credentialPart, isPlaceholder, isPlaceholderToken, rejectValue } from '
 import { overlapsProvider } from './secretsOverlap';
 import { secretToEnv } from './secretsFix';
 import { secretFormat } from './secretsFormat';
+import { hardcodedKey } from './secretsKey';
 
 // Helpers of the hardcoded-secret rule. Two layers share them:
 //  - provider formats (regexes in the rule file) are checked by `secretToken`, `urlPassword` and `privateKeyBlock`;
@@ -55,6 +56,9 @@ function genericValue(ctx: MatchContext, layer: string): { text: string; start: 
 export const filters: Record<string, FilterHelper> = {
   /** A row of the rule's `formats:` table: placeholder, context words and checksum (see secretsFormat.ts). */
   secretFormat,
+
+  /** A literal at a signing or encryption key parameter (see secretsKey.ts). */
+  hardcodedKey,
 
   /**
    * Generic layer: keeps a literal keyed to a secret-like name when the value looks real (length, entropy, not a
