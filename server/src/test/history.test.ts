@@ -133,12 +133,17 @@ describe('history diff parser', () => {
       '+++ "b/t\\tb"',
       '@@ -0,0 +1 @@',
       '++++ not a header inside a hunk',
+      'diff --git a/my conf.env b/my conf.env',
+      '+++ b/my conf.env\t',
+      '@@ -0,0 +1 @@',
+      '+x',
       '\\ No newline at end of file',
     ]) p.line(l);
     p.flush();
     assert.deepStrictEqual(out.map((a) => [a.commit, a.path, a.lines.map((l) => [l.line, l.text])]), [
       ['abc', 'x', [[3, 'one'], [4, 'two'], [20, 'three']]],
       ['abc', 't\tb', [[1, '+++ not a header inside a hunk']]],
+      ['abc', 'my conf.env', [[1, 'x']]],
     ]);
   });
 });

@@ -76,7 +76,8 @@ export class DiffParser {
       return;
     }
     if (!this.inHunk && line.startsWith('+++ ')) {
-      const target = line.slice(4);
+      // git ends the name with a tab when it contains a space (for patch(1)); a real tab would be C-quoted.
+      const target = line.slice(4).replace(/\t$/, '');
       const p = unquotePath(target);
       this.file = target === '/dev/null' ? undefined : { commit: this.commit, authorDate: this.date, path: p.replace(/^b\//, ''), lines: [] };
       return;
