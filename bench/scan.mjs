@@ -3,6 +3,7 @@
 // next to a vigil run over exactly the same folder so the ratios compare like with like.
 import * as fs from 'fs';
 import * as path from 'path';
+import { createRequire } from 'module';
 import YAML from 'yaml';
 import { REPO, WORK, has, listFiles, log, timed } from './lib.mjs';
 import { peerPaths } from './peers.mjs';
@@ -36,6 +37,11 @@ export function secretRegexes() {
     // Capture names repeat across patterns, which one PCRE2 program rejects; rg only needs the match.
     const body = p.regex.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:');
     patterns.push(inline ? `(?${inline})${body}` : body);
+  }
+  // The provider formats are a table in the rule file (`formats:`); the engine expands each row into one regex.
+  if (Array.isArray(doc?.formats)) {
+    const { formatRegex } = createRequire(import.meta.url)(path.join(REPO, 'server/lib/engine/secretFormats.js'));
+    for (const f of doc.formats) patterns.push(formatRegex(f).replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:'));
   }
   return { patterns, note: `${patterns.length} regexes from rules/hardcoded-secret.yaml` };
 }

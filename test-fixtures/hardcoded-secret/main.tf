@@ -25,3 +25,13 @@ provider "github" {
   # vigil-ok: hardcoded-secret
   token = data.aws_secretsmanager_secret_version.github.secret_string
 }
+
+# Aligned by `terraform fmt`: the blanks before `=` follow the longest name in the block.
+resource "aws_db_instance" "aligned" {
+  identifier                      = "reporting"
+  username                        = "reporting"
+  # vigil-expect: hardcoded-secret
+  password                        = "Vg9-aligned-Fixture-4tf"
+  # vigil-ok: hardcoded-secret
+  manage_master_user_password     = true
+}

@@ -4,7 +4,7 @@ const express = require('express');
 // vigil-expect: hardcoded-secret
 const dbPassword = 'Qx7-vigil-Fixture-92kLm';
 // vigil-expect: hardcoded-secret
-const githubToken = 'ghp_vigilFAKEtoken0123456789vigilFAKEtok';
+const githubToken = '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';
 // vigil-ok: hardcoded-secret
 const apiKey = process.env.API_KEY;
 // vigil-ok: hardcoded-secret

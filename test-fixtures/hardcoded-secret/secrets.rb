@@ -10,7 +10,7 @@ api_token = ENV.fetch("API_TOKEN")
 # vigil-ok: hardcoded-secret
 auth_token = "#{prefix}-#{suffix}"
 # vigil-expect: hardcoded-secret
-npm_token = "npm_vigilFAKEnpmToken0123456789vigilFAKE"
+npm_token = "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"
 
 class Client
   def initialize

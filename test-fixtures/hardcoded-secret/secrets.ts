@@ -34,7 +34,7 @@ export class ReportClient {
 }
 
 // vigil-expect: hardcoded-secret
-const openaiKey = 'sk-proj-vigilFAKEopenai_project-0123456789vigilFAKEopenai_project-01';
+const openaiKey = 'sk-proj-vigilFAKEopenai_prjkey1-0123456789vigilFAKEopenai_prjkey1-01';
 // vigil-ok: hardcoded-secret
 const openaiKeyExample = 'sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
 // vigil-ok: hardcoded-secret

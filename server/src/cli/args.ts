@@ -30,6 +30,8 @@ export interface CliArgs {
   noIgnore: boolean;
   /** Content-hash cache file: unchanged files are not analysed again between runs. */
   cache?: string;
+  /** `--history[=RANGE]`: scan the lines added by the commits of RANGE (default HEAD) for secrets. */
+  history?: string;
 }
 
 const OPTIONS = {
@@ -48,14 +50,15 @@ const OPTIONS = {
   'include-suppressed': { type: 'boolean' },
   cache: { type: 'string' },
   'no-ignore': { type: 'boolean' },
+  history: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore'],
-  baseline: ['output', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore'],
+  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'history'],
+  baseline: ['output', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'history'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
   explain: ['config'],
@@ -70,7 +73,13 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   return value as T;
 }
 
+/** `--history` takes an optional range: alone (last, or before another option) it means the whole history of HEAD. */
+function historyDefault(argv: string[]): string[] {
+  return argv.map((a, i) => (a === '--history' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')) ? '--history=' : a));
+}
+
 export function parseCli(argv: string[]): CliArgs {
+  argv = historyDefault(argv);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -107,6 +116,11 @@ export function parseCli(argv: string[]): CliArgs {
   if (v.output !== undefined) args.output = v.output;
   if (v.baseline !== undefined) args.baseline = v.baseline;
   if (v.cache !== undefined) args.cache = v.cache;
+  if (v.history !== undefined) {
+    if (v.history.startsWith('-')) throw new UsageError(`--history: '${v.history}' is not a revision range`);
+    if (args.staged || v['changed-since'] !== undefined || v.shard !== undefined || pos.length > 0) throw new UsageError('--history scans the whole repository: it takes no paths, --staged, --changed-since or --shard');
+    args.history = v.history;
+  }
   if (v.config !== undefined) args.config = v.config;
   if (v['changed-since'] !== undefined) args.changedSince = v['changed-since'];
   if (v.jobs !== undefined) {
@@ -156,6 +170,8 @@ Scan options:
       --changed-since REV             only files changed since a git revision (plus untracked files)
       --staged                        only staged files, scanning the staged content
       --shard I/N                     scan the I-th of N deterministic slices of the files
+      --history[=RANGE]               scan the lines every commit of RANGE added (default: all of HEAD) for
+                                      secrets; each is reported once, at the commit that first added it
       --no-ignore                     do not read .gitignore/.vigilignore or config ignores (built-in excludes stay)
       --include-suppressed            also report findings silenced by vigil-ignore comments
       --no-color                      no colours (also: NO_COLOR set, or output not a terminal)

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { Rule, Severity } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, type Rule, type Severity } from '../engine';
 import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline, type Baseline } from '../engine/baseline';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
 import { collect, setup } from './collect';
@@ -16,6 +16,8 @@ import { mergeSarif, readSarif } from './merge';
 import { vigilVersion } from './meta';
 import { toSarif } from './sarif';
 import { toText, useColor } from './text';
+import { historyJson, historySarif, historyText } from './history/output';
+import { scanHistory } from './history/scanHistory';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -53,6 +55,13 @@ async function scanCommand(args: CliArgs, out: Output): Promise<number> {
       throw e;
     }
   }
+  if (args.history !== undefined) {
+    const h = await scanHistory(s, args.history || undefined, { ...(baseline ? { baseline } : {}), maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+    if (args.format === 'sarif') out.write(historySarif(h, s.engine.rules.filter((r) => r.secret && !s.config.disable.includes(r.id)), s.config.severity));
+    else if (args.format === 'json') out.write(historyJson(h));
+    else out.write(historyText(h));
+    return h.findings.some((x) => failsOn(x.finding.severity, args.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  }
   const color = useColor(args.color, !args.output && process.stdout.isTTY === true);
   const report = await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) });
   if (args.format === 'sarif') {
@@ -70,9 +79,13 @@ async function scanCommand(args: CliArgs, out: Output): Promise<number> {
 
 async function baselineCommand(args: CliArgs): Promise<number> {
   const s = setup(args);
-  const report = await collect({ ...args, includeSuppressed: false }, s);
   const file = path.resolve(args.output ?? BASELINE_FILE);
-  const content = buildBaseline(report.files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding }))));
+  // `vigil baseline --history` records the secrets of the history, so a team can accept those already rotated.
+  const entries =
+    args.history !== undefined
+      ? (await scanHistory(s, args.history || undefined, { maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })).findings.map((h) => ({ path: h.path, finding: h.finding }))
+      : (await collect({ ...args, includeSuppressed: false }, s)).files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding })));
+  const content = buildBaseline(entries);
   try {
     writeBaseline(file, content);
   } catch (e) {

@@ -5,6 +5,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Pattern, Rule, RuleLoadError } from './types';
 import { builtinRulesDir } from './paths';
+import { expandSecretFormats, formatRegex, type SecretFormat } from './secretFormats';
 
 export interface LoadedRules {
   rules: Rule[];
@@ -77,6 +78,7 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
     owasp?: string[];
     tags?: string[];
     patterns: (Omit<Pattern, 'kind'> & { query?: string; regex?: string; flags?: string })[];
+    formats?: SecretFormat[];
   };
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (!file.startsWith('<') && expected !== raw.id) {
@@ -96,7 +98,20 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
     return { ...p, kind: 'query' } as Pattern;
   });
   if (errors.length > 0) return { errors };
-  const rule: Rule = { ...raw, owasp: raw.owasp ?? [], tags: raw.tags ?? [], patterns, file };
+  // A `formats:` table (credential formats of a secret rule) adds one regex pattern per row.
+  const { formats, ...rest } = raw;
+  (formats ?? []).forEach((f, i) => {
+    // Without a prefix or a distinctive infix (keywords), only the context words keep a bare body such as 32 hex digits from matching any hash.
+    if (!f.prefix && !f.context && !f.keywords) errors.push({ file, line: lineOf(doc, lines, `/formats/${i}`), message: `format '${f.id}' needs a prefix, context words or keywords` });
+    try {
+      new RegExp(formatRegex(f), 'gd');
+    } catch (e) {
+      errors.push({ file, line: lineOf(doc, lines, `/formats/${i}/body`), message: `invalid regex: ${(e as Error).message}` });
+    }
+  });
+  if (errors.length > 0) return { errors };
+  if (formats) patterns.push(...expandSecretFormats(formats));
+  const rule: Rule = { ...rest, owasp: raw.owasp ?? [], tags: raw.tags ?? [], patterns, file };
   return { rule, errors: [] };
 }
 

@@ -11,7 +11,7 @@ const engine = Engine.create();
 /** One long line of bundler output that calls `eval` on page data and holds a provider token. */
 function bundle(extra = ''): string {
   const body = Array.from({ length: 400 }, (_, i) => `function a${i}(b,c){return b+c*${i}}`).join(';');
-  return `!function(){${body};var t="ghp_vigilFAKEtoken0123456789vigilFAKEtok";eval(window.name)${extra}}();\n`;
+  return `!function(){${body};var t="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";eval(window.name)${extra}}();\n`;
 }
 
 describe('minified code', () => {

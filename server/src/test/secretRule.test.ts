@@ -57,21 +57,21 @@ describe('hardcoded-secret rule', () => {
   });
 
   it('keeps provider findings at error with high confidence in test files', async () => {
-    const f = await scan('tests/test_client.py', 'token = "ghp_vigilFAKEtoken0123456789vigilFAKEtok"\n');
+    const f = await scan('tests/test_client.py', 'token = "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"\n');
     assert.deepStrictEqual(f.map((x) => [x.severity, x.confidence]), [['error', 'high']]);
   });
 
   it('reports a provider token keyed to a secret name once, with the provider message and a fix', async () => {
-    const text = 'const githubToken = "ghp_vigilFAKEtoken0123456789vigilFAKEtok";\n';
+    const text = 'const githubToken = "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";\n';
     const f = await scan('src/app.js', text);
     assert.strictEqual(f.length, 1);
-    assert.match(f[0]!.message, /^GitHub token/);
+    assert.match(f[0]!.message, /^GitHub personal access token \(checksum verified\)/);
     assert.strictEqual(fixedText(text, f), 'const githubToken = process.env.GITHUB_TOKEN;\n');
     assert.strictEqual(f[0]!.fixes[0]!.applicability, 'unsafe');
   });
 
   it('reports a provider token in .env once (the generic layer defers to it)', async () => {
-    const f = await scan('.env', 'GITHUB_TOKEN=ghp_vigilFAKEtoken0123456789vigilFAKEtok\nDB_PASSWORD=Qx7-vigil-Fixture-92kLm\n');
+    const f = await scan('.env', 'GITHUB_TOKEN=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\nDB_PASSWORD=Qx7-vigil-Fixture-92kLm\n');
     assert.deepStrictEqual(f.map((x) => [x.range.start.line, x.confidence]), [[0, 'high'], [1, 'medium']]);
   });
 

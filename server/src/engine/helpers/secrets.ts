@@ -7,6 +7,8 @@ import { secretKindOfName } from './secretsName';
 import { credentialPart, isPlaceholder, isPlaceholderToken, rejectValue } from './secretsValue';
 import { overlapsProvider } from './secretsOverlap';
 import { secretToEnv } from './secretsFix';
+import { secretFormat } from './secretsFormat';
+import { hardcodedKey } from './secretsKey';
 
 // Helpers of the hardcoded-secret rule. Two layers share them:
 //  - provider formats (regexes in the rule file) are checked by `secretToken`, `urlPassword` and `privateKeyBlock`;
@@ -52,6 +54,12 @@ function genericValue(ctx: MatchContext, layer: string): { text: string; start: 
 }
 
 export const filters: Record<string, FilterHelper> = {
+  /** A row of the rule's `formats:` table: placeholder, context words and checksum (see secretsFormat.ts). */
+  secretFormat,
+
+  /** A literal at a signing or encryption key parameter (see secretsKey.ts). */
+  hardcodedKey,
+
   /**
    * Generic layer: keeps a literal keyed to a secret-like name when the value looks real (length, entropy, not a
    * placeholder, reference or example) and no provider pattern already reports it. Option `layer`: `code` | `text`.
