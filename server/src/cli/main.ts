@@ -16,6 +16,7 @@ import { mergeSarif, readSarif } from './merge';
 import { vigilVersion } from './meta';
 import { toSarif } from './sarif';
 import { toText, useColor } from './text';
+import { nextStepsLine } from './nextSteps';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -57,7 +58,11 @@ async function scanCommand(args: CliArgs, out: Output): Promise<number> {
   const report = await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) });
   if (args.format === 'sarif') out.write(`${JSON.stringify(toSarif(report, s.engine.rules.filter((r) => !s.config.disable.includes(r.id)), s.config.severity), null, 2)}\n`);
   else if (args.format === 'json') out.write(toJson(report));
-  else out.write(toText(report, color));
+  else {
+    // The advice goes to the terminal only, not into a report file (--output).
+    const next = args.output ? undefined : nextStepsLine(report);
+    out.write(toText(report, color) + (next ? `${next}\n` : ''));
+  }
   const failing = report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn)));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
