@@ -88,11 +88,13 @@ export function runStep(name, step, { cwd = ROOT, log = console.log } = {}) {
   }
   if (step.doing) log(step.doing);
   const [cmd, args] = step.run;
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const lastLine = (text) => (text ?? '').trim().split('\n').filter(Boolean).pop() ?? '';
   if (r.status === 0) {
+    // A script's own closing line says what it did (`system packages: all present`); npm's banner does not.
     const line = lastLine(r.stdout);
-    log(line.includes(': ') ? line : `${name}: ${line || 'done'}`);
+    log(line.includes(': ') && !line.startsWith('>') ? line : `${name}: done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     return true;
   }
   const why = r.error ? r.error.message : (r.stderr || r.stdout || '').trim().split('\n').slice(-5).join('\n    ');
