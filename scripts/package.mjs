@@ -24,14 +24,22 @@ function run(cmd, args, cwd = root) {
   return r.stdout;
 }
 
-const { name, version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-const out = path.join(root, `${name}-${version}.vsix`);
+// One manifest serves npm and VS Code. npm's name is scoped (@vigil-dev/vigil: the plain name belongs to an
+// unrelated package); an extension name cannot be, so the staged copy is named EXTENSION_NAME, which with the
+// publisher keeps the extension id vigil-dev.vigil and the file name vigil-<version>.vsix. npm's `files` list is
+// dropped there too, so that .vscodeignore alone decides what the .vsix holds.
+const EXTENSION_NAME = 'vigil';
+const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const { version } = manifest;
+const out = path.join(root, `${EXTENSION_NAME}-${version}.vsix`);
 run(process.execPath, ['esbuild.mjs', '--production']);
 
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-package-'));
-for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'client/out', 'server/out', 'rules']) {
+for (const entry of ['README.md', 'LICENSE', '.vscodeignore', 'client/out', 'server/out', 'rules']) {
   if (fs.existsSync(entry)) fs.cpSync(entry, path.join(stage, entry), { recursive: true });
 }
+const { files: _npmFiles, ...extensionManifest } = { ...manifest, name: EXTENSION_NAME };
+fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(extensionManifest, null, 2)}\n`);
 
 // The repository field and LICENSE are optional for a local package; without these flags vsce asks on stdin.
 const flags = ['--no-dependencies', '--allow-missing-repository', ...(fs.existsSync('LICENSE') ? [] : ['--skip-license'])];

@@ -84,14 +84,15 @@ export async function startCodeServer({ stateDir, vsix, folder, settings = {} })
     clearTimeout(t);
   };
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: code-server answers in a few seconds idle; a loaded 2-core machine can take minutes.
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${fs.readFileSync(log, 'utf8')}`);
     const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error('code-server did not answer /healthz within 60 s');
+      throw new Error('code-server did not answer /healthz within 300 s');
     }
     await new Promise((r) => setTimeout(r, 250));
   }

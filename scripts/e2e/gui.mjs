@@ -10,6 +10,10 @@ import { startCodeServer } from './codeServer.mjs';
 import { ROOT, artifactDir, copyWorkspace, launchBrowser } from './paths.mjs';
 
 const FILE = 'gui/checksum.py';
+// Each wait is for an event and fails only when the event never comes, so they are generous: the workbench
+// starts in seconds idle, and a 2-core machine shared by many jobs is often 10x slower.
+const START_MS = 180_000;
+const WAIT_MS = 90_000;
 const t0 = Date.now();
 const lap = (what) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
 
@@ -82,8 +86,8 @@ const steps = [
     browser = await launchBrowser();
     page = browser.page;
     await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: START_MS });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: START_MS });
   }],
   ['the file opens and Vigil draws a squiggle', async () => {
     await page.keyboard.press('Control+p');
@@ -93,45 +97,45 @@ const steps = [
     await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(FILE) }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .monaco-editor').first().waitFor();
-    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: START_MS });
   }],
   ['the Problems panel lists the weak-hash finding and the status bar counts it', async () => {
     await page.keyboard.press('Control+Shift+m');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.statusbar-item', { hasText: 'Vigil: 1' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().waitFor({ timeout: WAIT_MS });
+    await page.locator('.statusbar-item', { hasText: 'Vigil: 1' }).first().waitFor({ timeout: WAIT_MS });
     await shot('1-diagnostic.png');
   }],
   ['Ctrl+. offers the fix, listed first and focused', async () => {
     // Ctrl+. in the Problems panel opens that panel's menu: double-click moves focus and cursor into the editor.
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().dblclick();
-    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'sha256' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'sha256' }).first().waitFor({ timeout: WAIT_MS });
     await shot('2-quickfix-menu.png');
   }],
   ['Enter applies the fix, and the file on disk changes after save', async () => {
     // A mouse click on the menu is swallowed by the widget's pointer guard; a person presses Enter.
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'sha256(' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'sha256(' }).first().waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Control+s');
     const onDisk = path.join(workspace, FILE);
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + WAIT_MS;
     let text = '';
     while (Date.now() < deadline && !(text = fs.readFileSync(onDisk, 'utf8')).includes('sha256(')) await page.waitForTimeout(100);
     if (!text.includes('hashlib.sha256(') || text.includes('md5')) throw new Error(`file on disk not fixed:\n${text}`);
-    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: WAIT_MS });
     await shot('3-fixed.png');
   }],
   ['Vigil: Scan Workspace runs from the command palette and shows its summary', async () => {
     await palette('Vigil: Scan Workspace');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Vigil: scanned' }).first();
-    await toast.waitFor({ timeout: 60_000 });
+    await toast.waitFor({ timeout: START_MS });
     lap(`toast: ${(await toast.innerText()).split('\n').find((l) => l.includes('Vigil: scanned'))}`);
     // The file was never opened: its finding can only come from the scan. Filter the Problems list to find it.
     const filter = page.locator('.markers-panel-container .viewpane-filter input, .viewpane-filter input').first();
     await filter.fill('legacy_hash');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'legacy_hash.py' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'legacy_hash.py' }).first().waitFor({ timeout: WAIT_MS });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().waitFor({ timeout: WAIT_MS });
     await shot('4-scan-workspace.png');
   }],
   ['hover shows the rule in short: title, why, the Python example, a docs link, the message once', async () => {

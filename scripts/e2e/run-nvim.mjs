@@ -20,7 +20,8 @@ if (!fs.existsSync(server)) {
   const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
     env: { ...process.env, VIGIL_SERVER: server, VIGIL_WS: ws },
     encoding: 'utf8',
-    timeout: 120_000,
+    // Stops a stuck Neovim only: the run takes seconds idle, several times that under load.
+    timeout: 600_000,
   });
   if (r.error) console.log(`nvim could not run: ${r.error.message} (install Debian's neovim)`);
   const output = `${r.stdout ?? ''}`;

@@ -35,9 +35,13 @@ cd "$DEST"
 [ -f package.json ] || echo '{ "name": "vigil-e2e-tools", "private": true }' > package.json
 # unsafe_perm: code-server's postinstall refuses to run as root otherwise.
 # yes: node-pty's postinstall runs `npx node-gyp`, which must not stop at a prompt.
-npm_config_unsafe_perm=true npm_config_yes=true \
-  npm install --no-audit --no-fund --no-save --loglevel=error \
-  "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" </dev/null
+# prefer-offline: a machine that installed them once (npm cache) needs no registry to install them again.
+if ! npm_config_unsafe_perm=true npm_config_yes=true \
+  npm install --no-audit --no-fund --no-save --prefer-offline --loglevel=error \
+  "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" </dev/null; then
+  echo "editor tools: npm could not install code-server $CODE_SERVER_VERSION and playwright-core $PLAYWRIGHT_VERSION (is the npm registry reachable?)" >&2
+  exit 1
+fi
 # --version writes a config.yaml under XDG_CONFIG_HOME; point it at a throwaway folder.
 XDG_TMP="$(mktemp -d)"
 XDG_CONFIG_HOME="$XDG_TMP" "$DEST/node_modules/.bin/code-server" --version

@@ -18,6 +18,7 @@ import { toSarif } from './sarif';
 import { toText, useColor } from './text';
 import { historyJson, historySarif, historyText } from './history/output';
 import { scanHistory } from './history/scanHistory';
+import { nextStepsLine } from './nextSteps';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -72,7 +73,11 @@ async function scanCommand(args: CliArgs, out: Output): Promise<number> {
     const described = [...rules.values()].filter((r) => !s.config.disable.includes(r.id) || reported.has(r.id));
     out.write(`${JSON.stringify(toSarif(report, described, s.config.severity), null, 2)}\n`);
   } else if (args.format === 'json') out.write(toJson(report));
-  else out.write(toText(report, color));
+  else {
+    // The advice goes to the terminal only, not into a report file (--output).
+    const next = args.output ? undefined : nextStepsLine(report);
+    out.write(toText(report, color) + (next ? `${next}\n` : ''));
+  }
   const failing = report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn)));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }

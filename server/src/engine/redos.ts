@@ -4,8 +4,8 @@
 // hand-written star-height heuristic: it proves safety for the patterns it can and finds a concrete attack
 // string for the ones it cannot. Its pure-JavaScript build needs no native binary or JVM.
 //
-// Built-in rules are verified by the test suite (redos.test.ts runs this check over every pattern in rules/),
-// so loading them costs nothing. Custom rules come from a workspace and are checked here, at load time:
+// Built-in rules are verified by the test suite (redos.test.ts runs this check over every pattern in rules/,
+// with step budgets only, so the verdict is the same on a loaded machine), so loading them costs nothing. Custom rules come from a workspace and are checked here, at load time:
 // a pattern that is not proven linear-time is refused with a message naming the rule file and line.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,6 +16,7 @@ export type RegexVerdict = { safe: true } | { safe: false; reason: string };
 
 interface RecheckDiagnostics {
   status: 'safe' | 'vulnerable' | 'unknown';
+  checker?: 'automaton' | 'fuzz';
   complexity?: { type: string; summary?: string };
   attack?: { pattern: string };
   error?: { kind: string; message?: string };
@@ -47,13 +48,37 @@ export function checkerFlags(flags: string | undefined): string {
 }
 
 export interface RegexCheckOptions {
-  /** Time the checker may spend on one pattern before giving up (the pattern is then refused). */
-  timeoutMs?: number;
+  /**
+   * Wall-clock cap of the fuzzing fallback (see fuzzParams), in ms; `null` for none. Custom rules keep a cap
+   * because a user's pattern can make the fuzzer run away (a backreference repeated: gigabytes within a minute);
+   * the built-in patterns are screened with `null`, so their verdict never depends on the machine's speed.
+   */
+  fuzzTimeoutMs?: number | null;
+}
+
+/**
+ * The proof: recheck's automaton checker, which decides linear time exactly from the pattern's NFA, with no
+ * clock and no randomness, so its verdict is the same on every machine. Its size limits are raised from the
+ * defaults (35,000 NFA states, repeat counts summing to 30) so that bounded repeats such as `{1,256}` are
+ * expanded and proven rather than handed to the fuzzer; the NFA limit still bounds its memory.
+ */
+const AUTOMATON_PARAMS = { checker: 'automaton', timeout: null, maxRepeatCount: 10_000, maxNFASize: 200_000, maxPatternSize: 100_000 } as const;
+
+/**
+ * The fallback for what the automaton cannot model (lookarounds, backreferences): recheck's fuzzer. Every
+ * budget of its phases is a step count (characters read by its matcher); their wall-clock twins are switched
+ * off and the seed fixed, so with `timeout: null` it is deterministic too.
+ */
+function fuzzParams(timeoutMs: number | null): Record<string, unknown> {
+  return { checker: 'fuzz', timeout: timeoutMs, attackTimeout: null, incubationTimeout: null, seedingTimeout: null, recallTimeout: -1, randomSeed: 0 };
 }
 
 /** Full diagnostics from the checker, for tests and tools (the attack string included). */
 export function diagnoseRegex(source: string, flags: string | undefined, opts: RegexCheckOptions = {}): RecheckDiagnostics {
-  return recheck()(source, checkerFlags(flags), { timeout: opts.timeoutMs ?? 10_000 });
+  const check = recheck();
+  const proof = check(source, checkerFlags(flags), AUTOMATON_PARAMS);
+  if (proof.status !== 'unknown') return proof;
+  return check(source, checkerFlags(flags), fuzzParams(opts.fuzzTimeoutMs === undefined ? 10_000 : opts.fuzzTimeoutMs));
 }
 
 /** Safe only when the checker proves the pattern linear-time; `vulnerable` and `unknown` are both refused. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -89,6 +90,34 @@ describe("cli: the README's first command", () => {
     for (const file of ['app.py', 'server.js', 'Dockerfile', 'deployment.yaml']) {
       assert.ok(paths.some((p) => p.endsWith(`sample-app/${file}`)), `no finding in ${file}: ${paths.join(', ')}`);
     }
+  });
+
+  it('ends, as typed, with a line telling a new user what to try next', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const first = /```bash\n([^\n]+)\n/.exec(readme)?.[1] ?? '';
+    const args = /node server\/out\/cli\.js (scan [^#]+?)\s*(?:#|$)/.exec(first)![1]!.trim().split(/\s+/);
+    // Run as the README runs it (`node server/out/cli.js` from the repository root), so the advice names that.
+    const r = spawnSync(process.execPath, [path.join('server', 'out', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const last = r.stdout.trimEnd().split('\n').pop() ?? '';
+    assert.match(last, /^Next: `node server\/out\/cli\.js explain [a-z0-9-]+` tells why/);
+    assert.match(last, /VS Code/);
+    assert.match(last, /docs: https:\/\/\S+/);
+    const rule = /explain ([a-z0-9-]+)/.exec(last)![1]!;
+    const explained = vigil(['explain', rule]);
+    assert.strictEqual(explained.status, 0, `the advised command fails: ${explained.stderr}`);
+  });
+
+  it('gives no advice on a clean run, nor inside a report file', () => {
+    const dir = demoRepo({ 'src/a.txt': 'nothing here\n' });
+    assert.doesNotMatch(vigil(['scan'], { cwd: dir }).stdout, /Next:/);
+    const found = demoRepo({ 'src/a.txt': 'ok\nvalue = DEMO_TOKEN_1\n' });
+    assert.match(vigil(['scan'], { cwd: found }).stdout, /\nNext: `vigil explain demo-token`/);
+    const out = path.join(found, 'report.txt');
+    vigil(['scan', '--output', out], { cwd: found });
+    const report = fs.readFileSync(out, 'utf8');
+    assert.match(report, /demo-token/);
+    assert.doesNotMatch(report, /Next:/);
   });
 });
 

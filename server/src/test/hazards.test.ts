@@ -9,7 +9,8 @@ import { runScan, type FileResult } from '../engine/scan';
 import { walk, type WalkEntry } from '../engine/walk';
 import { CLI, installedCopy, json, tmpDir, writeFiles } from './cliHelpers';
 
-const HANG_MS = 60_000;
+// A hang detector: each of these scans takes seconds idle; the margin covers a 2-core machine shared by many jobs.
+const HANG_MS = 180_000;
 
 interface Run {
   status: number | null;

@@ -114,7 +114,9 @@ export class LspClient {
     for (const l of [...this.listeners]) l();
   }
 
-  request<T>(method: string, params: unknown, timeoutMs = 20_000): Promise<T> {
+  // The default waits bound a failure, not a speed: an answer that comes at all comes in well under a second
+  // idle; they are generous because this machine's 2 shared cores can be 10x slower under load.
+  request<T>(method: string, params: unknown, timeoutMs = 60_000): Promise<T> {
     return withTimeout(this.conn.sendRequest(method, params) as Promise<T>, timeoutMs, `${method} answered`);
   }
 
@@ -123,7 +125,7 @@ export class LspClient {
   }
 
   /** Resolves with the first value `probe` returns (checked now and after every message), or fails after `timeoutMs`. */
-  waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const check = (): boolean => {
         const v = probe();

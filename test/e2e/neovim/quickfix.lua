@@ -4,7 +4,8 @@
 -- Env: VIGIL_SERVER (path of server.js), VIGIL_WS (workspace folder copy).
 local server = assert(os.getenv('VIGIL_SERVER'), 'VIGIL_SERVER is not set')
 local ws = assert(os.getenv('VIGIL_WS'), 'VIGIL_WS is not set')
-local WAIT_MS = 20000
+-- A wait for an event: generous, as it fails only when the event never comes and a loaded machine is slow.
+local WAIT_MS = 60000
 -- -u NONE skips filetype detection; the server needs the languageId (python, javascript) from it.
 vim.cmd('filetype on')
 

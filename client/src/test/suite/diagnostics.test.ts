@@ -75,7 +75,7 @@ describe('diagnostics in the fixture workspace', () => {
 });
 
 /** Polls a cheap in-process condition driven by events the extension already handles. */
-function waitFor(cond: () => boolean, what: () => string, timeoutMs = 10_000): Promise<void> {
+function waitFor(cond: () => boolean, what: () => string, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const start = Date.now();
     const tick = (): void => {

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import type { VigilApi } from '../../extension';
 
 export const EXTENSION_ID = 'vigil-dev.vigil';
-export const WAIT_MS = 20_000;
+// A wait for an event, so its length matters only when the event never comes: generous, because on this
+// machine's 2 shared cores a server start or a scan can take 10x its idle time.
+export const WAIT_MS = 60_000;
 
 export function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
