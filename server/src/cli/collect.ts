@@ -8,10 +8,11 @@ import { analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigErr
 import { defaultJobs, runScan, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit } from '../engine/scan';
 import { ScanCache } from '../engine/scanCache';
 import { vigilVersion } from './meta';
-import { IgnoreRules, relativeTo, walk, type WalkEntry } from '../engine/walk';
+import { IgnoreRules, walk, type WalkEntry } from '../engine/walk';
 import type { CliArgs } from './args';
 import { UsageError } from './errors';
 import { changedSince, stagedFiles } from './git';
+import { groupTargets } from './roots';
 
 export interface FileReport {
   path: string;
@@ -28,6 +29,8 @@ export interface Report {
   files: FileReport[];
   skipped: { path: string; reason: string }[];
   filesScanned: number;
+  /** Every analysed file with its line count, sorted by path (densities per language and folder). */
+  sizes: { path: string; lines: number }[];
   /** Findings left out because the baseline lists them. */
   baselined: number;
   elapsedMs: number;
@@ -35,15 +38,18 @@ export interface Report {
 
 export interface Setup {
   root: string;
+  /** What to scan, relative to the root ('' is the root itself). */
+  targets: string[];
   config: VigilConfig;
   engine: Engine;
   analysis: AnalysisOptions;
 }
 
 /** Loads the config (explicit or ./.vigil.yaml) and the rules; any problem is a UsageError naming file and line. */
-export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setup {
+export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd(), targets: string[] = ['']): Setup {
   let config = emptyConfig();
-  const file = args.config ? path.resolve(root, args.config) : findConfigFile(root);
+  // An explicit --config is a path the user typed, so it is read from the current folder; the default is the root's.
+  const file = args.config ? path.resolve(args.config) : findConfigFile(root);
   if (args.config && !fs.existsSync(file!)) throw new UsageError(`config file ${args.config} does not exist`);
   if (file) {
     const r = loadConfig(file);
@@ -68,7 +74,7 @@ export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setu
   for (const id of [...config.disable, ...Object.keys(config.severity)]) {
     if (!engine.rule(id)) throw new UsageError(`${file}: unknown rule id '${id}' (see \`vigil rules\`)`);
   }
-  return { root, config, engine, analysis };
+  return { root, targets, config, engine, analysis };
 }
 
 /** Stable shard of a path: the first 32 bits of its SHA-1, so every machine splits a repository the same way. */
@@ -90,15 +96,8 @@ async function* sharded(entries: AsyncIterable<WalkEntry>, shard: CliArgs['shard
 
 /** The files to scan, as a stream: the walk of the named paths, or git's list filtered by the same ignore rules. */
 export function selectFiles(args: CliArgs, s: Setup): AsyncIterable<WalkEntry> {
-  const targets = args.positionals.length ? args.positionals : ['.'];
-  const within: string[] = [];
-  for (const t of targets) {
-    const abs = path.resolve(s.root, t);
-    const rel = relativeTo(s.root, abs);
-    if (rel === undefined) throw new UsageError(`path ${t} is outside the current folder; run vigil from the repository root`);
-    if (!args.staged && !fs.existsSync(abs)) throw new UsageError(`path ${t} does not exist`);
-    within.push(rel);
-  }
+  const targets = s.targets.map((t) => t || '.');
+  const within = s.targets;
   const walkOpts = { root: s.root, extraIgnores: s.config.ignore, ignoreFiles: !args.noIgnore };
   let entries: AsyncIterable<WalkEntry>;
   if (args.staged) entries = fromList(stagedFiles(s.root), s, new IgnoreRules(walkOpts), within);
@@ -124,6 +123,7 @@ export async function collect(
   const files: FileReport[] = [];
   const skipped: Report['skipped'] = [];
   let scanned = 0;
+  const sizes: Report['sizes'] = [];
   let baselined = 0;
   const onResult = (r: FileResult): void => {
     if (r.binary) return;
@@ -132,6 +132,7 @@ export async function collect(
       return;
     }
     scanned++;
+    sizes.push({ path: r.rel, lines: r.lines ?? 0 });
     let findings = r.findings;
     let frames = r.frames;
     if (opts.baseline) {
@@ -147,7 +148,7 @@ export async function collect(
       files.push(fr);
     }
   };
-  const analysis: AnalysisOptions = { ...s.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' };
+  const analysis: AnalysisOptions = { ...s.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' || args.format === 'summary' };
   const init: WorkerInit = {
     root: s.root,
     customRuleDirs: s.config.rules,
@@ -182,9 +183,17 @@ export async function collect(
     }
   }
   skipped.sort((a, b) => cmp(a.path, b.path));
-  return { root: s.root, files, skipped, filesScanned: scanned, baselined, elapsedMs: performance.now() - t0 };
+  sizes.sort((a, b) => cmp(a.path, b.path));
+  return { root: s.root, files, skipped, filesScanned: scanned, sizes, baselined, elapsedMs: performance.now() - t0 };
 }
 
 export function rulesById(engine: Engine): Map<string, Rule> {
   return new Map(engine.rules.map((r) => [r.id, r]));
+}
+
+/** One setup per scan root (see roots.ts): each repository is scanned with its own config and reported against its own root. */
+export function setupAll(args: CliArgs): Setup[] {
+  const groups = groupTargets(args.positionals, { ...(args.root !== undefined ? { rootFlag: args.root } : {}), mustExist: !args.staged });
+  if (groups.length > 1 && args.cache !== undefined) throw new UsageError('--cache keeps one root\'s results; scan one repository at a time with it, or pass --root');
+  return groups.map((g) => setup(args, g.root, g.targets));
 }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Engine, formatLoadError, todayIso, type Rule } from '../engine';
 import { checkFixtureTree } from '../engine/fixtureCheck';
 import type { CliArgs } from './args';
-import { collect, setup } from './collect';
+import { collect, setup, setupAll, type Report } from './collect';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
 import { plural } from './text';
 
@@ -60,11 +60,42 @@ export function explainCommand(args: CliArgs, out: Output): number {
 }
 
 export async function suppressionsCommand(args: CliArgs, out: Output): Promise<number> {
-  const s = setup(args);
-  const report = await collect(args, s, { mode: 'suppressions' });
+  const setups = setupAll(args);
   const today = todayIso();
-  const rows = report.files.flatMap((f) =>
+  const rows: SuppressionRow[] = [];
+  for (const s of setups) rows.push(...suppressionRows(await collect(args, s, { mode: 'suppressions' }), today, setups.length > 1));
+  if (args.format === 'json') {
+    out.write(`${JSON.stringify({ today, suppressions: rows }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  for (const r of rows) {
+    const until = r.until ? ` until ${r.until}${r.expired ? ' (EXPIRED)' : ''}` : '';
+    const reason = r.reason ? ` -- ${r.reason}` : ' (no reason given)';
+    const problem = r.problem ? ` [problem: ${r.problem}]` : '';
+    const where = r.root ? path.join(r.root, r.path) : r.path;
+    out.write(`${where}:${r.line}  ${r.rules.join(', ') || '(no rule)'}${until}${reason}${problem}\n`);
+  }
+  const expired = rows.filter((r) => r.expired).length;
+  out.write(`${plural(rows.length, 'suppression')}, ${expired} expired, ${rows.filter((r) => !r.reason).length} without a reason\n`);
+  return EXIT_OK;
+}
+
+export interface SuppressionRow {
+  root?: string;
+  path: string;
+  line: number;
+  rules: string[];
+  reason: string | null;
+  until: string | null;
+  expired: boolean;
+  problem?: string;
+}
+
+/** The suppression comments of a report, 1-based lines; `root` only when several roots are listed together. */
+export function suppressionRows(report: Report, today: string, tagRoot: boolean): SuppressionRow[] {
+  return report.files.flatMap((f) =>
     (f.suppressions ?? []).map((x) => ({
+      ...(tagRoot ? { root: report.root } : {}),
       path: f.path,
       line: x.line + 1,
       rules: x.ruleIds,
@@ -74,19 +105,6 @@ export async function suppressionsCommand(args: CliArgs, out: Output): Promise<n
       ...(x.problem ? { problem: x.problem } : {}),
     })),
   );
-  if (args.format === 'json') {
-    out.write(`${JSON.stringify({ today, suppressions: rows }, null, 2)}\n`);
-    return EXIT_OK;
-  }
-  for (const r of rows) {
-    const until = r.until ? ` until ${r.until}${r.expired ? ' (EXPIRED)' : ''}` : '';
-    const reason = r.reason ? ` -- ${r.reason}` : ' (no reason given)';
-    const problem = r.problem ? ` [problem: ${r.problem}]` : '';
-    out.write(`${r.path}:${r.line}  ${r.rules.join(', ') || '(no rule)'}${until}${reason}${problem}\n`);
-  }
-  const expired = rows.filter((r) => r.expired).length;
-  out.write(`${plural(rows.length, 'suppression')}, ${expired} expired, ${rows.filter((r) => !r.reason).length} without a reason\n`);
-  return EXIT_OK;
 }
 
 /**

@@ -5,17 +5,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { Severity } from '../engine';
+import type { Finding, Severity } from '../engine';
 import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline } from '../engine/baseline';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
-import { collect, setup } from './collect';
+import { collect, setupAll, type Report } from './collect';
 import { explainCommand, rulesCommand, suppressionsCommand, testRulesCommand, type Output } from './commands';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
-import { toJson } from './json';
+import { toJsonMany } from './json';
 import { mergeSarif, readSarif } from './merge';
 import { vigilVersion } from './meta';
-import { toSarif } from './sarif';
-import { toText, useColor } from './text';
+import { toSarifLog } from './sarif';
+import { buildReport, parseHistoryCommits } from './report/build';
+import { summarize } from './report/stats';
+import { toSummary } from './summary';
+import { palette, toText, useColor } from './text';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -42,37 +45,70 @@ function sink(args: CliArgs): Output & { flush(): void } {
   };
 }
 
-async function scanCommand(args: CliArgs, out: Output): Promise<number> {
-  const s = setup(args);
-  let baseline: Set<string> | undefined;
-  if (args.baseline) {
-    try {
-      baseline = loadBaseline(path.resolve(args.baseline));
-    } catch (e) {
-      if (e instanceof BaselineError) throw new UsageError(e.message);
-      throw e;
-    }
+/** --baseline is a path the user typed, so it is read from the current folder whatever the scan roots are. */
+function readBaseline(args: CliArgs): Set<string> | undefined {
+  if (!args.baseline) return undefined;
+  try {
+    return loadBaseline(path.resolve(args.baseline));
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(e.message);
+    throw e;
   }
+}
+
+async function scanCommand(args: CliArgs, out: Output): Promise<number> {
+  const setups = setupAll(args);
+  const baseline = readBaseline(args);
   const color = useColor(args.color, !args.output && process.stdout.isTTY === true);
-  const report = await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) });
-  if (args.format === 'sarif') out.write(`${JSON.stringify(toSarif(report, s.engine.rules.filter((r) => !s.config.disable.includes(r.id)), s.config.severity), null, 2)}\n`);
-  else if (args.format === 'json') out.write(toJson(report));
-  else out.write(toText(report, color));
-  const failing = report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn)));
+  const reports: Report[] = [];
+  for (const s of setups) reports.push(await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) }));
+  if (args.format === 'sarif') {
+    const parts = setups.map((s, i) => ({ report: reports[i]!, rules: s.engine.rules.filter((r) => !s.config.disable.includes(r.id)), severityOverrides: s.config.severity }));
+    out.write(`${JSON.stringify(toSarifLog(parts), null, 2)}\n`);
+  } else if (args.format === 'json') out.write(toJsonMany(reports));
+  else if (args.format === 'summary') out.write(toSummary(reports.map(summarize)));
+  else out.write(reports.map((r) => `${reports.length > 1 ? `${palette(color).bold(`Root ${r.root}`)}\n\n` : ''}${toText(r, color)}`).join('\n'));
+  const failing = reports.some((report) => report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn))));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** Writes the baseline: into each root by default (so it travels with the repository), or one file at --output. */
 async function baselineCommand(args: CliArgs): Promise<number> {
-  const s = setup(args);
-  const report = await collect({ ...args, includeSuppressed: false }, s);
-  const file = path.resolve(args.output ?? BASELINE_FILE);
-  const content = buildBaseline(report.files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding }))));
-  try {
-    writeBaseline(file, content);
-  } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  const setups = setupAll(args);
+  const per: { file: string; entries: { path: string; finding: Finding }[] }[] = [];
+  for (const s of setups) {
+    const report = await collect({ ...args, includeSuppressed: false }, s);
+    const entries = report.files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding })));
+    const file = args.output ? path.resolve(args.output) : path.join(s.root, BASELINE_FILE);
+    const same = per.find((p) => p.file === file);
+    if (same) same.entries.push(...entries);
+    else per.push({ file, entries });
   }
-  process.stderr.write(`Wrote ${content.findings.length} findings to ${path.relative(process.cwd(), file) || file}; scan with --baseline ${path.relative(process.cwd(), file)} to report only new ones.\n`);
+  for (const { file, entries } of per) {
+    const content = buildBaseline(entries);
+    try {
+      writeBaseline(file, content);
+    } catch (e) {
+      throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const shown = path.relative(process.cwd(), file) || file;
+    process.stderr.write(`Wrote ${content.findings.length} findings to ${shown}; scan with --baseline ${shown} to report only new ones.\n`);
+  }
+  return EXIT_OK;
+}
+
+async function reportCommand(args: CliArgs, out: Output): Promise<number> {
+  if (args.from.length > 0 && args.positionals.length > 0) throw new UsageError('vigil report takes either paths to scan or --from files, not both');
+  if (args.historyDir !== undefined && !fs.existsSync(args.historyDir)) throw new UsageError(`--history-dir ${args.historyDir} does not exist`);
+  const baseline = readBaseline(args);
+  const { html, data } = await buildReport(args, {
+    from: args.from,
+    historyCommits: parseHistoryCommits(args.historyCommits),
+    ...(args.historyDir !== undefined ? { historyDir: args.historyDir } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
+  out.write(html);
+  if (args.output) process.stderr.write(`Wrote the security report (${data.findings.length} findings) to ${args.output}\n`);
   return EXIT_OK;
 }
 
@@ -94,6 +130,9 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT_OK;
     case 'scan':
       code = await scanCommand(args, out);
+      break;
+    case 'report':
+      code = await reportCommand(args, out);
       break;
     case 'baseline':
       return baselineCommand(args);

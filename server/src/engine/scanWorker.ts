@@ -47,6 +47,13 @@ function readIndex(rel: string): Promise<Read> {
   });
 }
 
+/** Lines as an editor counts them: a final line without a newline still counts, an empty file has none. */
+function lineCount(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : n;
+}
+
 function isBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8000);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
@@ -71,6 +78,7 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   if (isBinary(read.bytes)) return { ...base, binary: true };
   // TextDecoder drops a leading BOM, as editors do, so columns agree with the editor's.
   const text = decoder.decode(read.bytes);
+  base.lines = lineCount(read.bytes);
 
   if (init.mode === 'suppressions') {
     const lines = new LineIndex(text);

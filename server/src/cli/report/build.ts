@@ -1,0 +1,65 @@
+// `vigil report`: the data set (from --from files or a scan like `vigil scan`), the history (earlier reports in
+// --history-dir, else the git history of the scanned files), and the page. The language server's "Open Security
+// Report" request calls buildReport too, so the editor's report and the CLI's agree.
+import { todayIso } from '../../engine';
+import type { CliArgs } from '../args';
+import { collect, setupAll, type Report, type Setup } from '../collect';
+import { UsageError } from '../errors';
+import { vigilVersion } from '../meta';
+import { analyse, dirSnapshots, gitSnapshots, noHistory, type History } from './history';
+import { reportHtml } from './html';
+import { loadInput } from './inputs';
+import { mergeData, summarize, type ReportData } from './stats';
+
+export const DEFAULT_HISTORY_COMMITS = 10;
+
+export interface ReportOptions {
+  from: string[];
+  historyDir?: string;
+  /** Commits of git history to follow; 0 turns the git trend off. */
+  historyCommits: number;
+  baseline?: Set<string>;
+  cspSource?: string;
+  today?: string;
+}
+
+async function history(setups: Setup[], reports: Report[], opts: ReportOptions): Promise<History> {
+  if (opts.historyDir) return analyse('history-dir', `${opts.historyDir}`, dirSnapshots(opts.historyDir));
+  if (opts.historyCommits === 0) return noHistory('turned off with --history-commits 0');
+  if (setups.length !== 1) return noHistory(setups.length === 0 ? 'the report was built from files' : 'several roots: the git trend follows one repository');
+  const report = reports[0]!;
+  const withFindings = new Set(report.files.filter((f) => f.findings.length > 0).map((f) => f.path));
+  const snaps = await gitSnapshots(setups[0]!, new Set(report.sizes.map((x) => x.path)), withFindings, opts.historyCommits);
+  if (!snaps) return noHistory('not a git repository');
+  return analyse('git', snaps.note, snaps.snaps);
+}
+
+export async function buildReport(args: CliArgs, opts: ReportOptions): Promise<{ html: string; data: ReportData }> {
+  let data: ReportData;
+  let setups: Setup[] = [];
+  const reports: Report[] = [];
+  if (opts.from.length > 0) {
+    data = mergeData(opts.from.flatMap((f) => loadInput(f).map((l) => l.data)));
+  } else {
+    setups = setupAll(args);
+    const scanArgs = { ...args, includeSuppressed: true };
+    for (const s of setups) reports.push(await collect(scanArgs, s, opts.baseline ? { baseline: opts.baseline } : {}));
+    data = mergeData(reports.map(summarize));
+  }
+  const hist = await history(setups, reports, opts);
+  const html = reportHtml({
+    data,
+    history: hist,
+    generated: new Date().toISOString(),
+    today: opts.today ?? todayIso(),
+    version: vigilVersion(),
+    ...(opts.cspSource ? { cspSource: opts.cspSource } : {}),
+  });
+  return { html, data };
+}
+
+export function parseHistoryCommits(v: string | undefined): number {
+  if (v === undefined) return DEFAULT_HISTORY_COMMITS;
+  if (!/^\d{1,3}$/.test(v)) throw new UsageError(`--history-commits must be a whole number from 0 to 999 (got '${v}')`);
+  return Number(v);
+}
