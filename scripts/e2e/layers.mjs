@@ -9,5 +9,6 @@ const script = (name) => path.join(ROOT, 'scripts', 'e2e', name);
 export const layers = [
   { name: 'vscode extension host (code-server + mocha)', cmd: process.execPath, args: [script('run-exthost.mjs')] },
   { name: 'vscode GUI (code-server + .vsix + Playwright)', cmd: process.execPath, args: [script('gui.mjs')] },
+  { name: 'security report (headless Chromium)', cmd: process.execPath, args: [script('report.mjs')] },
   { name: 'neovim (headless LSP client)', cmd: process.execPath, args: [script('run-nvim.mjs')] },
 ];
