@@ -1,12 +1,12 @@
 // `vigil report`: the data set (from --from files or a scan like `vigil scan`), the history (earlier reports in
 // --history-dir, else the git history of the scanned files), and the page. The language server's "Open Security
 // Report" request calls buildReport too, so the editor's report and the CLI's agree.
-import { todayIso } from '../../engine';
+import { DEFAULT_MAX_FILE_SIZE, todayIso } from '../../engine';
 import type { CliArgs } from '../args';
 import { collect, setupAll, type Report, type Setup } from '../collect';
 import { UsageError } from '../errors';
 import { vigilVersion } from '../meta';
-import { analyse, dirSnapshots, gitSnapshots, noHistory, type History } from './history';
+import { analyse, dirSnapshots, gitHistory, noHistory, type History } from './history';
 import { reportHtml } from './html';
 import { loadInput } from './inputs';
 import { mergeData, summarize, type ReportData } from './stats';
@@ -25,13 +25,12 @@ export interface ReportOptions {
 
 async function history(setups: Setup[], reports: Report[], opts: ReportOptions): Promise<History> {
   if (opts.historyDir) return analyse('history-dir', `${opts.historyDir}`, dirSnapshots(opts.historyDir));
-  if (opts.historyCommits === 0) return noHistory('turned off with --history-commits 0');
   if (setups.length !== 1) return noHistory(setups.length === 0 ? 'the report was built from files' : 'several roots: the git trend follows one repository');
   const report = reports[0]!;
   const withFindings = new Set(report.files.filter((f) => f.findings.length > 0).map((f) => f.path));
-  const snaps = await gitSnapshots(setups[0]!, new Set(report.sizes.map((x) => x.path)), withFindings, opts.historyCommits);
-  if (!snaps) return noHistory('not a git repository');
-  return analyse('git', snaps.note, snaps.snaps);
+  const s = setups[0]!;
+  const source = { root: s.root, engine: s.engine, analysis: s.analysis, maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+  return gitHistory(source, new Set(report.sizes.map((x) => x.path)), withFindings, opts.historyCommits);
 }
 
 export async function buildReport(args: CliArgs, opts: ReportOptions): Promise<{ html: string; data: ReportData }> {

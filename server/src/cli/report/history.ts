@@ -6,8 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { languageIdForPath } from '../../engine/languages';
-import type { Severity } from '../../engine';
-import type { Setup } from '../collect';
+import type { AnalysisOptions, Engine, Severity } from '../../engine';
 import { loadInput } from './inputs';
 
 export interface SnapFinding {
@@ -77,7 +76,15 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * now and those a commit in the window touched (a file unchanged through the window has the same findings at every
  * point). At most `maxBlobs` file versions are analysed; beyond that the oldest commits are left out.
  */
-export async function gitSnapshots(s: Setup, scanned: Set<string>, withFindings: Set<string>, maxCommits: number, maxBlobs = 1500): Promise<{ snaps: Snapshot[]; note: string } | undefined> {
+/** What the history analysis needs of a scan: the repository folder and the engine and options it scanned with. */
+export interface HistorySource {
+  root: string;
+  engine: Engine;
+  analysis: AnalysisOptions;
+  maxFileSize: number;
+}
+
+export async function gitSnapshots(s: HistorySource, scanned: Set<string>, withFindings: Set<string>, maxCommits: number, maxBlobs = 1500): Promise<{ snaps: Snapshot[]; note: string } | undefined> {
   const prefix = git(s.root, ['rev-parse', '--show-prefix'])?.toString('utf8').trim();
   if (prefix === undefined) return undefined;
   const log = git(s.root, ['log', '--first-parent', `-n${maxCommits}`, '--format=%H %cI %h']);
@@ -123,7 +130,7 @@ export async function gitSnapshots(s: Setup, scanned: Set<string>, withFindings:
       if (!found) {
         const bytes = contents.get(blob);
         found = [];
-        if (bytes && bytes.length <= (s.config.maxFileSize ?? 1024 * 1024) && !bytes.subarray(0, 8000).includes(0)) {
+        if (bytes && bytes.length <= s.maxFileSize && !bytes.subarray(0, 8000).includes(0)) {
           const r = await s.engine.analyze({ path: rel, languageId: languageIdForPath(rel), text: decoder.decode(bytes) }, analysis);
           found = r.findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, path: rel, severity: f.severity }));
         }
@@ -193,4 +200,11 @@ export function analyse(source: History['source'], note: string, snaps: Snapshot
 
 export function noHistory(note: string): History {
   return { source: 'none', note, points: [], fixed: [], openAtStart: 0, mttrDays: null, medianDays: null };
+}
+
+/** The git trend of one scanned repository: files scanned now, those of them with findings, and a commit budget. */
+export async function gitHistory(s: HistorySource, scanned: Set<string>, withFindings: Set<string>, commits: number): Promise<History> {
+  if (commits === 0) return noHistory('turned off with --history-commits 0');
+  const snaps = await gitSnapshots(s, scanned, withFindings, commits);
+  return snaps ? analyse('git', snaps.note, snaps.snaps) : noHistory('not a git repository');
 }

@@ -80,7 +80,9 @@ export function reportHtml(input: PageInput): string {
   const { data, history } = input;
   const t = tallies(data, input.today);
   const nonce = randomBytes(16).toString('base64');
-  const csp = `default-src 'none'; img-src data:${input.cspSource ? ` ${input.cspSource}` : ''}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
+  // A host's source is a scheme/host expression (a webview's cspSource); anything else could widen the policy.
+  const host = input.cspSource && /^[A-Za-z0-9:/.*_ -]+$/.test(input.cspSource) && !input.cspSource.includes("'") ? ` ${input.cspSource}` : '';
+  const csp = `default-src 'none'; img-src data:${host}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
   const findingRows = data.findings.map((f) => [f.path, f.line, f.ruleId, f.severity, f.status, f.message]);
   const trendCols = history.points.map((p) => ({ label: p.label, values: SEVERITIES.map((s) => p.counts[s]) }));
   const mttr = history.mttrDays === null ? 'no finding was fixed in the history' : `${history.mttrDays} days (median ${history.medianDays})`;
@@ -119,7 +121,7 @@ export function reportHtml(input: PageInput): string {
   ];
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Vigil security report</title>
 <style nonce="${nonce}">${STYLE}</style>
