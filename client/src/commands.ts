@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ClientManager } from './languageClient';
 import { RuleDocsProvider, DOCS_SCHEME, showRuleDocs } from './ruleDocs';
+import { REPORT_COMMAND, openSecurityReport } from './securityReport';
 
 /** What the server's `vigil.scanWorkspace` answers (server/src/lsp/context.ts ScanSummary). */
 export interface ScanSummary {
@@ -52,5 +53,6 @@ export function registerCommands(context: vscode.ExtensionContext, manager: Clie
     }),
     vscode.commands.registerCommand('vigil.showOutput', () => manager.output.show(true)),
     vscode.commands.registerCommand('vigil.showRuleDocs', (ruleId?: unknown) => showRuleDocs(manager, docs, rulesDir, ruleId)),
+    vscode.commands.registerCommand(REPORT_COMMAND, () => openSecurityReport(manager)),
   );
 }

@@ -17,8 +17,11 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crashPolicy';
 
-/** Commands the extension registers itself because they need editor UI around the server's answer. */
-export const CLIENT_COMMANDS = new Set(['vigil.scanWorkspace', 'vigil.restartServer', 'vigil.showOutput', 'vigil.showRuleDocs']);
+/**
+ * Commands the extension registers itself because they need editor UI around the server's answer.
+ * vigil.securityReport is the server half of vigil.openSecurityReport: called by it, never shown on its own.
+ */
+export const CLIENT_COMMANDS = new Set(['vigil.scanWorkspace', 'vigil.restartServer', 'vigil.showOutput', 'vigil.showRuleDocs', 'vigil.securityReport']);
 
 /**
  * The stock executeCommand feature registers a VS Code command for every command the server lists, which
