@@ -102,6 +102,16 @@ const steps = [
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'weak-hash' }).first().waitFor({ timeout: 10_000 });
     await shot('4-scan-workspace.png');
   }],
+  ['Vigil: Open Security Report shows the report with its charts in a webview', async () => {
+    await palette('Vigil: Open Security Report');
+    // A webview is an iframe holding the page's own iframe; the charts are plain SVG inside it.
+    const report = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await report.locator('svg[data-chart="bySeverity"] g.bar').first().waitFor({ timeout: 60_000 });
+    const total = await report.locator('svg[data-chart="bySeverity"]').getAttribute('data-total');
+    if (!(Number(total) > 0)) throw new Error(`the severity chart counts ${total} findings`);
+    lap(`report: ${total} open findings in the severity chart`);
+    await shot('5-security-report.png');
+  }],
 ];
 
 let passed = 0;
