@@ -38,7 +38,9 @@ function commit(repo: string, date: string, msg: string): void {
 
 const snap = (label: string, date: string, fps: string[]): Snapshot => ({ label, date, findings: fps.map((fingerprint) => ({ fingerprint, ruleId: 'r', path: `${fingerprint}.txt`, severity: 'warning' as const })) });
 
-describe('report: numbers', () => {
+describe('report: numbers', function () {
+  // Each test runs the CLI several times; on a loaded 2-core machine one run can take 10 s.
+  this.timeout(300_000);
   it('time to fix counts only findings that appeared and disappeared inside the history', () => {
     const h = analyse('git', '', [
       snap('c1', '2026-01-01T00:00:00Z', ['old']),
