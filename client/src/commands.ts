@@ -4,6 +4,7 @@ import { fixAllSafe } from './fixAll';
 import { explainNoFix } from './middleware';
 import type { ClientManager } from './languageClient';
 import { RuleDocsProvider, DOCS_SCHEME, showRuleDocs } from './ruleDocs';
+import { REPORT_COMMAND, openSecurityReport } from './securityReport';
 
 /** What the server's `vigil.scanWorkspace` answers (server/src/lsp/context.ts ScanSummary). */
 export interface ScanSummary {
@@ -56,5 +57,6 @@ export function registerCommands(context: vscode.ExtensionContext, manager: Clie
     vscode.commands.registerCommand('vigil.showRuleDocs', (ruleId?: unknown) => showRuleDocs(manager, docs, rulesDir, ruleId)),
     vscode.commands.registerCommand('vigil.fixAllSafe', (target?: unknown) => fixAllSafe(target)),
     vscode.commands.registerCommand('vigil.explainNoFix', (ruleId?: unknown, reason?: unknown) => explainNoFix(ruleId, reason)),
+    vscode.commands.registerCommand(REPORT_COMMAND, () => openSecurityReport(manager)),
   );
 }

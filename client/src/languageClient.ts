@@ -18,8 +18,11 @@ import {
 import { CrashPolicy } from './crashPolicy';
 import { vigilMiddleware } from './middleware';
 
-/** Commands the extension registers itself because they need editor UI around the server's answer. */
-export const CLIENT_COMMANDS = new Set(['vigil.scanWorkspace', 'vigil.restartServer', 'vigil.showOutput', 'vigil.showRuleDocs', 'vigil.fixAllSafe', 'vigil.explainNoFix']);
+/**
+ * Commands the extension registers itself because they need editor UI around the server's answer.
+ * vigil.securityReport is the server half of vigil.openSecurityReport: called by it, never shown on its own.
+ */
+export const CLIENT_COMMANDS = new Set(['vigil.scanWorkspace', 'vigil.restartServer', 'vigil.showOutput', 'vigil.showRuleDocs', 'vigil.securityReport', 'vigil.fixAllSafe', 'vigil.explainNoFix']);
 
 /**
  * The stock executeCommand feature registers a VS Code command for every command the server lists, which

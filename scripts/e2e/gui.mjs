@@ -218,6 +218,16 @@ const steps = [
     await page.locator('.panel .monaco-button', { hasText: 'Discard' }).first().click();
     if (fs.readFileSync(path.join(workspace, 'gui/two_hashes.py'), 'utf8') !== before) throw new Error('Discard changed the file');
   }],
+  ['Vigil: Open Security Report shows the report with its charts in a webview', async () => {
+    await palette('Vigil: Open Security Report');
+    // A webview is an iframe holding the page's own iframe; the charts are plain SVG inside it.
+    const report = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await report.locator('svg[data-chart="bySeverity"] g.bar').first().waitFor({ timeout: 60_000 });
+    const total = await report.locator('svg[data-chart="bySeverity"]').getAttribute('data-total');
+    if (!(Number(total) > 0)) throw new Error(`the severity chart counts ${total} findings`);
+    lap(`report: ${total} open findings in the severity chart`);
+    await shot('13-security-report.png');
+  }],
 ];
 
 let passed = 0;

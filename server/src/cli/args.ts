@@ -4,10 +4,10 @@ import { parseArgs } from 'util';
 import type { Severity } from '../engine';
 import { UsageError } from './errors';
 
-export type Format = 'text' | 'json' | 'sarif';
+export type Format = 'text' | 'json' | 'sarif' | 'summary';
 export type FailOn = Severity | 'none';
 
-export const COMMANDS = ['scan', 'baseline', 'merge', 'rules', 'explain', 'suppressions', 'test-rules', 'help'] as const;
+export const COMMANDS = ['scan', 'report', 'baseline', 'merge', 'rules', 'explain', 'suppressions', 'test-rules', 'help'] as const;
 export type Command = (typeof COMMANDS)[number] | 'version';
 
 export interface CliArgs {
@@ -32,6 +32,12 @@ export interface CliArgs {
   cache?: string;
   /** `--history[=RANGE]`: scan the lines added by the commits of RANGE (default HEAD) for secrets. */
   history?: string;
+  /** --root: the folder paths are reported against, instead of each target's git top level. */
+  root?: string;
+  /** `vigil report --from`: SARIF, JSON or earlier report files to build the report from instead of scanning. */
+  from: string[];
+  historyDir?: string;
+  historyCommits?: string;
 }
 
 const OPTIONS = {
@@ -51,18 +57,23 @@ const OPTIONS = {
   cache: { type: 'string' },
   'no-ignore': { type: 'boolean' },
   history: { type: 'string' },
+  root: { type: 'string' },
+  from: { type: 'string', multiple: true },
+  'history-dir': { type: 'string' },
+  'history-commits': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'history'],
-  baseline: ['output', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'history'],
+  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'root', 'history'],
+  report: ['output', 'config', 'jobs', 'max-memory', 'baseline', 'no-ignore', 'root', 'from', 'history-dir', 'history-commits'],
+  baseline: ['output', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'root', 'history'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
   explain: ['config'],
-  suppressions: ['format', 'output', 'config', 'jobs'],
+  suppressions: ['format', 'output', 'config', 'jobs', 'root'],
   'test-rules': [],
   help: [],
   version: [],
@@ -105,14 +116,17 @@ export function parseCli(argv: string[]): CliArgs {
   const args: CliArgs = {
     command,
     positionals: pos,
-    format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'sarif', 'summary'] as const),
     failOn: oneOf('--fail-on', v['fail-on'] ?? 'error', ['error', 'warning', 'info', 'none'] as const),
     staged: v.staged ?? false,
     color: v['no-color'] ? false : v.color,
     includeSuppressed: v['include-suppressed'] ?? false,
     noIgnore: v['no-ignore'] ?? false,
+    from: v.from ?? [],
   };
-  if ((command === 'rules' || command === 'suppressions') && args.format === 'sarif') throw new UsageError(`--format sarif does not apply to \`vigil ${command}\` (use text or json)`);
+  if (v['history-dir'] !== undefined) args.historyDir = v['history-dir'];
+  if (v['history-commits'] !== undefined) args.historyCommits = v['history-commits'];
+  if ((command === 'rules' || command === 'suppressions') && (args.format === 'sarif' || args.format === 'summary')) throw new UsageError(`--format ${args.format} does not apply to \`vigil ${command}\` (use text or json)`);
   if (v.output !== undefined) args.output = v.output;
   if (v.baseline !== undefined) args.baseline = v.baseline;
   if (v.cache !== undefined) args.cache = v.cache;
@@ -121,6 +135,7 @@ export function parseCli(argv: string[]): CliArgs {
     if (args.staged || v['changed-since'] !== undefined || v.shard !== undefined || pos.length > 0) throw new UsageError('--history scans the whole repository: it takes no paths, --staged, --changed-since or --shard');
     args.history = v.history;
   }
+  if (v.root !== undefined) args.root = v.root;
   if (v.config !== undefined) args.config = v.config;
   if (v['changed-since'] !== undefined) args.changedSince = v['changed-since'];
   if (v.jobs !== undefined) {
@@ -149,6 +164,8 @@ export const HELP = `vigil: security linter (the engine behind the Vigil editor 
 
 Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the current folder)
+  vigil report [paths...] --output report.html
+                                      security report: one offline HTML file with charts (see Report options)
   vigil baseline [paths...]           write .vigil-baseline.json with every current finding
   vigil merge a.sarif b.sarif ...     merge SARIF files from sharded runs into one
   vigil rules [--format json]         list the rules: severity, confidence, languages, CWE
@@ -158,7 +175,7 @@ Usage:
   vigil help | --version
 
 Scan options:
-  -f, --format text|json|sarif        output format (default text)
+  -f, --format text|json|sarif|summary  output format (default text); summary: counts and density per 1,000 lines
   -o, --output FILE                   write the report to FILE instead of stdout
       --fail-on error|warning|info|none   exit 1 when findings at or above this severity remain (default error)
       --baseline FILE                 report only findings whose fingerprint is not in FILE
@@ -172,9 +189,17 @@ Scan options:
       --shard I/N                     scan the I-th of N deterministic slices of the files
       --history[=RANGE]               scan the lines every commit of RANGE added (default: all of HEAD) for
                                       secrets; each is reported once, at the commit that first added it
+      --root DIR                      report paths relative to DIR (default: each path's git top level, else the
+                                      nearest folder with .vigil.yaml, else the named folder)
       --no-ignore                     do not read .gitignore/.vigilignore or config ignores (built-in excludes stay)
       --include-suppressed            also report findings silenced by vigil-ignore comments
       --no-color                      no colours (also: NO_COLOR set, or output not a terminal)
+
+Report options:
+      --from FILE                     build from Vigil SARIF/JSON output or an earlier report (repeatable)
+                                      instead of scanning the paths
+      --history-dir DIR               trend and time-to-fix from earlier reports kept in DIR
+      --history-commits N             else from the last N commits of the git history (default 10; 0: off)
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or input error.
 `;

@@ -13,6 +13,7 @@ import { IgnoreRules, relativeTo, walk, type WalkEntry, type WalkOptions } from 
 import type { CliArgs } from './args';
 import { UsageError } from './errors';
 import { changedSince, stagedFiles } from './git';
+import { groupTargets } from './roots';
 
 export interface FileReport {
   path: string;
@@ -29,6 +30,8 @@ export interface Report {
   files: FileReport[];
   skipped: { path: string; reason: string }[];
   filesScanned: number;
+  /** Every analysed file with its line count, sorted by path (densities per language and folder). */
+  sizes: { path: string; lines: number }[];
   /** Findings left out because the baseline lists them. */
   baselined: number;
   /** Findings silenced by an in-source suppression, whether or not --include-suppressed reports them. */
@@ -46,9 +49,11 @@ export interface Profile {
 }
 
 export interface Setup extends Profile {
-  /** The folder vigil runs in: paths are reported relative to it. */
+  /** The scan root (see roots.ts): paths are reported relative to it. */
   root: string;
-  /** The profile of the folder vigil runs in (the fields above are its own). */
+  /** What to scan, relative to the root ('' is the root itself). */
+  targets: string[];
+  /** The profile of the root folder (the fields above are its own). */
   primary: Profile;
   /** The profile for files in folder `dirAbs`: its nearest .vigil.yaml, or the --config file for every folder. */
   profileFor(dirAbs: string): Profile;
@@ -88,10 +93,11 @@ function loadProfile(file: string | undefined): Profile {
 
 /**
  * Loads the config and the rules. Without --config, each file gets the nearest .vigil.yaml from its folder up to
- * the repository root (ConfigLocator); the primary profile is the one of the folder vigil runs in.
+ * the repository root (ConfigLocator); the primary profile is the root's.
  */
-export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setup {
-  const explicit = args.config ? path.resolve(root, args.config) : undefined;
+export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd(), targets: string[] = ['']): Setup {
+  // An explicit --config is a path the user typed, so it is read from the current folder whatever the root is.
+  const explicit = args.config ? path.resolve(args.config) : undefined;
   if (explicit && !fs.existsSync(explicit)) throw new UsageError(`config file ${args.config} does not exist`);
   const locator = explicit ? undefined : new ConfigLocator(root);
   const loaded = new Map<string, Profile>();
@@ -109,6 +115,7 @@ export function setup(args: Pick<CliArgs, 'config'>, root = process.cwd()): Setu
   return {
     ...primary,
     root,
+    targets,
     primary,
     profileFor: (dir) => (locator ? load(locator.find(dir)) : primary),
     profiles: () => [primary, ...[...loaded.values()].filter((p) => p !== primary)],
@@ -143,17 +150,10 @@ async function* sharded(entries: AsyncIterable<WalkEntry>, shard: CliArgs['shard
 
 /** The files to scan, as a stream: the walk of the named paths, or git's list filtered by the same ignore rules. */
 export function selectFiles(args: CliArgs, s: Setup): AsyncIterable<WalkEntry> {
-  const targets = args.positionals.length ? args.positionals : ['.'];
-  const within: string[] = [];
-  for (const t of targets) {
-    const abs = path.resolve(s.root, t);
-    const rel = relativeTo(s.root, abs);
-    if (rel === undefined) throw new UsageError(`path ${t} is outside the current folder; run vigil from the repository root`);
-    if (!args.staged && !fs.existsSync(abs)) throw new UsageError(`path ${t} does not exist`);
-    within.push(rel);
-  }
+  const targets = s.targets.map((t) => t || '.');
+  const within = s.targets;
   const walkOpts: WalkOptions = { root: s.root, extraIgnores: s.config.ignore, ignoreFiles: !args.noIgnore, configIgnores: (dir) => s.configIgnoresAt(dir) };
-  // The root's config may sit above the root (vigil run in a subfolder): its globs are relative to its own folder.
+  // The root's config may sit above the root (--root below it): its globs are relative to its own folder.
   const above = s.file ? relativeTo(path.dirname(s.file), s.root) : undefined;
   if (above) walkOpts.extraIgnoresPrefix = `${above}/`;
   let entries: AsyncIterable<WalkEntry>;
@@ -180,6 +180,7 @@ export async function collect(
   const files: FileReport[] = [];
   const skipped: Report['skipped'] = [];
   let scanned = 0;
+  const sizes: Report['sizes'] = [];
   let baselined = 0;
   let suppressed = 0;
   const onResult = (r: FileResult): void => {
@@ -191,6 +192,7 @@ export async function collect(
     }
     scanned++;
     suppressed += r.suppressed ?? 0;
+    sizes.push({ path: r.rel, lines: r.lines ?? 0 });
     let findings = r.findings;
     let frames = r.frames;
     if (opts.baseline) {
@@ -211,7 +213,7 @@ export async function collect(
   const initFor = (p: Profile): WorkerInit => ({
     root: s.root,
     customRuleDirs: p.config.rules,
-    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif', ...legacy },
+    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' || args.format === 'summary', ...legacy },
     source: args.staged ? 'git-index' : 'fs',
     mode: opts.mode ?? 'analyze',
     frames: opts.frames ?? false,
@@ -252,9 +254,17 @@ export async function collect(
     }
   }
   skipped.sort((a, b) => cmp(a.path, b.path));
-  return { root: s.root, files, skipped, filesScanned: scanned, baselined, suppressed, elapsedMs: performance.now() - t0 };
+  sizes.sort((a, b) => cmp(a.path, b.path));
+  return { root: s.root, files, skipped, filesScanned: scanned, sizes, baselined, suppressed, elapsedMs: performance.now() - t0 };
 }
 
 export function rulesById(engine: Engine): Map<string, Rule> {
   return new Map(engine.rules.map((r) => [r.id, r]));
+}
+
+/** One setup per scan root (see roots.ts): each repository is scanned with its own config and reported against its own root. */
+export function setupAll(args: CliArgs): Setup[] {
+  const groups = groupTargets(args.positionals, { ...(args.root !== undefined ? { rootFlag: args.root } : {}), mustExist: !args.staged });
+  if (groups.length > 1 && args.cache !== undefined) throw new UsageError('--cache keeps one root\'s results; scan one repository at a time with it, or pass --root');
+  return groups.map((g) => setup(args, g.root, g.targets));
 }

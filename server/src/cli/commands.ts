@@ -5,7 +5,7 @@ import { Engine, formatLoadError, todayIso, type Rule } from '../engine';
 import { checkFixtureTree } from '../engine/fixtureCheck';
 import { resolveRuleFolder } from '../engine/rules';
 import type { CliArgs } from './args';
-import { collect, setup } from './collect';
+import { collect, setup, setupAll, type Report } from './collect';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
 import { plural } from './text';
 
@@ -61,16 +61,49 @@ export function explainCommand(args: CliArgs, out: Output): number {
 }
 
 export async function suppressionsCommand(args: CliArgs, out: Output): Promise<number> {
-  const s = setup(args);
-  const report = await collect(args, s, { mode: 'suppressions' });
+  const setups = setupAll(args);
   const today = todayIso();
-  // Rule ids are checked here, against the rules this scan would load (custom ones included): the workers of this
+  const rows: SuppressionRow[] = [];
+  // Rule ids are checked against the rules each root's scan would load (custom ones included): the workers of this
   // command only read comments.
-  const rows = report.files.flatMap((f) =>
+  for (const s of setups) rows.push(...suppressionRows(await collect(args, s, { mode: 'suppressions' }), today, setups.length > 1, (id) => s.engine.rule(id) !== undefined));
+  if (args.format === 'json') {
+    out.write(`${JSON.stringify({ today, suppressions: rows }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  for (const r of rows) {
+    const until = r.until ? ` until ${r.until}${r.expired ? ' (EXPIRED)' : ''}` : '';
+    const reason = r.reason ? ` -- ${r.reason}` : ' (no reason given)';
+    const problem = r.problem ? ` [problem: ${r.problem}]` : '';
+    const where = r.root ? path.join(r.root, r.path) : r.path;
+    out.write(`${where}:${r.line}  ${r.rules.join(', ') || '(no rule)'}${until}${reason}${problem}\n`);
+  }
+  const expired = rows.filter((r) => r.expired).length;
+  const problems = rows.filter((r) => r.problem).length;
+  out.write(`${plural(rows.length, 'suppression')}, ${expired} expired, ${rows.filter((r) => !r.reason).length} without a reason${problems ? `, ${problems} with a problem` : ''}\n`);
+  return EXIT_OK;
+}
+
+export interface SuppressionRow {
+  root?: string;
+  path: string;
+  line: number;
+  rules: string[];
+  reason: string | null;
+  until: string | null;
+  expired: boolean;
+  unknownRules: string[];
+  problem?: string;
+}
+
+/** The suppression comments of a report, 1-based lines; `root` only when several roots are listed together. */
+export function suppressionRows(report: Report, today: string, tagRoot: boolean, known: (ruleId: string) => boolean): SuppressionRow[] {
+  return report.files.flatMap((f) =>
     (f.suppressions ?? []).map((x) => {
-      const unknown = x.ruleIds.filter((id) => !s.engine.rule(id));
+      const unknown = x.ruleIds.filter((id) => !known(id));
       const problems = [...(x.problem ? [x.problem] : []), ...unknown.map((id) => `unknown rule '${id}' (see \`vigil rules\`)`)];
       return {
+        ...(tagRoot ? { root: report.root } : {}),
         path: f.path,
         line: x.line + 1,
         rules: x.ruleIds,
@@ -82,20 +115,6 @@ export async function suppressionsCommand(args: CliArgs, out: Output): Promise<n
       };
     }),
   );
-  if (args.format === 'json') {
-    out.write(`${JSON.stringify({ today, suppressions: rows }, null, 2)}\n`);
-    return EXIT_OK;
-  }
-  for (const r of rows) {
-    const until = r.until ? ` until ${r.until}${r.expired ? ' (EXPIRED)' : ''}` : '';
-    const reason = r.reason ? ` -- ${r.reason}` : ' (no reason given)';
-    const problem = r.problem ? ` [problem: ${r.problem}]` : '';
-    out.write(`${r.path}:${r.line}  ${r.rules.join(', ') || '(no rule)'}${until}${reason}${problem}\n`);
-  }
-  const expired = rows.filter((r) => r.expired).length;
-  const problems = rows.filter((r) => r.problem).length;
-  out.write(`${plural(rows.length, 'suppression')}, ${expired} expired, ${rows.filter((r) => !r.reason).length} without a reason${problems ? `, ${problems} with a problem` : ''}\n`);
-  return EXIT_OK;
 }
 
 /**

@@ -5,17 +5,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { DEFAULT_MAX_FILE_SIZE, type Rule, type Severity } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, type Finding, type Rule, type Severity } from '../engine';
 import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline, type Baseline } from '../engine/baseline';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
-import { collect, setup } from './collect';
+import { collect, setupAll, type Report, type Setup } from './collect';
 import { explainCommand, rulesCommand, suppressionsCommand, testRulesCommand, type Output } from './commands';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
-import { toJson } from './json';
+import { toJsonMany } from './json';
 import { mergeSarif, readSarif } from './merge';
 import { vigilVersion } from './meta';
-import { toSarif } from './sarif';
-import { toText, useColor } from './text';
+import { toSarifLog } from './sarif';
+import { buildReport, parseHistoryCommits } from './report/build';
+import { summarize } from './report/stats';
+import { toSummary } from './summary';
+import { palette, toText, useColor } from './text';
 import { historyJson, historySarif, historyText } from './history/output';
 import { scanHistory } from './history/scanHistory';
 import { nextStepsLine } from './nextSteps';
@@ -45,58 +48,97 @@ function sink(args: CliArgs): Output & { flush(): void } {
   };
 }
 
+/** --baseline is a path the user typed, so it is read from the current folder whatever the scan roots are. */
+function readBaseline(args: CliArgs): Baseline | undefined {
+  if (!args.baseline) return undefined;
+  try {
+    return loadBaseline(path.resolve(args.baseline));
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Every rule a result of this setup can name: nested configs may add custom rules. */
+function describedRules(s: Setup, report: Report): Rule[] {
+  const rules = new Map<string, Rule>();
+  for (const p of s.profiles()) for (const r of p.engine.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+  const reported = new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+  return [...rules.values()].filter((r) => !s.config.disable.includes(r.id) || reported.has(r.id));
+}
+
+async function historyCommand(args: CliArgs, out: Output, setups: Setup[], baseline: Baseline | undefined): Promise<number> {
+  if (setups.length !== 1) throw new UsageError('--history scans one repository at a time');
+  const s = setups[0]!;
+  const h = await scanHistory(s, args.history || undefined, { ...(baseline ? { baseline } : {}), maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  if (args.format === 'sarif') out.write(historySarif(h, s.engine.rules.filter((r) => r.secret && !s.config.disable.includes(r.id)), s.config.severity));
+  else if (args.format === 'json') out.write(historyJson(h));
+  else out.write(historyText(h));
+  return h.findings.some((x) => failsOn(x.finding.severity, args.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
 async function scanCommand(args: CliArgs, out: Output): Promise<number> {
-  const s = setup(args);
-  let baseline: Baseline | undefined;
-  if (args.baseline) {
-    try {
-      baseline = loadBaseline(path.resolve(args.baseline));
-    } catch (e) {
-      if (e instanceof BaselineError) throw new UsageError(e.message);
-      throw e;
-    }
-  }
-  if (args.history !== undefined) {
-    const h = await scanHistory(s, args.history || undefined, { ...(baseline ? { baseline } : {}), maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
-    if (args.format === 'sarif') out.write(historySarif(h, s.engine.rules.filter((r) => r.secret && !s.config.disable.includes(r.id)), s.config.severity));
-    else if (args.format === 'json') out.write(historyJson(h));
-    else out.write(historyText(h));
-    return h.findings.some((x) => failsOn(x.finding.severity, args.failOn)) ? EXIT_FINDINGS : EXIT_OK;
-  }
+  const setups = setupAll(args);
+  const baseline = readBaseline(args);
+  if (args.history !== undefined) return historyCommand(args, out, setups, baseline);
   const color = useColor(args.color, !args.output && process.stdout.isTTY === true);
-  const report = await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) });
+  const reports: Report[] = [];
+  for (const s of setups) reports.push(await collect(args, s, { frames: args.format === 'text', ...(baseline ? { baseline } : {}) }));
   if (args.format === 'sarif') {
-    // Nested configs may add custom rules: the run describes every rule a result can name.
-    const rules = new Map<string, Rule>();
-    for (const p of s.profiles()) for (const r of p.engine.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-    const reported = new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
-    const described = [...rules.values()].filter((r) => !s.config.disable.includes(r.id) || reported.has(r.id));
-    out.write(`${JSON.stringify(toSarif(report, described, s.config.severity), null, 2)}\n`);
-  } else if (args.format === 'json') out.write(toJson(report));
+    const parts = setups.map((s, i) => ({ report: reports[i]!, rules: describedRules(s, reports[i]!), severityOverrides: s.config.severity }));
+    out.write(`${JSON.stringify(toSarifLog(parts), null, 2)}\n`);
+  } else if (args.format === 'json') out.write(toJsonMany(reports));
+  else if (args.format === 'summary') out.write(toSummary(reports.map(summarize)));
   else {
+    const text = reports.map((r) => `${reports.length > 1 ? `${palette(color).bold(`Root ${r.root}`)}\n\n` : ''}${toText(r, color)}`).join('\n');
     // The advice goes to the terminal only, not into a report file (--output).
-    const next = args.output ? undefined : nextStepsLine(report);
-    out.write(toText(report, color) + (next ? `${next}\n` : ''));
+    const next = args.output || reports.length !== 1 ? undefined : nextStepsLine(reports[0]!);
+    out.write(text + (next ? `${next}\n` : ''));
   }
-  const failing = report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn)));
+  const failing = reports.some((report) => report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn))));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** Writes the baseline: into each root by default (so it travels with the repository), or one file at --output. */
 async function baselineCommand(args: CliArgs): Promise<number> {
-  const s = setup(args);
-  const file = path.resolve(args.output ?? BASELINE_FILE);
-  // `vigil baseline --history` records the secrets of the history, so a team can accept those already rotated.
-  const entries =
-    args.history !== undefined
-      ? (await scanHistory(s, args.history || undefined, { maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })).findings.map((h) => ({ path: h.path, finding: h.finding }))
-      : (await collect({ ...args, includeSuppressed: false }, s)).files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding })));
-  const content = buildBaseline(entries);
-  try {
-    writeBaseline(file, content);
-  } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  const setups = setupAll(args);
+  const per: { file: string; entries: { path: string; finding: Finding }[] }[] = [];
+  for (const s of setups) {
+    // `vigil baseline --history` records the secrets of the history, so a team can accept those already rotated.
+    const entries =
+      args.history !== undefined
+        ? (await scanHistory(s, args.history || undefined, { maxFileSize: s.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })).findings.map((h) => ({ path: h.path, finding: h.finding }))
+        : (await collect({ ...args, includeSuppressed: false }, s)).files.flatMap((f) => f.findings.map((finding) => ({ path: f.path, finding })));
+    const file = args.output ? path.resolve(args.output) : path.join(s.root, BASELINE_FILE);
+    const same = per.find((p) => p.file === file);
+    if (same) same.entries.push(...entries);
+    else per.push({ file, entries });
   }
-  process.stderr.write(`Wrote ${content.findings.length} findings to ${path.relative(process.cwd(), file) || file}; scan with --baseline ${path.relative(process.cwd(), file)} to report only new ones.\n`);
+  for (const { file, entries } of per) {
+    const content = buildBaseline(entries);
+    try {
+      writeBaseline(file, content);
+    } catch (e) {
+      throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const shown = path.relative(process.cwd(), file) || file;
+    process.stderr.write(`Wrote ${content.findings.length} findings to ${shown}; scan with --baseline ${shown} to report only new ones.\n`);
+  }
+  return EXIT_OK;
+}
+
+async function reportCommand(args: CliArgs, out: Output): Promise<number> {
+  if (args.from.length > 0 && args.positionals.length > 0) throw new UsageError('vigil report takes either paths to scan or --from files, not both');
+  if (args.historyDir !== undefined && !fs.existsSync(args.historyDir)) throw new UsageError(`--history-dir ${args.historyDir} does not exist`);
+  const baseline = readBaseline(args);
+  const { html, data } = await buildReport(args, {
+    from: args.from,
+    historyCommits: parseHistoryCommits(args.historyCommits),
+    ...(args.historyDir !== undefined ? { historyDir: args.historyDir } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
+  out.write(html);
+  if (args.output) process.stderr.write(`Wrote the security report (${data.findings.length} findings) to ${args.output}\n`);
   return EXIT_OK;
 }
 
@@ -118,6 +160,9 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT_OK;
     case 'scan':
       code = await scanCommand(args, out);
+      break;
+    case 'report':
+      code = await reportCommand(args, out);
       break;
     case 'baseline':
       return baselineCommand(args);

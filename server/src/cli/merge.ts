@@ -2,7 +2,7 @@
 // of the rule descriptors and every result, in the order a single run prints them (path, line, column, rule).
 import * as fs from 'fs';
 import { UsageError } from './errors';
-import { sortNotifications, type SarifLog, type SarifResult, type SarifRule, type SarifRun } from './sarif';
+import { mergeRunSizes, sortNotifications, type SarifLog, type SarifResult, type SarifRule, type SarifRun } from './sarif';
 
 export function readSarif(file: string): SarifLog {
   let data: unknown;
@@ -46,6 +46,8 @@ function mergeRuns(runs: SarifRun[]): SarifRun {
   sortNotifications(notifications);
   const successful = runs.every((run) => (run.invocations ?? []).every((i: { executionSuccessful?: boolean }) => i.executionSuccessful !== false));
   const merged: SarifRun = { ...first, tool: { ...first.tool, driver: { ...first.tool.driver, rules: sortedRules } }, results };
+  const sizes = mergeRunSizes(runs);
+  if (sizes) merged.properties = { ...first.properties, vigil: sizes };
   merged.invocations = [{ executionSuccessful: successful, toolExecutionNotifications: notifications }];
   return merged;
 }
@@ -54,7 +56,8 @@ export function mergeSarif(logs: SarifLog[]): SarifLog {
   const groups = new Map<string, SarifRun[]>();
   for (const log of logs) {
     for (const run of log.runs) {
-      const name = String(run.tool.driver.name ?? '');
+      // Shards of one root share tool and category; runs of different roots (see toSarifLog) stay apart.
+      const name = `${String(run.tool.driver.name ?? '')}\0${String(run.automationDetails?.id ?? '')}`;
       groups.set(name, [...(groups.get(name) ?? []), run]);
     }
   }

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'url';
 import type { Finding, Range, Rule, Severity } from '../engine';
 import type { Report } from './collect';
+import { addTotals, emptyLines, lineTotals, type LineTotals } from './report/stats';
 import { repositoryUrl, ruleHelpUri, sarifLevel, vigilVersion } from './meta';
 import { securitySeverity } from './securitySeverity';
 
@@ -125,9 +126,48 @@ export function toSarif(report: Report, rules: Rule[], severityOverrides: Record
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
+        // What `vigil report --from` needs beyond the results: how much was scanned (densities) and baselined.
+        properties: { vigil: { filesScanned: report.filesScanned, baselined: report.baselined, lines: lineTotals(report.sizes) } },
       },
     ],
   };
+}
+
+export interface SarifPart {
+  report: Report;
+  rules: Rule[];
+  severityOverrides?: Record<string, Severity>;
+}
+
+/**
+ * One run per scan root. GitHub code scanning resolves artifact URIs against the checked-out repository and
+ * ignores %SRCROOT%'s absolute URI, so two roots inside one run (one base id each) would collide on equal
+ * relative paths; and since 2025 it rejects a file with several runs of one tool in the same category. So with
+ * more than one root, each run gets its own category (runAutomationDetails.id `vigil/<folder name>/`); a single
+ * root keeps the category-less run that existing uploads and baselines already use.
+ */
+export function toSarifLog(parts: SarifPart[]): SarifLog {
+  const runs = parts.map((p) => toSarif(p.report, p.rules, p.severityOverrides).runs[0]!);
+  if (runs.length > 1) {
+    const used = new Set<string>();
+    runs.forEach((run, i) => {
+      const base = parts[i]!.report.root.split(/[\\/]/).filter(Boolean).pop() ?? 'root';
+      let id = `vigil/${base}/`;
+      for (let n = 2; used.has(id); n++) id = `vigil/${base}-${n}/`;
+      used.add(id);
+      run.automationDetails = { id };
+    });
+  }
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
+}
+
+/** Sums the scan sizes of runs that `vigil merge` joins (shards of one root). */
+export function mergeRunSizes(runs: SarifRun[]): { filesScanned: number; baselined: number; lines: LineTotals } | undefined {
+  const sizes = runs.map((r) => r.properties?.vigil as { filesScanned: number; baselined: number; lines: LineTotals } | undefined);
+  if (sizes.some((x) => !x?.lines)) return undefined;
+  const lines = emptyLines();
+  for (const x of sizes) addTotals(lines, x!.lines);
+  return { filesScanned: sizes.reduce((n, x) => n + x!.filesScanned, 0), baselined: sizes.reduce((n, x) => n + x!.baselined, 0), lines };
 }
 
 function notificationKey(n: Record<string, any>): string {

@@ -7,7 +7,8 @@ import type { FileResult, WorkerInit } from './scanProtocol';
 // options, is not analysed again. The editor keeps one in memory across rescans; the CLI keeps one in a file
 // when asked (--cache FILE). The key covers the rule files' text, so editing a rule invalidates everything.
 
-const FORMAT = 1;
+// 2: results carry their line count (densities in the report); a format-1 cache would count its files as empty.
+const FORMAT = 2;
 
 interface Entry {
   hash: string;

@@ -61,6 +61,8 @@ export interface FileResult {
   /** Parallel to `findings` when frames were asked for. */
   frames?: CodeFrame[];
   suppressions?: SuppressionRecord[];
+  /** Lines of text analysed (for densities: findings per 1,000 lines). */
+  lines?: number;
   /** Content hash of what was analysed (when the cache is on). */
   hash?: string;
   /** The content matched `knownHash`: the caller's cached result stands. */

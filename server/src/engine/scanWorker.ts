@@ -47,6 +47,13 @@ function readIndex(rel: string): Promise<Read> {
   });
 }
 
+/** Lines as an editor counts them: a final line without a newline still counts, an empty file has none. */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
+}
+
 async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   const base: FileResult = { rel: req.rel, findings: [], notes: [] };
   let read: Read;
@@ -66,6 +73,8 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   const decoded = decodeFile(read.bytes);
   if ('skipped' in decoded) return { ...base, skipped: decoded.skipped, binary: true };
   const text = decoded.text;
+  // Counted on the decoded text: a UTF-16 file's newline bytes are not 0x0A alone.
+  base.lines = lineCount(text);
 
   if (init.mode === 'suppressions') {
     const lines = new LineIndex(text);

@@ -12,10 +12,11 @@ import type { Rule } from '../engine';
 import type { ScanSummary, ServerContext } from './context';
 import { ruleMarkdown } from './ruleDocs';
 import { scanWorkspace } from './workspaceScan';
+import { REPORT_COMMAND, securityReport } from './securityReport';
 
 export const SCAN_COMMAND = 'vigil.scanWorkspace';
 export const DOCS_COMMAND = 'vigil.showRuleDocs';
-export const COMMANDS = [SCAN_COMMAND, DOCS_COMMAND];
+export const COMMANDS = [SCAN_COMMAND, DOCS_COMMAND, REPORT_COMMAND];
 
 export interface CommandDeps {
   ctx: ServerContext;
@@ -100,6 +101,8 @@ export async function executeCommand(
       return runScan(params, token, workDone, deps);
     case DOCS_COMMAND:
       return showDocs(params.arguments ?? [], deps);
+    case REPORT_COMMAND:
+      return securityReport(deps.ctx, params.arguments ?? [], token);
     default:
       throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command '${params.command}'`);
   }

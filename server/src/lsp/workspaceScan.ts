@@ -51,18 +51,18 @@ async function countFiles(opts: WalkOptions, token: CancellationToken): Promise<
   return n;
 }
 
-export async function scanWorkspace(ctx: ServerContext, token: CancellationToken, progress?: ScanProgress): Promise<ScanSummary> {
-  const t0 = performance.now();
-  const report = progress ?? ctx.progress;
-  const summary: ScanSummary = { files: 0, skipped: 0, findings: { error: 0, warning: 0, info: 0 }, elapsedMs: 0, cancelled: false };
-  const before = published.get(ctx.connection) ?? new Set<string>();
-  const now = new Set<string>();
-  const cleared = new Set<string>();
-  const openCounted = new Set<string>();
-  const openPaths = (): Set<string> => new Set(ctx.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined));
+export interface ScanPlan {
+  folder: string;
+  walk: WalkOptions;
+  maxFileSize: number;
+  analysis: AnalysisOptions;
+  customRuleDirs: string[];
+}
 
+/** What to scan in each enabled workspace folder, with the folder's settings and its trusted custom rules. */
+export async function scanPlans(ctx: ServerContext): Promise<ScanPlan[]> {
   const folders = ctx.workspaceFolders();
-  const plans: { folder: string; walk: WalkOptions; maxFileSize: number; analysis: AnalysisOptions; customRuleDirs: string[] }[] = [];
+  const plans: ScanPlan[] = [];
   for (const folder of folders) {
     const uri = pathToUri(folder);
     const settings = await ctx.settingsFor(uri);
@@ -84,6 +84,21 @@ export async function scanWorkspace(ctx: ServerContext, token: CancellationToken
     if (above) walkOpts.extraIgnoresPrefix = `${above}/`;
     plans.push({ folder, walk: walkOpts, maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysis, customRuleDirs });
   }
+
+  return plans;
+}
+
+export async function scanWorkspace(ctx: ServerContext, token: CancellationToken, progress?: ScanProgress): Promise<ScanSummary> {
+  const t0 = performance.now();
+  const report = progress ?? ctx.progress;
+  const summary: ScanSummary = { files: 0, skipped: 0, findings: { error: 0, warning: 0, info: 0 }, elapsedMs: 0, cancelled: false };
+  const before = published.get(ctx.connection) ?? new Set<string>();
+  const now = new Set<string>();
+  const cleared = new Set<string>();
+  const openCounted = new Set<string>();
+  const openPaths = (): Set<string> => new Set(ctx.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined));
+
+  const plans = await scanPlans(ctx);
 
   let total = 0;
   for (const p of plans) total += await countFiles(p.walk, token);

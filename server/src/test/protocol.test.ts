@@ -119,7 +119,7 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.deepStrictEqual(caps.textDocumentSync && typeof caps.textDocumentSync === 'object' ? caps.textDocumentSync.change : undefined, 2);
     assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.vigil']);
     assert.strictEqual(caps.hoverProvider, true);
-    assert.deepStrictEqual(caps.executeCommandProvider?.commands, ['vigil.scanWorkspace', 'vigil.showRuleDocs']);
+    assert.deepStrictEqual(caps.executeCommandProvider?.commands, ['vigil.scanWorkspace', 'vigil.showRuleDocs', 'vigil.securityReport']);
     assert.strictEqual(caps.diagnosticProvider, undefined);
   });
 

@@ -15,7 +15,7 @@ function finding(ruleId: string, confidence: Confidence): Finding {
 }
 
 function report(findings: Finding[]): Report {
-  return { root: '/tmp/x', files: [{ path: 'a.py', findings, notes: [] }], skipped: [], filesScanned: 1, baselined: 0, suppressed: 0, elapsedMs: 0 };
+  return { root: '/tmp/x', files: [{ path: 'a.py', findings, notes: [] }], skipped: [], filesScanned: 1, sizes: [], baselined: 0, suppressed: 0, elapsedMs: 0 };
 }
 
 describe('sarif: security-severity by rule and confidence', () => {

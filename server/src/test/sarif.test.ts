@@ -42,7 +42,7 @@ describe('sarif', () => {
     // A copy: the repository's own .vigilignore keeps test-fixtures/ out of its self-scan.
     const base = tmpDir('vigil-sarif-fixtures-');
     fs.cpSync(path.join(ROOT, 'test-fixtures'), path.join(base, 'test-fixtures'), { recursive: true });
-    const log = sarif(['test-fixtures'], base);
+    const log = sarif(['test-fixtures', '--root', '.'], base);
     assertValid(log);
     const run = log.runs[0]!;
     assert.strictEqual(run.tool.driver.name, 'Vigil');

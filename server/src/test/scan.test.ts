@@ -62,7 +62,8 @@ describe('workspace scan', () => {
   before(() => fs.cpSync(path.join(ROOT, 'test-fixtures'), fixtures, { recursive: true }));
 
   it('`vigil scan test-fixtures --format sarif` and the workspace scan of that folder give the same findings', async () => {
-    const cli = vigil(['scan', 'test-fixtures', '--format', 'sarif'], { cwd: base });
+    // --root .: outside git, the root would be test-fixtures itself; the workspace is the folder holding it.
+    const cli = vigil(['scan', 'test-fixtures', '--root', '.', '--format', 'sarif'], { cwd: base });
     const log = JSON.parse(cli.stdout) as SarifLog;
     const expected = sarifKeys(log, base);
     assert.ok(expected.length > 0, 'the fixtures have findings');

@@ -60,6 +60,7 @@ export function historySarif(r: HistoryReport, rules: Rule[], severityOverrides:
     files: r.findings.map((h) => ({ path: h.path, findings: [h.finding], notes: [] })),
     skipped: [],
     filesScanned: r.filesScanned,
+    sizes: [],
     baselined: r.baselined,
     suppressed: 0,
     elapsedMs: r.elapsedMs,
