@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test layer and prints one closing line `N passed, N failed` covering all of them.
-// Layers: mocha over the compiled server tests (unit, fixtures, protocol), then the editor layers
+// Layers: mocha over the compiled server tests (unit, fixtures, protocol) and the client's pure parts (client/lib/test/unit), then the editor layers
 // listed in scripts/e2e/layers.mjs when present (code-server, GUI, Neovim). `--only unit` skips the editor layers.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ const layers = [
   {
     name: 'unit+fixtures+protocol',
     cmd: process.execPath,
-    args: [path.join('node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'spec', '--timeout', '60000', 'server/lib/test/**/*.test.js'],
+    args: [path.join('node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'spec', '--timeout', '60000', 'server/lib/test/**/*.test.js', 'client/lib/test/unit/**/*.test.js'],
   },
 ];
 if (only !== 'unit' && fs.existsSync('scripts/e2e/layers.mjs')) {
