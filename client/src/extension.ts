@@ -21,7 +21,6 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
   const status = new FindingsStatus();
   context.subscriptions.push(output, manager, status);
   registerCommands(context, manager);
-  const findings = registerFindingsView(context, manager);
   // The server learns the trust state at initialize; granting trust later needs a fresh start to load custom rules.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -35,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
       if (c) output.show(true);
     });
   });
+  // After start(): the view asks the server for the baselines, and ready() before a start would start a second client.
+  const findings = registerFindingsView(context, manager);
   return { ready: () => manager.ready(), statusText: () => status.text, findings };
 }
 

@@ -149,6 +149,16 @@ export function groupFindings(findings: readonly ViewFinding[], by: GroupBy): Gr
   return out;
 }
 
+/**
+ * A finding's label in a narrow side bar: the message's first clause (Vigil messages say what was found, then
+ * why it is risky and what to do), the full message goes in the tooltip.
+ */
+export function shortMessage(message: string, max = 80): string {
+  const m = /^(.+?)(?::\s|\.\s|\.$)/.exec(message);
+  const head = m && m[1]!.length <= max ? m[1]! : message;
+  return head.length <= max ? head : `${head.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** `3 findings · 1 new`, the count a group node shows beside its label. */
 export function describeCount(g: Pick<Group, 'findings' | 'newCount'>): string {
   const n = g.findings.length;

@@ -29,23 +29,14 @@ function severityOf(s: vscode.DiagnosticSeverity): Severity {
   return s === vscode.DiagnosticSeverity.Error ? 'error' : s === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
 }
 
-/**
- * Findings only: the notes Vigil shows as diagnostics (an expired suppression) carry no finding data. VS Code
- * answers getDiagnostics(uri) from every collection, and with pulled diagnostics the language client's two
- * collections can both hold an open document's findings, so each finding is taken once.
- */
+/** Findings only: the notes Vigil shows as diagnostics (an expired suppression) carry no finding data. */
 export function recordsOf(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): FindingRecord[] {
   const out: FindingRecord[] = [];
-  const seen = new Set<string>();
   const path = vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
   for (const d of diagnostics) {
     if (d.source !== SOURCE) continue;
     const data = dataOf(d);
     if (!data) continue;
-    const r = d.range;
-    const key = `${data.version}|${data.ruleId}|${data.fingerprint}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     out.push({
       uri: uri.toString(),
       path,

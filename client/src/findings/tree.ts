@@ -12,6 +12,7 @@ import {
   matchesFilter,
   normaliseFilter,
   normaliseGroupBy,
+  shortMessage,
   type Filter,
   type FolderBaseline,
   type Group,
@@ -170,7 +171,7 @@ export class FindingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     item.description = describeCount(g);
     item.contextValue = 'vigil.group';
     if (g.by === 'file') {
-      item.resourceUri = vscode.Uri.parse(g.findings[0]!.uri);
+      // No resourceUri: its file decoration would add VS Code's own problem count beside the view's.
       item.iconPath = vscode.ThemeIcon.File;
       item.label = g.label.split('/').pop() ?? g.label;
       const dir = g.label.includes('/') ? g.label.slice(0, g.label.lastIndexOf('/')) : '';
@@ -185,7 +186,7 @@ export class FindingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   private findingItem(f: ViewFinding, by: GroupBy): vscode.TreeItem {
-    const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(shortMessage(f.message), vscode.TreeItemCollapsibleState.None);
     item.id = `${f.uri}#${f.ruleId}#${f.range.start.line}:${f.range.start.character}#${f.fingerprint ?? ''}`;
     const where = by === 'file' ? `${f.ruleId} · Ln ${f.range.start.line + 1}` : `${locationOf(f)}${by === 'severity' ? ` · ${f.ruleId}` : ''}`;
     item.description = f.isNew ? `new · ${where}` : where;

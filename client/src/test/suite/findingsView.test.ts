@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { VigilApi } from '../../extension';
 import type { ViewFinding } from '../../findings/model';
 import type { Node } from '../../findings/tree';
-import { activateVigil, openScratch, waitForNoRule, waitForRule, WAIT_MS, workspaceRoot } from './helpers';
+import { activateVigil, openScratch, vigilDiagnostics, waitForNoRule, waitForRule, WAIT_MS, workspaceRoot } from './helpers';
 
 let api: VigilApi;
 
@@ -79,6 +79,8 @@ describe('findings view', () => {
     const editor = await openScratch('view_live.py', `${HASH}other = hashlib.sha1(b"y").hexdigest()\n`);
     const uri = editor.document.uri;
     await waitForTree((xs) => xs.filter(inFile(uri, 'weak-hash')).length === 2, 'two weak-hash findings of the open file');
+    // One language client: registering the view must not start a second one (each finding would show twice).
+    assert.equal(vigilDiagnostics(uri).length, 2);
     const root = api.findings.getChildren();
     const fileNode = root.find((n) => n.kind === 'group' && n.group.id === `file:${uri.toString()}`);
     assert.ok(fileNode, 'no group for the file');

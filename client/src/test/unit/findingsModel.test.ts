@@ -13,6 +13,7 @@ import {
   NO_FILTER,
   normaliseFilter,
   normaliseGroupBy,
+  shortMessage,
   type FindingRecord,
   type ViewFinding,
 } from '../../findings/model';
@@ -171,6 +172,18 @@ describe('findings view: which findings are shown', () => {
     const s = new FindingStore();
     s.update(uri, [scan({ ruleId: 'a' }), rec({ version: 1, ruleId: 'b' })], true);
     assert.deepEqual(s.all(() => true).map((r) => r.ruleId), ['b']);
+  });
+});
+
+describe('findings view: labels', () => {
+  it('takes the message\'s first clause, and shortens a long one', () => {
+    assert.equal(shortMessage('MD5 is a broken hash: attackers can forge collisions.'), 'MD5 is a broken hash');
+    assert.equal(shortMessage('Debug mode is on. Turn it off in production.'), 'Debug mode is on');
+    assert.equal(shortMessage('GitHub token (ghp_********5Q) is hardcoded: anyone can use it.'), 'GitHub token (ghp_********5Q) is hardcoded');
+    assert.equal(shortMessage('Use 3.14 here'), 'Use 3.14 here');
+    const long = shortMessage('x'.repeat(120));
+    assert.equal(long.length, 80);
+    assert.ok(long.endsWith('…'));
   });
 });
 
