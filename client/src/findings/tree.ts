@@ -186,7 +186,10 @@ export class FindingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   private findingItem(f: ViewFinding, by: GroupBy): vscode.TreeItem {
-    const item = new vscode.TreeItem(shortMessage(f.message), vscode.TreeItemCollapsibleState.None);
+    const short = shortMessage(f.message);
+    // A new finding's label starts with a highlighted "new": the description that also says so is the first to be cut.
+    const label: vscode.TreeItemLabel = f.isNew ? { label: `new ${short}`, highlights: [[0, 3]] } : { label: short };
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `${f.uri}#${f.ruleId}#${f.range.start.line}:${f.range.start.character}#${f.fingerprint ?? ''}`;
     const where = by === 'file' ? `${f.ruleId} · Ln ${f.range.start.line + 1}` : `${locationOf(f)}${by === 'severity' ? ` · ${f.ruleId}` : ''}`;
     item.description = f.isNew ? `new · ${where}` : where;

@@ -177,7 +177,12 @@ describe('findings view', () => {
       const marked = shown().filter(inFile(uri));
       assert.deepEqual(marked.map((f) => `${f.range.start.line}:${String(f.isNew)}`).sort(), ['2:false', '3:true']);
       const fresh = marked.find((f) => f.isNew)!;
-      assert.match(String(api.findings.getTreeItem(nodeOf(fresh)).description), /^new · /);
+      const freshItem = api.findings.getTreeItem(nodeOf(fresh));
+      assert.match(String(freshItem.description), /^new · /);
+      assert.deepEqual((freshItem.label as vscode.TreeItemLabel).highlights, [[0, 3]]);
+      assert.match((freshItem.label as vscode.TreeItemLabel).label, /^new SHA-1 is a broken hash/);
+      const oldItem = api.findings.getTreeItem(nodeOf(marked.find((f) => f.isNew === false)!));
+      assert.equal((oldItem.label as vscode.TreeItemLabel).highlights, undefined);
       const group = api.findings.shownGroups().find((g) => g.id === `file:${uri.toString()}`)!;
       assert.match(String(api.findings.getTreeItem({ kind: 'group', group }).description), /1 new/);
     } finally {
