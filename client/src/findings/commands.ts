@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ClientManager } from '../languageClient';
 import { findingMarkdown, findingsMarkdown } from './markdown';
-import { CONFIDENCES, GROUPINGS, NO_FILTER, SEVERITIES, normaliseFilter, type Confidence, type FindingRecord, type FixRecord, type GroupBy, type Severity } from './model';
+import { CONFIDENCES, GROUPINGS, NO_FILTER, SEVERITIES, type Confidence, type FindingRecord, type FixRecord, type GroupBy, type Severity } from './model';
 import { recordsOf } from './source';
 import { REVEAL_COMMAND, type FindingsTree, type Node } from './tree';
 
@@ -216,7 +216,6 @@ export function registerFindingsCommands(context: vscode.ExtensionContext, manag
     vscode.commands.registerCommand('vigil.findings.filterText', (arg: unknown) => filterText(tree, arg)),
     vscode.commands.registerCommand('vigil.findings.filterSeverity', (arg: unknown) => filterSeverity(tree, arg)),
     vscode.commands.registerCommand('vigil.findings.filterConfidence', (arg: unknown) => filterConfidence(tree, arg)),
-    vscode.commands.registerCommand('vigil.findings.setFilter', (arg: unknown) => tree.setFilter(normaliseFilter(arg))),
     vscode.commands.registerCommand('vigil.findings.clearFilter', () => tree.setFilter(NO_FILTER)),
     vscode.commands.registerCommand('vigil.findings.refresh', () => tree.reloadBaselines()),
     vscode.commands.registerCommand('vigil.findings.applyFix', (arg: unknown, title: unknown) => applyFix(findingOf(arg, view), title)),
