@@ -124,9 +124,19 @@ const steps = [
   }],
   ['a finding\'s context menu offers the fix, the suppression, the rule docs and the Markdown copy', async () => {
     const finding = page.locator('.part.sidebar .monaco-list-row', { hasText: 'weak-hash · Ln' }).first();
-    await finding.click({ button: 'right' });
+    // The finding's hover can open first and swallow the right-click; as a person would, dismiss it and try again.
     const menu = page.locator('.context-view .monaco-menu, .monaco-menu-container').first();
-    await menu.waitFor({ timeout: 10_000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await finding.scrollIntoViewIfNeeded();
+      await finding.click({ button: 'right', force: true });
+      try {
+        await menu.waitFor({ timeout: 4_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
     for (const label of ['Suppress with a Reason', 'Open Rule Documentation', 'Copy as Markdown']) {
       await menu.locator('.action-label', { hasText: label }).first().waitFor({ timeout: 5_000 });
     }
