@@ -35,7 +35,7 @@ const out = path.join(root, `${EXTENSION_NAME}-${version}.vsix`);
 run(process.execPath, ['esbuild.mjs', '--production']);
 
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-package-'));
-for (const entry of ['README.md', 'LICENSE', '.vscodeignore', 'client/out', 'server/out', 'rules']) {
+for (const entry of ['README.md', 'LICENSE', '.vscodeignore', 'client/out', 'server/out', 'rules', 'media']) {
   if (fs.existsSync(entry)) fs.cpSync(entry, path.join(stage, entry), { recursive: true });
 }
 const { files: _npmFiles, ...extensionManifest } = { ...manifest, name: EXTENSION_NAME };
@@ -47,10 +47,11 @@ const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'], stage).sp
 const allowed = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^client\/out\/extension\.js$/,
   /^server\/out\/(server|cli|scanWorker|recheck)\.js$/, /^server\/out\/rules\.json$/, /^server\/out\/wasm\/[^/]+\.wasm$/, /^rules\/.+\.yaml$/, /^rules\/[^/]+\.json$/,
+  /^media\/[^/]+\.svg$/,
 ];
 const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
 if (unexpected.length > 0) throw new Error(`files that should not ship:\n  ${unexpected.join('\n  ')}`);
-for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/recheck.js', 'server/out/wasm/tree-sitter.wasm']) {
+for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/recheck.js', 'server/out/wasm/tree-sitter.wasm', 'media/vigil-activity.svg']) {
   if (!files.includes(needed)) throw new Error(`the package misses ${needed}`);
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer and prints one closing line `N passed, N failed` covering all of them.
-// Layers: mocha over the compiled server tests (unit, fixtures, protocol), then the editor layers
-// listed in scripts/e2e/layers.mjs (code-server, GUI, Neovim). `--only unit` skips the editor layers.
+// Layers: mocha over the compiled server tests (unit, fixtures, protocol), and the client's pure parts (client/lib/test/unit), then
+// the editor layers listed in scripts/e2e/layers.mjs (code-server, GUI, Neovim). `--only unit` skips the editor layers.
 // First it sets up what the layers need (scripts/e2e/prepare.mjs): the build, then before the editor layers the
 // Debian packages, the editor tools and the .vsix, each only when missing or out of date. A step that cannot run
 // says so with the command to run by hand, and the layers needing it count as one failure each, unrun.
@@ -21,7 +21,7 @@ const layers = [
     cmd: process.execPath,
     // The per-test limit only stops a stuck test; tests that bound a duration set their own. Ten minutes because
     // the heaviest tests take about a minute idle and this machine's 2 cores are often shared, 5-10x slower.
-    args: [path.join('node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'spec', '--timeout', '600000', 'server/lib/test/**/*.test.js'],
+    args: [path.join('node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'spec', '--timeout', '600000', 'server/lib/test/**/*.test.js', 'client/lib/test/unit/**/*.test.js'],
     needs: [],
   },
 ];

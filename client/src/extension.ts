@@ -1,6 +1,8 @@
 // Entry point: starts the language client, registers the commands and the status bar item. Nothing else.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerFindingsView } from './findings';
+import type { FindingsTree } from './findings/tree';
 import { ClientManager } from './languageClient';
 import { FindingsStatus } from './statusBar';
 
@@ -8,6 +10,8 @@ import { FindingsStatus } from './statusBar';
 export interface VigilApi {
   ready(): Promise<void>;
   statusText(): string;
+  /** The findings view's provider, for the in-editor tests. */
+  findings: FindingsTree;
 }
 
 export function activate(context: vscode.ExtensionContext): VigilApi {
@@ -30,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
       if (c) output.show(true);
     });
   });
-  return { ready: () => manager.ready(), statusText: () => status.text };
+  // After start(): the view asks the server for the baselines, and ready() before a start would start a second client.
+  const findings = registerFindingsView(context, manager);
+  return { ready: () => manager.ready(), statusText: () => status.text, findings };
 }
 
 let running: ClientManager | undefined;

@@ -79,6 +79,13 @@ export class ClientManager implements vscode.Disposable {
     return this.current.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token) as Promise<T>;
   }
 
+  /** Sends one of the server's own requests (`vigil/*`, the findings view's) to the running server. */
+  async sendRequest<T>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<T> {
+    await this.ready();
+    if (!this.current) throw new Error('Vigil language server is not running');
+    return this.current.sendRequest<T>(method, params, token);
+  }
+
   private create(): LanguageClient {
     const module = this.context.asAbsolutePath('server/out/server.js');
     const serverOptions: ServerOptions = {

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { engineLanguageId } from './lsp/analyze';
 import { provideCodeActions } from './lsp/codeActions';
 import { executeCommand } from './lsp/commands';
+import { BASELINE_REQUEST, isSuppressEditParams, readBaselines, SUPPRESS_EDIT_REQUEST, suppressEditFor } from './lsp/findingsView';
 import { provideHover } from './lsp/hover';
 import { pullDiagnostics } from './lsp/pullDiagnostics';
 import { guarded, guardedVoid, installProcessGuards, redirectConsole } from './lsp/safety';
@@ -98,6 +99,18 @@ connection.onExecuteCommand(
       clientHandlesScanUi: s.init.clientHandlesScanUi === true,
     });
   }),
+);
+
+// The VS Code findings view: baseline fingerprints and the suppression edit with a reason.
+connection.onRequest(
+  BASELINE_REQUEST,
+  guarded(BASELINE_REQUEST, log, { folders: [] }, () => readBaselines(session?.ctx.workspaceFolders() ?? [])),
+);
+connection.onRequest(
+  SUPPRESS_EDIT_REQUEST,
+  guarded(SUPPRESS_EDIT_REQUEST, log, null, (params: unknown) =>
+    session && isSuppressEditParams(params) ? suppressEditFor(params, (uri) => documents.get(uri), session.ctx.workspaceFolders()) : null,
+  ),
 );
 
 connection.onShutdown(() => {

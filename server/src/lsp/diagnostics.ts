@@ -1,7 +1,7 @@
 // Findings and notes to LSP diagnostics. The fixes and the document version travel in `data`, so code
 // actions can answer from the diagnostic alone and refuse fixes computed for an older text.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Fix, Note, Severity } from '../engine';
+import type { Confidence, Finding, Fix, Note, Severity } from '../engine';
 
 export const SOURCE = 'vigil';
 
@@ -11,6 +11,8 @@ export interface DiagnosticData {
   fixes: Fix[];
   ruleId: string;
   fingerprint: string;
+  /** The finding's confidence, so a client can filter by it (the findings view) without asking again. */
+  confidence: Confidence;
 }
 
 export function toLspSeverity(s: Severity): DiagnosticSeverity {
@@ -18,7 +20,7 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
 }
 
 export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined): Diagnostic {
-  const data: DiagnosticData = { version: version ?? null, fixes: f.fixes, ruleId: f.ruleId, fingerprint: f.fingerprint };
+  const data: DiagnosticData = { version: version ?? null, fixes: f.fixes, ruleId: f.ruleId, fingerprint: f.fingerprint, confidence: f.confidence };
   const d: Diagnostic = {
     range: f.range,
     severity: toLspSeverity(f.severity),
