@@ -35,7 +35,7 @@ export function readBaselines(folders: readonly string[]): BaselineAnswer {
       const base = { folder: pathToUri(folder), file: pathToUri(file) };
       if (!fs.existsSync(file)) return { ...base, fingerprints: null };
       try {
-        return { ...base, fingerprints: [...loadBaseline(file)] };
+        return { ...base, fingerprints: [...loadBaseline(file).fingerprints] };
       } catch (e) {
         return { ...base, fingerprints: null, error: e instanceof BaselineError ? e.message : String(e) };
       }
@@ -132,7 +132,7 @@ export function suppressEditFor(
   if (!doc) return null;
   const syntax = commentSyntaxFor(doc.languageId, enginePathFor(params.uri, folders));
   if (!syntax) return null;
-  const edit = suppressionEdit(doc, params.line, params.ruleId, syntax);
+  const edit = suppressionEdit(doc, params.line, params.ruleId, syntax)?.edit;
   if (!edit) return null;
   return params.reason ? withReason(doc, edit, params.ruleId, params.reason, syntax) : { edit };
 }

@@ -42,26 +42,26 @@ describe('findings view requests', () => {
 
   it('writes the reason after the rule in a new comment, replacing a placeholder reason', () => {
     const d = doc('def f():\n    x = md5()\n');
-    const edit = suppressionEdit(d, 1, 'weak-hash', { open: '#' })!;
+    const edit = suppressionEdit(d, 1, 'weak-hash', { open: '#' })!.edit;
     assert.strictEqual(withReason(d, edit, 'weak-hash', 'cache key, not security', { open: '#' }).edit.newText, '    # vigil-ignore-next-line weak-hash -- cache key, not security\n');
     const placeholder = { ...edit, newText: '    # vigil-ignore-next-line weak-hash -- reason\n' };
     assert.strictEqual(withReason(d, placeholder, 'weak-hash', 'ok', { open: '#' }).edit.newText, '    # vigil-ignore-next-line weak-hash -- ok\n');
     const html = doc('<a>\n<b/>\n', 'html');
-    const h = suppressionEdit(html, 1, 'xss', { open: '<!--', close: '-->' })!;
+    const h = suppressionEdit(html, 1, 'xss', { open: '<!--', close: '-->' })!.edit;
     assert.strictEqual(withReason(html, h, 'xss', 'trusted --> markup', { open: '<!--', close: '-->' }).edit.newText, '<!-- vigil-ignore-next-line xss -- trusted markup -->\n');
   });
 
   it('joins an existing comment: adds the reason if it has none, shares the one it has', () => {
     const bare = doc('# vigil-ignore-next-line other\nx = md5()\n');
-    const e1 = suppressionEdit(bare, 1, 'weak-hash', { open: '#' })!;
+    const e1 = suppressionEdit(bare, 1, 'weak-hash', { open: '#' })!.edit;
     assert.strictEqual(withReason(bare, e1, 'weak-hash', 'why', { open: '#' }).edit.newText, ', weak-hash -- why');
     const reasoned = doc('# vigil-ignore-next-line other -- legacy\nx = md5()\n');
-    const e2 = suppressionEdit(reasoned, 1, 'weak-hash', { open: '#' })!;
+    const e2 = suppressionEdit(reasoned, 1, 'weak-hash', { open: '#' })!.edit;
     const r = withReason(reasoned, e2, 'weak-hash', 'why', { open: '#' });
     assert.strictEqual(r.edit.newText, ', weak-hash');
     assert.strictEqual(r.sharedReason, 'legacy');
     const html = doc('<!-- vigil-ignore-next-line other -->\n<b/>\n', 'html');
-    const e3 = suppressionEdit(html, 1, 'xss', { open: '<!--', close: '-->' })!;
+    const e3 = suppressionEdit(html, 1, 'xss', { open: '<!--', close: '-->' })!.edit;
     assert.strictEqual(withReason(html, e3, 'xss', 'why', { open: '<!--', close: '-->' }).edit.newText, ', xss -- why', 'an HTML comment\'s end is not a reason');
   });
 
