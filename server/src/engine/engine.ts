@@ -398,7 +398,7 @@ export class Engine {
       if (CONFIDENCE_RANK[r.confidence] < minRank) continue;
       const range = lines.rangeOf(r.start, r.end);
       const flagged = textKey(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line)));
-      const fpKey = tokenKey(tree, lines.text, r.start, r.end) ?? flagged;
+      const fpKey = (r.fingerprintKey ??= tokenKey(tree, lines.text, r.start, r.end) ?? flagged);
       const occurrence = countOccurrence(occurrences, `${r.rule.id}\0${fpKey}`);
       const finding: Finding = {
         ruleId: r.rule.id,

@@ -22,6 +22,12 @@ export interface RawFinding {
   fixes: RawFix[];
   /** Offsets whose line numbers `message` quotes as tokens (see lineOf), resolved when published. */
   anchors?: number[];
+  /**
+   * The fingerprint key (fingerprint.ts), set when first published. A finding carried over to the next keystroke
+   * keeps it: its statement lies outside the edited function, so its tokens did not change, and reading them
+   * again would make every keystroke walk every finding's statement.
+   */
+  fingerprintKey?: string;
 }
 
 export interface RawFix {
