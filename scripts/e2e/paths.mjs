@@ -59,3 +59,19 @@ export async function launchBrowser() {
     },
   };
 }
+
+/**
+ * The extension as VS Code loads it in development mode, from `dir` (the repository by default). npm's name in
+ * package.json is scoped (@vigil-dev/vigil), which is no extension name; scripts/package.mjs renames it in the
+ * .vsix, and this does the same for a development host: a temporary folder with the renamed manifest and links
+ * to the built folders, so the extension id stays vigil-dev.vigil.
+ */
+export function devExtensionDir(dir = ROOT) {
+  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-devext-'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify({ ...manifest, name: 'vigil' }, null, 2));
+  for (const entry of ['client', 'server', 'rules', 'README.md', 'LICENSE']) {
+    if (fs.existsSync(path.join(dir, entry))) fs.symlinkSync(path.join(dir, entry), path.join(stage, entry));
+  }
+  return stage;
+}

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { startCodeServer } from './codeServer.mjs';
-import { ROOT, artifactDir, copyWorkspace, launchBrowser } from './paths.mjs';
+import { ROOT, artifactDir, copyWorkspace, devExtensionDir, launchBrowser } from './paths.mjs';
 
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
@@ -45,7 +45,7 @@ try {
   console.log(`[${secs()}s] code-server up on ${server.base}`);
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(extDir)],
+    ['extensionDevelopmentPath', remote(devExtensionDir(extDir))],
     ['extensionTestsPath', remote(testsEntry)],
     ['skipWelcome', 'true'],
   ];

@@ -60,8 +60,14 @@ describe('npm test: setting up what it needs', () => {
   });
 
   it('install-system.sh without root names the missing packages and the apt-get command', () => {
-    // `nobody` cannot install; a package name that exists nowhere is always missing.
-    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'bash', path.join(ROOT, 'scripts', 'e2e', 'install-system.sh')], {
+    // `nobody` cannot install; a package name that exists nowhere is always missing. The script is copied to a
+    // folder nobody can read (a clone's folders may be private to their owner).
+    const dir = tmpDir('vigil-nobody-');
+    fs.chmodSync(dir, 0o755);
+    const script = path.join(dir, 'install-system.sh');
+    fs.copyFileSync(path.join(ROOT, 'scripts', 'e2e', 'install-system.sh'), script);
+    fs.chmodSync(script, 0o755);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'bash', script], {
       encoding: 'utf8',
       env: { ...process.env, VIGIL_SYSTEM_PACKAGES: 'vigil-no-such-package' },
     });
