@@ -83,7 +83,8 @@ describe('findings view requests', () => {
     const fromDisk = suppressEditFor({ uri, line: 1, ruleId: 'weak-hash', reason: 'test' }, () => undefined, [dir]);
     assert.strictEqual(fromDisk?.edit.newText, '# vigil-ignore-next-line weak-hash -- test\n');
     const open = TextDocument.create(uri, 'python', 3, 'a\n  b\n');
-    assert.strictEqual(suppressEditFor({ uri, line: 1, ruleId: 'weak-hash' }, () => open, [dir])?.edit.newText, '  # vigil-ignore-next-line weak-hash\n');
+    // Without a reason the edit keeps the server's placeholder, for the user to fill in.
+    assert.strictEqual(suppressEditFor({ uri, line: 1, ruleId: 'weak-hash' }, () => open, [dir])?.edit.newText, '  # vigil-ignore-next-line weak-hash -- reason\n');
     assert.strictEqual(suppressEditFor({ uri: pathToUri(path.join(dir, 'missing.py')), line: 0, ruleId: 'r' }, () => undefined, [dir]), null);
     assert.strictEqual(isSuppressEditParams({ uri, line: 1.5, ruleId: 'weak-hash' }), false);
     assert.strictEqual(isSuppressEditParams({ uri, line: 1, ruleId: '../x' }), false);
