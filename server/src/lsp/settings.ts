@@ -193,7 +193,8 @@ export class SettingsStore {
       locator = new ConfigLocator(folder);
       this.locators.set(folder, locator);
     }
-    const configFile = locator.find(file !== undefined ? path.dirname(file) : folder);
+    // A workspace folder's own URI (the workspace scan asks for it) is searched from that folder, not its parent.
+    const configFile = locator.find(file === undefined || file === folder ? folder : path.dirname(file));
     if (!configFile) return {};
     let fc = this.configs.get(configFile);
     if (!fc) {

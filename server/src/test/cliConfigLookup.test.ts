@@ -60,11 +60,12 @@ describe('config lookup: the nearest .vigil.yaml from each file up to the reposi
   it('vigil scan in a subfolder applies the repository config: its rules, severities and ignore globs', () => {
     const dir = monorepo();
     // `*.gen.txt` matches at any depth; `legacy/**` is anchored to the config's folder, so app/legacy is scanned.
+    // Paths are relative to the scan root, the repository's top level, wherever vigil runs.
     assert.deepStrictEqual(scan(path.join(dir, 'app')), [
-      ['legacy/kept.txt', 'demo-token', 'error'],
-      ['src/a.txt', 'demo-token', 'error'],
+      ['app/legacy/kept.txt', 'demo-token', 'error'],
+      ['app/src/a.txt', 'demo-token', 'error'],
     ]);
-    assert.deepStrictEqual(scan(path.join(dir, 'app', 'src')), [['a.txt', 'demo-token', 'error']]);
+    assert.deepStrictEqual(scan(path.join(dir, 'app', 'src')), [['app/src/a.txt', 'demo-token', 'error']]);
     const rules = vigil(['rules', '--format', 'json'], { cwd: path.join(dir, 'app', 'src') });
     assert.ok((JSON.parse(rules.stdout) as { id: string; severity: string }[]).some((r) => r.id === 'demo-token' && r.severity === 'error'), rules.stdout);
   });
