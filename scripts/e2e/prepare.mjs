@@ -39,7 +39,7 @@ export function stale(outputs, sources, root = ROOT) {
 
 const BUILD_SOURCES = ['server/src', 'client/src', 'rules', 'esbuild.mjs', 'scripts/precompile-rules.mjs', 'tsconfig.base.json', 'server/tsconfig.json', 'client/tsconfig.json'];
 const BUILD_OUTPUTS = ['server/out/cli.js', 'server/out/server.js', 'server/out/rules.json', 'client/out/extension.js', 'server/lib/.tsbuildinfo', 'client/lib/test/index.js'];
-const VSIX_SOURCES = [...BUILD_SOURCES, 'package.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts/package.mjs'];
+const VSIX_SOURCES = [...BUILD_SOURCES, 'package.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts/package.mjs', 'media'];
 
 export function vsixName(root = ROOT) {
   const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

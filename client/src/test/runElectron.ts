@@ -14,7 +14,7 @@ function devExtensionDir(dir: string): string {
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-devext-'));
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify({ ...manifest, name: 'vigil' }, null, 2));
-  for (const entry of ['client', 'server', 'rules', 'README.md', 'LICENSE']) {
+  for (const entry of ['client', 'server', 'rules', 'media', 'README.md', 'LICENSE']) {
     if (fs.existsSync(path.join(dir, entry))) fs.symlinkSync(path.join(dir, entry), path.join(stage, entry));
   }
   return stage;

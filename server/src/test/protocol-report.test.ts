@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fromHtml } from '../cli/report/inputs';
 import type { tallies } from '../cli/report/stats';
+import { pathToFileURL } from 'url';
 import { LspClient } from './lspClient';
 
 const RULE = `id: test-report-marker
@@ -32,10 +33,11 @@ function workspace(): string {
   return dir;
 }
 
-async function reportOf(trusted: boolean): Promise<{ tallies: ReturnType<typeof tallies>; html: string; findings: number }> {
+async function reportOf(trusted: boolean, openBuffer?: string): Promise<{ tallies: ReturnType<typeof tallies>; html: string; findings: number }> {
   const dir = workspace();
   const { client } = await LspClient.start({ rootDir: dir, initializationOptions: { isTrusted: trusted } });
   try {
+    if (openBuffer !== undefined) await client.open(pathToFileURL(path.join(dir, 'src', 'a.py')).href, 'python', openBuffer);
     const r = await client.request<{ html: string; findings: number; files: number }>('workspace/executeCommand', {
       command: 'vigil.securityReport',
       arguments: [{ cspSource: 'vscode-webview://test' }],
@@ -57,6 +59,12 @@ describe('language server: vigil.securityReport', function () {
     assert.deepStrictEqual(r.tallies.suppressionsByReason, [{ key: 'legacy checksum', count: 1 }]);
     assert.strictEqual(r.findings, 3);
     assert.match(r.html, /Content-Security-Policy" content="default-src 'none'; img-src data: vscode-webview:\/\/test;/);
+  });
+
+  it('counts an open document as its unsaved buffer, as the Problems view and the workspace scan do', async () => {
+    const r = await reportOf(true, 'import hashlib\nhashlib.md5(b"")\nhashlib.sha1(b"")\n');
+    assert.deepStrictEqual(Object.fromEntries(r.tallies.byRule.map((x) => [x.key, x.count])), { 'weak-hash': 2 });
+    assert.deepStrictEqual(r.tallies.suppressionsByReason, []);
   });
 
   it('in an untrusted workspace, the custom rules stay out of the report', async () => {
