@@ -129,4 +129,28 @@ describe('config lookup: the nearest .vigil.yaml from each file up to the reposi
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the editor\'s workspace scan applies the nearest config to each unopened file, as an open file gets', async () => {
+    const dir = monorepo();
+    // One more config below svc, with a severity of its own: a third group, scanned with its own settings.
+    writeFiles(dir, { 'svc/deep/.vigil.yaml': 'rules: [../../tools/vigil]\nseverity: { demo-other: info }\n', 'svc/deep/d.txt': 'DEMO_TOKEN_7 DEMO_OTHER_7\n' });
+    const { client } = await LspClient.start({ rootDir: dir, initializationOptions: { isTrusted: true } });
+    try {
+      const summary = await client.request<{ files: number; cancelled: boolean }>('workspace/executeCommand', { command: 'vigil.scanWorkspace', arguments: [] });
+      assert.strictEqual(summary.cancelled, false);
+      const rows = (rel: string): [string, number | undefined][] => {
+        const p = [...client.published].reverse().find((x) => x.uri === `file://${path.join(dir, rel)}`);
+        return (p?.diagnostics ?? []).filter((d) => String(d.code).startsWith('demo-')).map((d) => [String(d.code), d.severity]);
+      };
+      // The root config: demo-token raised to an error (1).
+      assert.deepStrictEqual(rows('app/src/a.txt'), [['demo-token', 1]]);
+      // svc/.vigil.yaml: demo-token disabled, demo-other at its default, a warning (2).
+      assert.deepStrictEqual(rows('svc/s.txt'), [['demo-other', 2]]);
+      // svc/deep/.vigil.yaml: demo-token back at its default (2), demo-other lowered to info (3).
+      assert.deepStrictEqual(rows('svc/deep/d.txt').sort(), [['demo-other', 3], ['demo-token', 2]]);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
