@@ -41,7 +41,8 @@ export function grammarKey(lang: CodeLanguage): string {
  * because the progress checks do not see lexing: tree-sitter-python's quadratic run of comment lines spends
  * nearly all its time re-reading the text between a handful of checks.
  * Calibration (idle parse, CPU time): about 55,000-64,000 units per second on large generated files and on the
- * pathological comment runs alike, so the default of 300,000 is roughly the 5 s wall-clock limit it replaced.
+ * pathological comment runs alike (`node bench/parseBudget.mjs` measures it), so the default of 300,000 is
+ * roughly the 5 s wall-clock limit it replaced.
  */
 export const DEFAULT_PARSE_BUDGET = 300_000;
 const READ_WEIGHT = 5;
@@ -49,6 +50,8 @@ const READ_WEIGHT = 5;
 export interface ParseLimits {
   /** Abandon the parse after this many work units (see DEFAULT_PARSE_BUDGET); the document then gets text rules only. */
   parseBudget?: number;
+  /** When given, receives the work units the parse spent (the calibration in bench/parseBudget.mjs reads it). */
+  spent?: { units: number };
 }
 
 /** Parses `text`; with `oldTree` (already `edit`ed to match), tree-sitter reuses the unchanged subtrees. */
@@ -69,6 +72,7 @@ export async function parse(lang: CodeLanguage, text: string, limits: ParseLimit
     return text.slice(index);
   };
   const tree = parser.parse(input, oldTree, { progressCallback: () => ++work > budget });
+  if (limits.spent) limits.spent.units = work;
   if (tree) sources.set(tree, text);
   return tree;
 }
