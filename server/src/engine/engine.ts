@@ -228,7 +228,7 @@ export class Engine {
         tree = await parse(lang, parseText, {}, previous?.tree ?? null);
         if (tree) input.tree = tree;
         if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, parseText);
-        if (!tree) notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing took too long; only text rules ran' });
+        if (!tree) notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing exceeded its work budget; only text rules ran' });
       } catch (e) {
         this.log(`parse failed for ${doc.path}: ${(e as Error).message}`);
       }

@@ -34,9 +34,24 @@ export function grammarKey(lang: CodeLanguage): string {
   return GRAMMAR_FILES[lang];
 }
 
+/**
+ * How much work a parse may do before it is abandoned, in work units. Counted, not timed, so whether a document
+ * gets syntax rules never depends on how busy the machine is. A unit is one of tree-sitter's progress checks
+ * (it calls back every 100 parser operations); each chunk of input the lexer reads counts READ_WEIGHT units,
+ * because the progress checks do not see lexing: tree-sitter-python's quadratic run of comment lines spends
+ * nearly all its time re-reading the text between a handful of checks.
+ * Calibration (idle parse, CPU time): about 55,000-64,000 units per second on large generated files and on the
+ * pathological comment runs alike (`node bench/parseBudget.mjs` measures it), so the default of 300,000 is
+ * roughly the 5 s wall-clock limit it replaced.
+ */
+export const DEFAULT_PARSE_BUDGET = 300_000;
+const READ_WEIGHT = 5;
+
 export interface ParseLimits {
-  /** Abandon the parse after this many milliseconds (the document then gets regex rules only). */
-  timeoutMs?: number;
+  /** Abandon the parse after this many work units (see DEFAULT_PARSE_BUDGET); the document then gets text rules only. */
+  parseBudget?: number;
+  /** When given, receives the work units the parse spent (the calibration in bench/parseBudget.mjs reads it). */
+  spent?: { units: number };
 }
 
 /** Parses `text`; with `oldTree` (already `edit`ed to match), tree-sitter reuses the unchanged subtrees. */
@@ -49,8 +64,15 @@ export async function parse(lang: CodeLanguage, text: string, limits: ParseLimit
     parser.setLanguage(language);
     parsers.set(key, parser);
   }
-  const deadline = Date.now() + (limits.timeoutMs ?? 5000);
-  const tree = parser.parse(text, oldTree, { progressCallback: () => Date.now() > deadline });
+  const budget = limits.parseBudget ?? DEFAULT_PARSE_BUDGET;
+  let work = 0;
+  // The same input a string argument gets (tree-sitter copies what fits its buffer from each slice), counted.
+  const input = (index: number): string => {
+    work += READ_WEIGHT;
+    return text.slice(index);
+  };
+  const tree = parser.parse(input, oldTree, { progressCallback: () => ++work > budget });
+  if (limits.spent) limits.spent.units = work;
   if (tree) sources.set(tree, text);
   return tree;
 }

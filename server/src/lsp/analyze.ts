@@ -84,7 +84,7 @@ export async function analyzeDocument(
   }
   deps.clearLogOnce(uri);
   for (const n of res.notes) {
-    // rule-error notes were logged by the engine with the rule id; a parse timeout is worth a line too.
+    // rule-error notes were logged by the engine with the rule id; a parse that ran out of budget is worth a line too.
     if (n.code === 'skipped') deps.log(`${path}: ${n.message}`);
   }
   const diagnostics: Diagnostic[] = [];

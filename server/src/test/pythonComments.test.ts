@@ -27,7 +27,7 @@ describe('python comment runs', () => {
     assert.ok(!blankLongCommentRuns(spaced, 32).includes('#'));
   });
 
-  it('analyses a file with thousands of commented-out lines in time (it hit the parse timeout)', async function () {
+  it('analyses a file with thousands of commented-out lines in time (it ran out of parse budget)', async function () {
     this.timeout(60000);
     const commented = Array.from({ length: 16000 }, (_, i) => `    # legacy_call_${i}(arg)\n`).join('');
     const text = `import hashlib\n\ndef legacy():\n${commented}    return 1\n\ndef digest(b):\n    return hashlib.md5(b).hexdigest()\n`;
