@@ -3,22 +3,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv';
+import { sarifValidator } from './sarifSchema';
 import type { SarifLog } from '../cli/sarif';
-import { ROOT, demoRepo, git, json, tmpDir, vigil, writeFiles } from './cliHelpers';
-
-/** The shipped schema is draft-04; Ajv 8 reads it once `id` is spelled `$id` (as sarif.test.ts does). */
-function sarifValidator(): ReturnType<Ajv['compile']> {
-  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'test', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
-  ajv.addFormat('uri-reference', /^[^\s]*$/);
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
+import { demoRepo, git, json, tmpDir, vigil, writeFiles } from './cliHelpers';
 
 const validate = sarifValidator();
 
