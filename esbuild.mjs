@@ -23,9 +23,9 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/engine/scanWorker.ts'], outfile: 'server/out/scanWorker.js' },
+  { entryPoints: ['server/src/project/scan/scanWorker.ts'], outfile: 'server/out/scanWorker.js' },
   // The ReDoS checker, loaded by redos.ts only when custom rules are screened (see there).
-  { entryPoints: ['server/src/engine/recheckEntry.ts'], outfile: 'server/out/recheck.js' },
+  { entryPoints: ['server/src/engine/rules/recheckEntry.ts'], outfile: 'server/out/recheck.js' },
 ].filter((b) => fs.existsSync(b.entryPoints[0]));
 
 const GRAMMARS = ['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'c-sharp', 'php', 'ruby'];

@@ -21,7 +21,7 @@ if (!fs.existsSync(cli)) {
   console.error('bench:history needs the build: run `npm run build` first');
   process.exit(2);
 }
-const { crc32Base62 } = require(path.join(root, 'server/lib/engine/helpers/secretsChecksum.js'));
+const { crc32Base62 } = require(path.join(root, 'server/lib/checks/hardcoded-secret/checksum.js'));
 
 const rand = rng(5000);
 const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

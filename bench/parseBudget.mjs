@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/parseBudget.mjs` (after `npm run build`): how many parse work units (server/src/engine/parse.ts)
+// `node bench/parseBudget.mjs` (after `npm run build`): how many parse work units (server/src/engine/source/parse.ts)
 // a second of CPU buys on large ordinary files and on tree-sitter-python's quadratic comment runs, and so how
 // many seconds the default parse budget stands for on this machine. Run it on an idle machine to recalibrate.
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { generate } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { parse, DEFAULT_PARSE_BUDGET } = require(path.join(root, 'server/lib/engine/parse.js'));
+const { parse, DEFAULT_PARSE_BUDGET } = require(path.join(root, 'server/lib/engine/source/parse.js'));
 
 const commentRun = (lines) =>
   `import hashlib\n\ndef legacy():\n${Array.from({ length: lines }, (_, i) => `    # legacy_call_${i}(arg)\n`).join('')}    return 1\n`;

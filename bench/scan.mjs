@@ -40,7 +40,7 @@ export function secretRegexes() {
   }
   // The provider formats are a table in the rule file (`formats:`); the engine expands each row into one regex.
   if (Array.isArray(doc?.formats)) {
-    const { formatRegex } = createRequire(import.meta.url)(path.join(REPO, 'server/lib/engine/secretFormats.js'));
+    const { formatRegex } = createRequire(import.meta.url)(path.join(REPO, 'server/lib/engine/rules/secretFormats.js'));
     for (const f of doc.formats) patterns.push(formatRegex(f).replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:'));
   }
   return { patterns, note: `${patterns.length} regexes from rules/hardcoded-secret.yaml` };

@@ -120,7 +120,7 @@ function emit(items, rand, shortItem) {
 
 /** The engine's checksum helper (compiled), so generated tokens carry the checksum the rule verifies. */
 function checksumOf() {
-  return require(path.join(root, 'server/lib/engine/helpers/secretsChecksum.js')).crc32Base62;
+  return require(path.join(root, 'server/lib/checks/hardcoded-secret/checksum.js')).crc32Base62;
 }
 
 /** A token of format `f` that the rule should report, avoiding placeholder-looking samples. */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { loadRules, ruleFileHash, formatLoadError } = require(path.join(root, 'server/lib/engine/rules.js'));
+const { loadRules, ruleFileHash, formatLoadError } = require(path.join(root, 'server/lib/engine/rules/load.js'));
 const dir = path.join(root, 'rules');
 const { rules, errors } = loadRules([dir]);
 if (errors.length > 0) {

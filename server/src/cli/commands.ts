@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, formatLoadError, todayIso, type Rule } from '../engine';
-import { checkFixtureTree } from '../engine/fixtureCheck';
-import { resolveRuleFolder } from '../engine/rules';
+import { checkFixtureTree } from '../project/fixtureCheck';
+import { resolveRuleFolder } from '../engine/rules/load';
 import type { CliArgs } from './args';
 import { collect, setup, setupAll, type Report } from './collect';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';

@@ -4,9 +4,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE } from '../engine/config';
-import { BASELINE_FILE } from '../engine/baseline';
-import { relativeTo } from '../engine/walk';
+import { CONFIG_FILE } from '../project/config';
+import { BASELINE_FILE } from '../project/baseline';
+import { relativeTo } from '../project/walk';
 import { UsageError } from './errors';
 
 export interface ScanGroup {

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { commentSyntaxFor, todayIso, type Rule } from '../engine';
-import { messageFor } from '../engine/messages';
+import { messageFor } from '../engine/match/messages';
 import type { DocResult } from './analyze';
 import { engineLanguageId } from './analyze';
 import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';

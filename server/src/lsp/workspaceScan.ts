@@ -3,12 +3,12 @@
 // threads, so the server's main thread stays free for typing; results are published as they arrive.
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { ConfigLocator, emptyConfig, findConfigFile, loadConfig, type VigilConfig } from '../engine/config';
+import { ConfigLocator, emptyConfig, findConfigFile, loadConfig, type VigilConfig } from '../project/config';
 import { DEFAULT_MAX_FILE_SIZE, type AnalysisOptions } from '../engine';
-import { defaultJobs, runScan, type FileResult, type WorkerInit } from '../engine/scan';
-import { ScanCache } from '../engine/scanCache';
+import { defaultJobs, runScan, type FileResult, type WorkerInit } from '../project/scan/pool';
+import { ScanCache } from '../project/scan/cache';
 import { builtinRulesDir } from '../engine';
-import { relativeTo, walk, type WalkEntry, type WalkOptions } from '../engine/walk';
+import { relativeTo, walk, type WalkEntry, type WalkOptions } from '../project/walk';
 import type { ScanProgress, ScanSummary, ServerContext } from './context';
 import { pathToUri, uriToPath } from './uri';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BaselineError, loadBaseline } from '../engine/baseline';
+import { BaselineError, loadBaseline } from '../project/baseline';
 import { demoRepo, json, tmpDir, vigil } from './cliHelpers';
 
 describe('baseline', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE, ConfigLocator, repositoryRoot } from '../engine/config';
+import { CONFIG_FILE, ConfigLocator, repositoryRoot } from '../project/config';
 import { demoRule, json, tmpDir, vigil, writeFiles } from './cliHelpers';
 import { byRule, LspClient } from './lspClient';
 

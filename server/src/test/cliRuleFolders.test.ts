@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE, loadConfig } from '../engine/config';
-import { resolveRuleFolder } from '../engine/rules';
+import { CONFIG_FILE, loadConfig } from '../project/config';
+import { resolveRuleFolder } from '../engine/rules/load';
 import { demoRule, json, tmpDir, vigil, writeFiles } from './cliHelpers';
 import { byRule, LspClient } from './lspClient';
 

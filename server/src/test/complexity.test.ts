@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { DocumentSession, Engine } from '../engine';
-import { parse } from '../engine/parse';
+import { parse } from '../engine/source/parse';
 
 // Work per analysis must grow linearly with the file, also when the file does not parse. Timing would be
 // flaky, so these tests count calls into the syntax tree (each one crosses into WASM) at two sizes.

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE, analysisOptionsFromConfig, findConfigFile, loadConfig } from '../engine/config';
+import { CONFIG_FILE, analysisOptionsFromConfig, findConfigFile, loadConfig } from '../project/config';
 import { tmpDir } from './cliHelpers';
 
 function configIn(text: string, extraDirs: string[] = []): string {

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { isSecretName, nameWords } from '../engine/helpers/randomNames';
-import { IMPORTS, importEdit } from '../engine/helpers/cryptoImports';
-import { isStaticBytes } from '../engine/helpers/cryptoIv';
-import { parse } from '../engine/parse';
+import { isSecretName, nameWords } from '../checks/insecure-random/names';
+import { IMPORTS, importEdit } from '../checks/shared/cryptoImports';
+import { isStaticBytes } from '../checks/weak-cipher/iv';
+import { parse } from '../engine/source/parse';
 
 // Unit tests of the crypto-rule helpers; the rules themselves are tested by their fixtures.
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotatedTextEdit, CodeAction, CodeActionParams, Diagnostic, SnippetTextEdit } from 'vscode-languageserver/node';
 import { Engine, packageRoot, type Rule } from '../engine';
-import { fixtureFiles, fixtureLanguage } from '../engine/fixtureCheck';
+import { fixtureFiles, fixtureLanguage } from '../project/fixtureCheck';
 import type { DocResult } from '../lsp/analyze';
 import { provideCodeActions, type CodeActionDeps } from '../lsp/codeActions';
 import { findingToDiagnostic } from '../lsp/diagnostics';

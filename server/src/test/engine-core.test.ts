@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Engine, LineIndex, applyEdits, applyFixes, loadRuleFile, loadRules, maskSecret, parseSuppressions } from '../engine';
-import { parseAnnotations } from '../engine/fixtureCheck';
-import { normaliseOffsetEdits } from '../engine/fixes';
+import { parseAnnotations } from '../project/fixtureCheck';
+import { normaliseOffsetEdits } from '../engine/match/fixes';
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-test-'));

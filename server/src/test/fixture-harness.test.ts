@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Engine } from '../engine';
-import { checkFixture, checkFixtureTree } from '../engine/fixtureCheck';
+import { checkFixture, checkFixtureTree } from '../project/fixtureCheck';
 
 // The harness is what makes every rule's fixtures meaningful, so it gets tests of its own failure modes.
 const RULE = `id: demo-hash

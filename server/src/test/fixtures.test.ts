@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Engine, packageRoot } from '../engine';
-import { checkFixture, fixtureFiles } from '../engine/fixtureCheck';
+import { checkFixture, fixtureFiles } from '../project/fixtureCheck';
 
 // One test per fixture file; failures list every wrong line so a rule author sees them all at once.
 const root = packageRoot();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Engine } from '../engine';
-import { applyFixes } from '../engine/fixes';
-import { mentionsPassword, renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from '../engine/helpers/hashAlgo';
+import { applyFixes } from '../engine/match/fixes';
+import { mentionsPassword, renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from '../checks/weak-hash/algo';
 import type { Finding } from '../engine/types';
 
 // The weak-hash rule's naming tables and the behaviours its fixtures cannot state on one line: message choice,

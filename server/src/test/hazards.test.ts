@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runScan, type FileResult } from '../engine/scan';
-import { walk, type WalkEntry } from '../engine/walk';
+import { runScan, type FileResult } from '../project/scan/pool';
+import { walk, type WalkEntry } from '../project/walk';
 import { CLI, installedCopy, json, tmpDir, writeFiles } from './cliHelpers';
 
 // A hang detector: each of these scans takes seconds idle; the margin covers a 2-core machine shared by many jobs.

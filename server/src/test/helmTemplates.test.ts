@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Engine, languageIdForPath } from '../engine';
-import { DOCKERFILE_GLOBS, isDockerfilePath } from '../engine/languages';
-import { blankTemplateActions, templateActions } from '../engine/helpers/templateActions';
+import { DOCKERFILE_GLOBS, isDockerfilePath } from '../engine/source/languages';
+import { blankTemplateActions, templateActions } from '../checks/shared/iac/templateActions';
 import { json, tmpDir, vigil, writeFiles } from './cliHelpers';
 
 describe('Helm templates: template actions blanked before the YAML is read', function () {

@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DiffParser, type AddedLines } from '../cli/history/gitLog';
-import { crc32Base62 } from '../engine/helpers/secretsChecksum';
+import { crc32Base62 } from '../checks/hardcoded-secret/checksum';
 import { CLI, ROOT, git, tmpDir, vigil } from './cliHelpers';
 
 const PASSWORD = 'Vg9-history-Fixture-01';

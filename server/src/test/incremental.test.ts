@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { DocumentSession, Engine, packageRoot, type Finding } from '../engine';
-import { fixtureFiles, fixtureLanguage } from '../engine/fixtureCheck';
-import { isCodeLanguage } from '../engine/languages';
+import { fixtureFiles, fixtureLanguage } from '../project/fixtureCheck';
+import { isCodeLanguage } from '../engine/source/languages';
 
 // Incremental analysis must be invisible: after any sequence of edits, a session's findings equal those of a
 // fresh full analysis of the same text. This property is what makes the per-function shortcut safe.

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { Engine } from '../engine';
-import { parse } from '../engine/parse';
-import type { Node } from '../engine/parse';
+import { parse } from '../engine/source/parse';
+import type { Node } from '../engine/source/parse';
 import type { CodeLanguage, Finding } from '../engine/types';
-import { taintOf } from '../engine/helpers/injectionTaint';
-import { jsCommandWords, pythonCommandWords } from '../engine/helpers/injectionArgv';
+import { taintOf } from '../checks/shared/injectionTaint';
+import { jsCommandWords, pythonCommandWords } from '../checks/command-injection/argv';
 
 // Unit tests for the helpers behind command-injection, code-injection, xss and insecure-config: the taint
 // walk that decides "can this value come from outside", the argv tokeniser behind the shell quick fixes,

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, loadRuleFile, packageRoot } from '../engine';
-import { fixtureFiles, fixtureLanguage } from '../engine/fixtureCheck';
-import { messageFor } from '../engine/messages';
+import { fixtureFiles, fixtureLanguage } from '../project/fixtureCheck';
+import { messageFor } from '../engine/match/messages';
 
 // Advice must name the file's own API: a Go user told to pass Python's `usedforsecurity=False` learns nothing.
 // Every fixture is analysed and each finding's message is checked against tokens that belong to one

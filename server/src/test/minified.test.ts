@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Engine } from '../engine';
-import { looksMinified } from '../engine/minified';
-import { DocumentSession } from '../engine/session';
+import { looksMinified } from '../engine/source/minified';
+import { DocumentSession } from '../engine/incremental/session';
 
 // Minified and generated code gets the text rules only: its syntax trees are the largest there are, and a
 // syntax-rule finding in a bundle cannot be fixed where it is reported.

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_PARSE_BUDGET, parse } from '../engine/parse';
+import { DEFAULT_PARSE_BUDGET, parse } from '../engine/source/parse';
 
 // The parse budget counts work, not time (issue 19): whether a document gets syntax rules must not depend on
 // how busy the machine is.

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Engine } from '../engine';
-import { blankLongCommentRuns } from '../engine/pythonComments';
+import { blankLongCommentRuns } from '../engine/source/pythonComments';
 
 // tree-sitter-python parses a run of N comment lines in N² time: the engine blanks long runs before parsing.
 

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine } from '../engine';
-import { blankUnfinishedSyntax, unfinishedSyntax } from '../engine/pythonUnfinished';
-import { DocumentSession } from '../engine/session';
+import { blankUnfinishedSyntax, unfinishedSyntax } from '../engine/source/pythonUnfinished';
+import { DocumentSession } from '../engine/incremental/session';
 
 // A Python line being typed (`h = hashlib.sha256(`, `token =`, `hashlib.`) made tree-sitter-python re-read the rest
 // of the file on every keystroke; the engine blanks such unfinished syntax before parsing (pythonUnfinished.ts).

@@ -9,8 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { Engine, formatLoadError, loadRules } from '../engine';
-import { builtinRulesDir } from '../engine/paths';
-import { checkRegex, checkerFlags, diagnoseRegex } from '../engine/redos';
+import { builtinRulesDir } from '../engine/source/paths';
+import { checkRegex, checkerFlags, diagnoseRegex } from '../engine/rules/redos';
 import type { RegexPattern } from '../engine/types';
 
 interface Job {
@@ -51,7 +51,7 @@ async function checkAll(jobs: Job[]): Promise<Verdict[]> {
   const n = Math.max(1, Math.min(os.availableParallelism(), 4));
   const shares: Job[][] = Array.from({ length: n }, () => []);
   jobs.forEach((j, i) => shares[i % n]!.push(j));
-  const redos = require.resolve('../engine/redos');
+  const redos = require.resolve('../engine/rules/redos');
   const out: Verdict[] = [];
   await Promise.all(
     shares.map(

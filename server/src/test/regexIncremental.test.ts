@@ -3,11 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { DocumentSession, Engine, packageRoot, type Finding } from '../engine';
-import { fixtureFiles, fixtureLanguage } from '../engine/fixtureCheck';
-import { isCodeLanguage } from '../engine/languages';
-import { changedLines, isLineLocalPattern, isLineLocalRegex } from '../engine/regexIncremental';
+import { fixtureFiles, fixtureLanguage } from '../project/fixtureCheck';
+import { isCodeLanguage } from '../engine/source/languages';
+import { changedLines, isLineLocalPattern, isLineLocalRegex } from '../engine/incremental/regexIncremental';
 import type { RegexPattern } from '../engine/types';
-import { crc32Base62 } from '../engine/helpers/secretsChecksum';
+import { crc32Base62 } from '../checks/hardcoded-secret/checksum';
 
 // In a document without a syntax tree, a line-local regex pattern re-runs on the changed lines only after an edit;
 // the session's findings must still equal a full analysis of the same text.

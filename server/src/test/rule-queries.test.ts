@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Engine } from '../engine';
-import { loadGrammar } from '../engine/parse';
-import { buildCombinedQuery } from '../engine/combined';
+import { loadGrammar } from '../engine/source/parse';
+import { buildCombinedQuery } from '../engine/match/combined';
 import { CODE_LANGUAGES } from '../engine/types';
 
 // Queries are compiled lazily, per language, the first time a file of that language is seen. This test

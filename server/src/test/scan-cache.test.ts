@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { packageRoot } from '../engine';
-import { ScanCache } from '../engine/scanCache';
-import type { FileResult } from '../engine/scan';
+import { ScanCache } from '../project/scan/cache';
+import type { FileResult } from '../project/scan/pool';
 
 // The opt-in content-hash cache: an unchanged file must reuse its stored result (proved by doctoring the
 // stored message), and a changed file must be analysed again.

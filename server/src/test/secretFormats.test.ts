@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { Engine, loadRuleFile, packageRoot } from '../engine';
-import { fixtureLanguage } from '../engine/fixtureCheck';
-import { crc32, crc32Base62, checksumValid } from '../engine/helpers/secretsChecksum';
-import { maskSecret } from '../engine/mask';
+import { fixtureLanguage } from '../project/fixtureCheck';
+import { crc32, crc32Base62, checksumValid } from '../checks/hardcoded-secret/checksum';
+import { maskSecret } from '../engine/finalise/mask';
 import type { Finding } from '../engine/types';
 
 // The credential-format table of the hardcoded-secret rule (issue 16): its size and shape, the offline checksum,

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { createHash } from 'crypto';
-import { addKnownExampleHash, isPlaceholder, isPlaceholderToken, rejectValue, shannonEntropy } from '../engine/helpers/secretsValue';
-import { envVarName, nameWords, secretKindOfName } from '../engine/helpers/secretsName';
+import { addKnownExampleHash, isPlaceholder, isPlaceholderToken, rejectValue, shannonEntropy } from '../checks/hardcoded-secret/value';
+import { envVarName, nameWords, secretKindOfName } from '../checks/hardcoded-secret/name';
 
 // Unit tests of the hardcoded-secret helpers: name classification, value judgement, environment variable names.
 // Values here are fake; assertion messages name the case, never print a value that looks like a secret.

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, packageRoot } from '../engine';
-import { applyFixes } from '../engine/fixes';
-import { fixtureFiles, fixtureLanguage } from '../engine/fixtureCheck';
+import { applyFixes } from '../engine/match/fixes';
+import { fixtureFiles, fixtureLanguage } from '../project/fixtureCheck';
 import type { Finding } from '../engine/types';
 
 // Engine-level behaviour of the hardcoded-secret rule that the fixture annotations cannot express: masking,

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { Engine } from '../engine';
-import { parse, type Node } from '../engine/parse';
+import { parse, type Node } from '../engine/source/parse';
 import type { CodeLanguage } from '../engine/types';
-import { writesBefore } from '../engine/helpers/ast';
-import { decompose } from '../engine/helpers/sqlBuild';
-import { looksLikeSql } from '../engine/helpers/sqlFlow';
-import { rewrite } from '../engine/helpers/sqlFix';
+import { writesBefore } from '../checks/shared/ast';
+import { decompose } from '../checks/sql-injection/build';
+import { looksLikeSql } from '../checks/sql-injection/flow';
+import { rewrite } from '../checks/sql-injection/fix';
 
 // Unit tests of the sql-injection helpers: the pieces the fixtures exercise only as a whole.
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXCLUDED_NOTE, IgnoreRules, walk, type WalkEntry } from '../engine/walk';
+import { EXCLUDED_NOTE, IgnoreRules, walk, type WalkEntry } from '../project/walk';
 import { tmpDir, writeFiles } from './cliHelpers';
 
 async function collect(root: string, targets: string[] = [], extraIgnores: string[] = []): Promise<WalkEntry[]> {

@@ -5,7 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { languageIdForPath } from '../../engine/languages';
+import { languageIdForPath } from '../../engine/source/languages';
 import type { AnalysisOptions, Engine, Severity } from '../../engine';
 import { loadInput } from './inputs';
 

@@ -1,0 +1,87 @@
+import type { Node } from '../../engine/source/parse';
+import type { FilterHelper } from './types';
+import { documentTest, escapeRegExp, optString, optStrings } from './types';
+import { treeFact } from '../../engine/incremental/documentFacts';
+
+// File-level context for the crypto rules: what a receiver was declared as, which package a Go name imports,
+// which method a call sits in. Textual where a declaration's shape is regular enough, tree-based otherwise.
+
+
+/** Local name → import path of a Go file (`rand` → `math/rand`, `mr` → `math/rand`). */
+export function goImports(root: Node): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const decl of root.namedChildren) {
+    if (!decl || decl.type !== 'import_declaration') continue;
+    const stack: Node[] = [decl];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'import_spec') {
+        const p = n.childForFieldName('path')?.text.replace(/^["`]|["`]$/g, '');
+        if (!p) continue;
+        const alias = n.childForFieldName('name')?.text;
+        const segs = p.split('/');
+        let local = segs[segs.length - 1]!;
+        if (/^v\d+$/.test(local) && segs.length > 1) local = segs[segs.length - 2]!;
+        out.set(alias ?? local, p);
+        continue;
+      }
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+  }
+  return out;
+}
+
+export const filters: Record<string, FilterHelper> = {
+  /**
+   * The target identifier is declared in this file with one of `types` (Java/C# `Random rnd`,
+   * `var rnd = new Random()`, `ObjectInputStream in = ...`). Word boundaries keep `SecureRandom` out of `Random`.
+   */
+  cryptoDeclaredAs: (ctx, target, options) => {
+    if (!target) return false;
+    const types = optStrings(options, 'types');
+    if (types.length === 0) return false;
+    const t = `(?:${types.map(escape).join('|')})`;
+    const name = escapeRegExp(target.text);
+    const re = new RegExp(`(?<![\\w.])${t}(?:<[^>\\n]*>)?\\s+${name}\\b|\\b${name}\\s*=\\s*new\\s+${t}\\s*[(<]`);
+    return documentTest(ctx, re);
+  },
+
+  /** The target (a Go package identifier) names an import whose path is one of `paths`. */
+  cryptoGoImport: (_ctx, target, options) => {
+    if (!target?.node) return false;
+    const path = treeFact(target.node, `go-import/${target.text}`, (root) => goImports(root).get(target.text) ?? null) ?? undefined;
+    return path !== undefined && optStrings(options, 'paths').includes(path);
+  },
+
+  /** The whole file matches `pattern` (an import or require of the library the call belongs to). */
+  cryptoFileMatches: (ctx, _target, options) => {
+    const pattern = optString(options, 'pattern');
+    return pattern !== undefined && documentTest(ctx, new RegExp(pattern, 'm'));
+  },
+
+  /** The target sits inside a method or function whose name matches `pattern`. */
+  cryptoInsideFunction: (_ctx, target, options) => {
+    const pattern = optString(options, 'pattern');
+    if (!target?.node || !pattern) return false;
+    const re = new RegExp(pattern);
+    for (let n = target.node.parent; n; n = n.parent) {
+      if (/method|function/.test(n.type)) {
+        const name = n.childForFieldName('name')?.text;
+        if (name && re.test(name)) return true;
+      }
+    }
+    return false;
+  },
+
+  /** The target's parent is none of `types` (a bare Ruby `rand` that is not the method name of a call). */
+  cryptoParentIsNot: (_ctx, target, options) => {
+    const parent = target?.node?.parent;
+    return Boolean(parent) && !optStrings(options, 'types').includes(parent!.type);
+  },
+
+  /** The target block has no statements (comments only): a certificate check that accepts everything. */
+  cryptoEmptyBlock: (_ctx, target) => {
+    if (!target?.node) return false;
+    return target.node.namedChildren.every((c) => c === null || c.type === 'comment' || c.type === 'line_comment' || c.type === 'block_comment');
+  },
+};

@@ -1,0 +1,18 @@
+import type { FilterHelper, FixHelper, ProducerHelper } from '../types';
+import { k8sManifest } from './k8s';
+import { dockerfile } from './docker';
+import { terraform } from './terraform';
+
+// Infrastructure-as-code producers: Kubernetes YAML, Terraform and Dockerfiles have no tree-sitter grammar
+// in the package we ship, so their checks read the files with purpose-built parsers and return spans.
+
+export const filters: Record<string, FilterHelper> = {};
+export const fixes: Record<string, FixHelper> = {
+  /** Public ACL to "private"; a disabled public-access-block flag to true. */
+  iacPrivateValue: (ctx) => {
+    const v = ctx.captures.get('value')?.[0];
+    if (!v) return undefined;
+    return [{ start: v.start, end: v.end, text: v.text === 'false' ? 'true' : '"private"' }];
+  },
+};
+export const producers: Record<string, ProducerHelper> = { k8sManifest, dockerfile, terraform };

@@ -1,0 +1,245 @@
+import type { Node } from '../../engine/source/parse';
+import type { FilterHelper, FixHelper, OffsetEdit } from './types';
+import { capture, documentFact, documentTest, optString, optStrings } from './types';
+import { taintOf } from './injectionTaint';
+import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
+import { filters as configFilters } from '../insecure-config/cookies';
+
+// Helpers for command-injection, code-injection, xss and insecure-config.
+
+const regexCache = new Map<string, RegExp>();
+function re(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let r = regexCache.get(key);
+  if (!r) {
+    r = new RegExp(source, flags);
+    regexCache.set(key, r);
+  }
+  return r;
+}
+
+function argumentNodes(call: Node): Node[] {
+  const args = call.childForFieldName('arguments') ?? call.namedChildren.find((c) => c?.type === 'argument_list' || c?.type === 'arguments') ?? null;
+  if (!args) return [];
+  return args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+export const filters: Record<string, FilterHelper> = {
+  ...configFilters,
+
+  /**
+   * The target can carry outside input (see injectionTaint). Options: `sanitizer` (regex over the callee
+   * text of calls that make a value safe for this sink), `requireBuilt` (only strings built around input:
+   * interpolation, concatenation, formatting). An opaque value (a parameter, a call result) lowers the
+   * confidence to medium: it may well be a constant defined elsewhere.
+   */
+  injectable: (ctx, target, options) => {
+    if (!target?.node) return false;
+    const sanitizer = optString(options, 'sanitizer');
+    const t = taintOf(target.node, sanitizer ? { sanitizer: re(sanitizer) } : {});
+    if (!t.tainted) return false;
+    if (options['requireBuilt'] === true && !t.built) return false;
+    if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
+    return true;
+  },
+
+  /**
+   * The identifier (target) is bound to Node's child_process module: `mode: namespace` for the module object
+   * (`const cp = require('child_process')`, `import * as cp from 'node:child_process'`), `mode: named` for a
+   * function imported by name (`const { exec } = require('child_process')`). Keeps `regex.exec(s)` and
+   * `db.exec(sql)` out.
+   */
+  jsChildProcessBinding: (ctx, target, options) => {
+    if (!target) return false;
+    const name = target.text.replace(/[$]/g, '\\$');
+    const mod = `['"](?:node:)?child_process['"]`;
+    if (optString(options, 'mode') === 'named') {
+      return documentTest(ctx, re(`\\{[^}]*\\b${name}\\b[^}]*\\}\\s*(?:=\\s*require\\(\\s*|from\\s+)${mod}`));
+    }
+    if (target.text === 'child_process') return true;
+    return documentTest(ctx, re(`(?:\\b(?:const|let|var)\\s+${name}\\s*=\\s*require\\(\\s*${mod}|\\bimport\\s+(?:\\*\\s+as\\s+)?${name}\\s+(?:from\\s+${mod}|=\\s*require\\(\\s*${mod}))`));
+  },
+
+  /**
+   * A Ruby receiver that makes `eval` the evaluator (`Kernel.eval`, `binding.eval`); any receiver for
+   * instance_eval / class_eval / module_eval. `method` names the capture holding the method.
+   */
+  rubyEvalReceiver: (ctx, target, options) => {
+    const method = capture(ctx, optString(options, 'method') ?? 'fn')?.text;
+    if (method !== 'eval') return true;
+    return /^(Kernel|binding|TOPLEVEL_BINDING|.*\.binding)$/.test(target?.text ?? '');
+  },
+
+  /** The whole document's text matches `pattern` (e.g. the file imports child_process). */
+  documentMatches: (ctx, _target, options) => {
+    const pattern = optString(options, 'pattern');
+    return pattern ? documentTest(ctx, re(pattern, options['caseSensitive'] === true ? '' : 'i')) : false;
+  },
+
+  /**
+   * The `window` characters before the target match `pattern` (case-insensitive): e.g. an allow-list check
+   * on the request origin just before it is echoed back. False when the target capture is absent.
+   */
+  textBefore: (ctx, target, options) => {
+    const pattern = optString(options, 'pattern');
+    if (!target || !pattern) return false;
+    const window = typeof options['window'] === 'number' ? options['window'] : 300;
+    let before = ctx.text.slice(Math.max(0, target.start - window), target.start);
+    // `stopAt` (e.g. a function header) cuts the window so a check in a neighbouring function does not count.
+    const stopAt = optString(options, 'stopAt');
+    if (stopAt) {
+      let last = -1;
+      for (const m of before.matchAll(re(stopAt, 'g'))) last = m.index + m[0].length;
+      if (last >= 0) before = before.slice(last);
+    }
+    return re(pattern, 'i').test(before);
+  },
+
+  /** The document path matches `pattern` (case-insensitive), e.g. development settings modules. */
+  pathMatches: (ctx, _target, options) => {
+    const pattern = optString(options, 'pattern');
+    return pattern ? re(pattern, 'i').test(ctx.doc.path.replace(/\\/g, '/')) : false;
+  },
+
+  /** The call (target) has between `min` and `max` arguments. */
+  argumentCount: (_ctx, target, options) => {
+    if (!target?.node) return false;
+    const n = argumentNodes(target.node).length;
+    const min = typeof options['min'] === 'number' ? options['min'] : 0;
+    const max = typeof options['max'] === 'number' ? options['max'] : Infinity;
+    return n >= min && n <= max;
+  },
+
+  /**
+   * The target (an echo/print argument) contains a request superglobal that reaches the output unencoded:
+   * not inside any function call (htmlspecialchars, intval, a custom escaper).
+   */
+  phpRawSuperglobal: (_ctx, target) => {
+    if (!target?.node) return false;
+    const stack: Node[] = [target.node];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (/call_expression$|^object_creation_expression$|^cast_expression$/.test(n.type)) continue;
+      if (n.type === 'variable_name' && /^\$_(GET|POST|REQUEST|COOKIE|SERVER)$/.test(n.text)) return true;
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+    return false;
+  },
+
+  /**
+   * The target contains a call named by `names` (regex over the callee's last name) that is not inside
+   * another call: Java `request.getParameter(..)` printed as it is.
+   */
+  directCall: (_ctx, target, options) => {
+    const names = optString(options, 'names');
+    if (!target?.node || !names) return false;
+    const nameRe = re(`^(${names})$`);
+    const stack: Node[] = [target.node];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'method_invocation') {
+        if (nameRe.test(n.childForFieldName('name')?.text ?? '')) return true;
+        continue;
+      }
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+    return false;
+  },
+
+  /**
+   * A fluent call chain around the target (`builder.AllowAnyOrigin().AllowCredentials()`) also calls a
+   * method whose name matches `names`; `argument` (regex) further requires that call's arguments to match.
+   */
+  chainCalls: (_ctx, target, options) => {
+    const names = optString(options, 'names');
+    if (!target?.node || !names) return false;
+    const nameRe = re(`^(${names})$`);
+    const argRe = optString(options, 'argument');
+    let top: Node = target.node;
+    // Walk up while this call is the receiver of the next one in the chain.
+    while (top.parent && /member_access_expression|method_invocation|invocation_expression|field_access/.test(top.parent.type)) top = top.parent;
+    const stack: Node[] = [top];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'method_invocation' || n.type === 'invocation_expression') {
+        const name = n.childForFieldName('name')?.text ?? n.childForFieldName('function')?.childForFieldName('name')?.text ?? '';
+        const args = n.childForFieldName('arguments')?.text ?? '';
+        if (nameRe.test(name) && (!argRe || re(argRe).test(args))) return true;
+      }
+      for (const c of n.namedChildren) {
+        // Stay on the chain: receivers, not argument lists (a nested builder is another chain).
+        if (c && c.type !== 'argument_list') stack.push(c);
+      }
+    }
+    return false;
+  },
+};
+
+function removeKeywordArgument(kw: Node): OffsetEdit | undefined {
+  // Delete from the end of the previous argument, so `, shell=True` goes and the list stays well-formed.
+  const prev = kw.previousNamedSibling;
+  if (!prev) return undefined;
+  return { start: prev.endIndex, end: kw.endIndex, text: '' };
+}
+
+export const fixes: Record<string, FixHelper> = {
+  /** subprocess.run(f"ls {d}", shell=True) → subprocess.run(["ls", d]). */
+  pythonShellToArgv: (ctx) => {
+    const cmd = capture(ctx, 'cmd')?.node;
+    const kw = capture(ctx, 'shellkw')?.node;
+    if (!cmd || !kw) return undefined;
+    const words = pythonCommandWords(cmd, ctx.text);
+    if (!words) return undefined;
+    const del = removeKeywordArgument(kw);
+    if (!del) return undefined;
+    return [{ start: cmd.startIndex, end: cmd.endIndex, text: `[${renderWords(words, '"').join(', ')}]` }, del];
+  },
+
+  /** child_process.exec(`ls ${d}`, cb) → child_process.execFile('ls', [d], cb). */
+  nodeExecToExecFile: (ctx) => {
+    const cmd = capture(ctx, 'cmd')?.node;
+    const fn = capture(ctx, 'fn')?.node;
+    if (!cmd || !fn) return undefined;
+    const words = jsCommandWords(cmd, ctx.text);
+    if (!words) return undefined;
+    const quote = documentFact(ctx, 'js-quote-majority', (t) => (t.split("'").length >= t.split('"').length ? "'" : '"'));
+    const [prog, ...rest] = renderWords(words, quote);
+    return [
+      { start: fn.startIndex, end: fn.endIndex, text: fn.text === 'execSync' ? 'execFileSync' : 'execFile' },
+      { start: cmd.startIndex, end: cmd.endIndex, text: `${prog}, [${rest.join(', ')}]` },
+    ];
+  },
+
+  /**
+   * echo $_GET['q'] → echo htmlspecialchars($_GET['q'], ENT_QUOTES, 'UTF-8'), for every raw superglobal in
+   * the statement. No fix when one sits inside a double-quoted string (it cannot be wrapped in place).
+   */
+  phpEscapeSuperglobals: (ctx) => {
+    const stmt = capture(ctx, 'value')?.node;
+    if (!stmt) return undefined;
+    const edits: OffsetEdit[] = [];
+    const stack: Node[] = [stmt];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (/call_expression$|^object_creation_expression$|^cast_expression$/.test(n.type)) continue;
+      if (n.type === 'subscript_expression' && /^\$_(GET|POST|REQUEST|COOKIE|SERVER)$/.test(n.namedChild(0)?.text ?? '')) {
+        if (n.parent?.type === 'encapsed_string' || n.parent?.type === 'heredoc_body') return undefined;
+        edits.push({ start: n.startIndex, end: n.endIndex, text: `htmlspecialchars(${n.text}, ENT_QUOTES, 'UTF-8')` });
+        continue;
+      }
+      if (n.type === 'variable_name' && /^\$_(GET|POST|REQUEST|COOKIE|SERVER)$/.test(n.text)) return undefined;
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+    return edits.length > 0 ? edits.sort((a, b) => a.start - b.start) : undefined;
+  },
+
+  /** Wraps a capture (`value`) in `prefix` … `suffix`, keeping its exact text (no template flattening). */
+  wrapCapture: (ctx, options) => {
+    const name = optString(options, 'capture') ?? 'value';
+    const c = capture(ctx, name);
+    if (!c) return undefined;
+    const [prefix, suffix] = optStrings(options, 'around');
+    if (prefix === undefined || suffix === undefined) return undefined;
+    return [{ start: c.start, end: c.end, text: `${prefix}${c.text}${suffix}` }];
+  },
+};

@@ -1,0 +1,111 @@
+import type { Node, Tree } from '../../engine/source/parse';
+import type { LineIndex } from '../../engine/source/lines';
+import type { Confidence, Pattern, Rule, Severity, SourceDocument } from '../../engine/types';
+import type { DocumentFacts } from '../../engine/incremental/documentFacts';
+
+/** One captured span: a tree-sitter node for query patterns, a regex group for regex patterns. */
+export interface Capture {
+  name: string;
+  text: string;
+  /** UTF-16 offsets into the document text. */
+  start: number;
+  end: number;
+  node?: Node;
+}
+
+/** What a helper sees of one match. Helpers may set `vars` (message and fix templates), `severity`, `confidence`. */
+export interface MatchContext {
+  rule: Rule;
+  pattern: Pattern;
+  doc: SourceDocument;
+  text: string;
+  lines: LineIndex;
+  tree?: Tree;
+  captures: Map<string, Capture[]>;
+  vars: Record<string, string>;
+  severity: Severity;
+  confidence: Confidence;
+  /** Whole-document facts of this analysis (see documentFacts.ts); absent when a helper is called directly. */
+  facts?: DocumentFacts;
+  /** Offsets whose line numbers the message quotes (see lineOf). */
+  anchors?: number[];
+}
+
+/**
+ * The line number of `offset`, for a message ("built on line 12"). It stands in the message as a token resolved
+ * when findings are published: a finding carried over an edit that added lines above `offset` must not keep the
+ * old number.
+ */
+export function lineOf(ctx: MatchContext, offset: number): string {
+  const anchors = (ctx.anchors ??= []);
+  anchors.push(offset);
+  return `\u0000${anchors.length - 1}\u0000`;
+}
+
+/**
+ * A fact of the whole document text, not of the matched code: computed once per analysis and recorded, so an
+ * incremental analysis can tell whether it still holds after an edit elsewhere. Helpers read the document beyond
+ * the match only through this (or documentTest).
+ */
+export function documentFact(ctx: MatchContext, key: string, compute: (text: string) => string): string {
+  return ctx.facts ? ctx.facts.get(key, ctx.text, compute) : compute(ctx.text);
+}
+
+/** Whether `re` matches anywhere in the document, as a recorded fact (see documentFact). */
+export function documentTest(ctx: MatchContext, re: RegExp): boolean {
+  // `g` and `y` would make test() stateful; they do not change whether the text matches.
+  const flags = re.flags.replace(/[gy]/g, '');
+  return documentFact(ctx, `re/${flags}/${re.source}`, (t) => (new RegExp(re.source, flags).test(t) ? '1' : '0')) === '1';
+}
+
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function capture(ctx: MatchContext, name: string): Capture | undefined {
+  return ctx.captures.get(name)?.[0];
+}
+
+/** A replacement of the text between two UTF-16 offsets. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type Options = Record<string, unknown>;
+
+/** Keeps (true) or drops (false) a match. `target` is the capture named in the rule (default `finding`). */
+export type FilterHelper = (ctx: MatchContext, target: Capture | undefined, options: Options) => boolean;
+
+/** Computes a fix's edits, or undefined when this match has no mechanical fix. */
+export type FixHelper = (ctx: MatchContext, options: Options) => OffsetEdit[] | undefined;
+
+/** One span a producer found, with named sub-spans (captures) and template variables. */
+export interface ProducedMatch {
+  start: number;
+  end: number;
+  captures?: Record<string, { start: number; end: number }>;
+  vars?: Record<string, string>;
+}
+
+/** Finds spans itself, for formats that have no grammar here (YAML, HCL, Dockerfile) or for missing keys. */
+export type ProducerHelper = (doc: { path: string; languageId: string; text: string }, options: Options) => ProducedMatch[];
+
+export interface HelperModule {
+  filters?: Record<string, FilterHelper>;
+  fixes?: Record<string, FixHelper>;
+  producers?: Record<string, ProducerHelper>;
+}
+
+export function optString(options: Options, key: string): string | undefined {
+  const v = options[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function optStrings(options: Options, key: string): string[] {
+  const v = options[key];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}

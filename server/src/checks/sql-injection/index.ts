@@ -1,0 +1,56 @@
+import type { FilterHelper, FixHelper, MatchContext } from '../shared/types';
+import { lineOf, optString } from '../shared/types';
+import { analyseQuery, type SqlAnalysis, type SqlMode } from './flow';
+import { parameterise } from './fix';
+
+// Helpers of the sql-injection rule. The rule's queries find the sinks and capture the query argument
+// as `sql`; `sqlInjectable` decides whether that argument is a query built from input, and the fix
+// helper `sqlParameterise` rewrites it to placeholders with the values passed separately.
+
+const analyses = new WeakMap<MatchContext, SqlAnalysis>();
+
+const KIND_WORDS: Record<string, string> = {
+  concatenation: 'string concatenation',
+  interpolation: 'string interpolation',
+  formatting: 'string formatting',
+};
+
+function oneLine(s: string, max = 40): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export const filters: Record<string, FilterHelper> = {
+  /**
+   * The target (default capture `sql`) is a string built from a value that can carry input, and reads as
+   * SQL (`mode`: statement = a whole statement, condition = a WHERE fragment, any = no check).
+   * Sets `how`, `value` and `origin` for the message; lowers confidence to medium when the value is an
+   * identifier (table, column, sort order), which a placeholder cannot replace.
+   */
+  sqlInjectable: (ctx, target, options) => {
+    if (!target?.node) return false;
+    const mode = (optString(options, 'mode') ?? 'statement') as SqlMode;
+    const a = analyseQuery(target.node, mode);
+    if (!a) return false;
+    analyses.set(ctx, a);
+    const kinds = [...a.build.kinds].map((k) => KIND_WORDS[k] ?? k);
+    ctx.vars['how'] = kinds.length > 0 ? kinds.join(' and ') : 'string building';
+    ctx.vars['value'] = oneLine(a.dynamic[0]!.node.text);
+    const first = a.build.writes[0]?.node;
+    ctx.vars['origin'] = first ? ` (built on line ${lineOf(ctx, first.startIndex)})` : '';
+    ctx.vars['advice'] = a.identifierLike
+      ? 'A placeholder cannot stand for a table or column name: map the input to a fixed allow-list of names instead.'
+      : 'Use placeholders in the SQL and pass the value as a bound parameter.';
+    if (a.identifierLike && ctx.confidence === 'high') ctx.confidence = 'medium';
+    return true;
+  },
+};
+
+export const fixes: Record<string, FixHelper> = {
+  /** Rewrites the query to the driver's placeholders and passes the values separately (see sqlFix.ts). */
+  sqlParameterise: (ctx, options) => {
+    const a = analyses.get(ctx);
+    if (!a) return undefined;
+    return parameterise(ctx, a, options);
+  },
+};
