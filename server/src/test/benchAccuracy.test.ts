@@ -72,6 +72,7 @@ describe('bench:accuracy scoring', () => {
     const all = s.cwes[0].scopes.all;
     assert.deepStrictEqual([all.cases, all.tp, all.fp, all.tpr, all.fpr, all.youden], [1, 1, 1, 1, 1, 0]);
     assert.deepStrictEqual(s.cwes[0].targets, [{ scope: 'all', min: 0.95, youden: 0, pass: false }]);
+    assert.deepStrictEqual(s.targets, [{ cwe: 328, rule: 'weak-hash', scope: 'all', min: 0.95, youden: 0, pass: false }]);
   });
 
   it('counts each case once per side across files, in-file and cross-file variants apart', async () => {
