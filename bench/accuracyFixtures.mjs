@@ -1,5 +1,5 @@
 // The own-fixtures section of `npm run bench:accuracy`: the annotated files under test-fixtures/<rule-id>/ read
-// with the fixture harness's own annotation parser (server/lib/engine/fixtureCheck.js), analysed by the engine
+// with the fixture harness's own annotation parser (server/lib/project/fixtureCheck.js), analysed by the engine
 // in-process as the harness does, and counted per rule and language. The harness passes or fails a file; this
 // says how much of each rule's declared behaviour holds:
 //  - expected: lines annotated `vigil-expect: <rule>`; found: those with a finding of the rule; missing: the rest;
@@ -44,7 +44,7 @@ export const rates = (s) => ({ tpr: s.expected ? s.found / s.expected : null, pr
 export async function fixturesSection(repo, { today = '2026-01-01' } = {}) {
   const lib = (p) => require(path.join(repo, 'server/lib', p));
   const { Engine } = lib('engine/index.js');
-  const { fixtureFiles, fixtureLanguage, parseAnnotations } = lib('engine/fixtureCheck.js');
+  const { fixtureFiles, fixtureLanguage, parseAnnotations } = lib('project/fixtureCheck.js');
   const engine = Engine.create();
   const fixturesRoot = path.join(repo, 'test-fixtures');
   const table = new Map();
