@@ -11,8 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { commentSyntaxFor, todayIso, type Rule } from '../engine';
-import { messageFor } from '../engine/match/messages';
+import { commentSyntaxFor, todayIso, messageFor, type Rule } from '../engine';
 import type { DocResult } from './analyze';
 import { engineLanguageId } from './analyze';
 import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';

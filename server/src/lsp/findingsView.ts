@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { commentSyntaxFor, languageIdForPath, type CommentSyntax } from '../engine';
-import { BASELINE_FILE, BaselineError, loadBaseline } from '../project/baseline';
+import { BASELINE_FILE, BaselineError, loadBaseline } from '../project';
 import { suppressionEdit } from './suppression';
 import { enginePathFor, pathToUri, uriToPath } from './uri';
 

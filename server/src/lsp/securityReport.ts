@@ -5,8 +5,7 @@
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { todayIso, type Finding } from '../engine';
-import { defaultJobs, runScan, type FileResult } from '../project/scan/pool';
-import { walk } from '../project/walk';
+import { defaultJobs, runScan, walk, type FileResult } from '../project';
 import type { Report } from '../cli/collect';
 import { vigilVersion } from '../cli/meta';
 import { DEFAULT_HISTORY_COMMITS } from '../cli/report/build';

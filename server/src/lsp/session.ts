@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine';
-import { CONFIG_FILE } from '../project/config';
+import { CONFIG_FILE } from '../project';
 import type { ServerContext } from './context';
 import { COMMANDS } from './commands';
 import { FIX_ALL_KIND } from './codeActions';

@@ -3,7 +3,7 @@
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_MAX_FILE_SIZE, type Confidence, type Severity } from '../engine';
-import { ConfigLocator, loadConfig, type ConfigError, type VigilConfig } from '../project/config';
+import { ConfigLocator, loadConfig, type ConfigError, type VigilConfig } from '../project';
 import type { ResolvedSettings } from './context';
 import { folderOf, uriToPath } from './uri';
 

@@ -3,12 +3,8 @@
 // threads, so the server's main thread stays free for typing; results are published as they arrive.
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { ConfigLocator, emptyConfig, findConfigFile, loadConfig, type VigilConfig } from '../project/config';
-import { DEFAULT_MAX_FILE_SIZE, type AnalysisOptions } from '../engine';
-import { defaultJobs, runScan, type FileResult, type WorkerInit } from '../project/scan/pool';
-import { ScanCache } from '../project/scan/cache';
-import { builtinRulesDir } from '../engine';
-import { relativeTo, walk, type WalkEntry, type WalkOptions } from '../project/walk';
+import { ConfigLocator, emptyConfig, findConfigFile, loadConfig, defaultJobs, runScan, ScanCache, relativeTo, walk, type VigilConfig, type FileResult, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
+import { DEFAULT_MAX_FILE_SIZE, builtinRulesDir, type AnalysisOptions } from '../engine';
 import type { ScanProgress, ScanSummary, ServerContext } from './context';
 import { pathToUri, uriToPath } from './uri';
 

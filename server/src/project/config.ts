@@ -4,9 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { packageRoot } from '../engine/source/paths';
-import { resolveRuleFolder, ruleFileNames } from '../engine/rules/load';
-import type { AnalysisOptions, Confidence, Severity } from '../engine/types';
+import { packageRoot, resolveRuleFolder, ruleFileNames, type AnalysisOptions, type Confidence, type Severity } from '../engine';
 
 export const CONFIG_FILE = '.vigil.yaml';
 
