@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
+import { DOCS_COMMAND } from '../../server/src/protocol';
 
 export const DOCS_SCHEME = 'vigil-docs';
 
@@ -96,7 +97,7 @@ export async function showRuleDocs(
   if (!ruleId) return undefined;
   let markdown: string | undefined;
   try {
-    markdown = markdownOf(await manager.executeServerCommand<unknown>('vigil.showRuleDocs', [ruleId]));
+    markdown = markdownOf(await manager.executeServerCommand<unknown>(DOCS_COMMAND, [ruleId]));
   } catch (e) {
     manager.output.info(`the server did not return docs for ${ruleId}: ${String(e)}`);
   }

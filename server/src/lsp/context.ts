@@ -1,6 +1,7 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Engine, Finding, Note } from '../engine';
+import type { ScanSummary } from '../protocol';
 
 /** Settings of one resource after merging VS Code settings (`vigil.*`) with the repository's .vigil.yaml. */
 export interface ResolvedSettings extends AnalysisOptions {
@@ -39,14 +40,6 @@ export interface ServerContext {
   liveFindings?(uri: string): Promise<Finding[] | undefined>;
   /** Set on the context handed to a workspace scan: progress reporting (a no-op when the client shows its own). */
   progress?: ScanProgress;
-}
-
-export interface ScanSummary {
-  files: number;
-  skipped: number;
-  findings: { error: number; warning: number; info: number };
-  elapsedMs: number;
-  cancelled: boolean;
 }
 
 export type WorkspaceScan = (ctx: ServerContext, token: CancellationToken) => Promise<ScanSummary>;

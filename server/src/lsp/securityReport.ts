@@ -12,19 +12,11 @@ import { DEFAULT_HISTORY_COMMITS } from '../cli/report/build';
 import { gitHistory, noHistory, type History } from '../cli/report/history';
 import { reportHtml } from '../cli/report/html';
 import { mergeData, summarize } from '../cli/report/stats';
+import type { SecurityReport } from '../protocol';
 import type { ServerContext } from './context';
 import { engineLanguageId } from './analyze';
 import { folderOf, pathToUri, uriToPath } from './uri';
 import { scanPlans, type ScanPlan } from './workspaceScan';
-
-export const REPORT_COMMAND = 'vigil.securityReport';
-
-export interface SecurityReport {
-  html: string;
-  /** Findings in the report (open and suppressed) and files scanned, for the client's message and tests. */
-  findings: number;
-  files: number;
-}
 
 async function scanFolder(ctx: ServerContext, p: ScanPlan, signal: AbortSignal): Promise<Report> {
   const t0 = performance.now();

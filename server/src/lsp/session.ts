@@ -18,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine';
 import { CONFIG_FILE } from '../project';
 import type { ServerContext } from './context';
-import { COMMANDS } from './commands';
+import { SERVER_COMMANDS } from '../protocol';
 import { FIX_ALL_KIND } from './codeActions';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { EngineStore } from './engines';
@@ -134,7 +134,7 @@ export class Session {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: COMMANDS },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
     };
     if (this.pullMode) caps.diagnosticProvider = { identifier: 'vigil', interFileDependencies: false, workspaceDiagnostics: false };
     if (this.caps.workspace?.workspaceFolders) caps.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };

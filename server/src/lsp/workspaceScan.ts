@@ -5,7 +5,8 @@ import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { ConfigLocator, emptyConfig, findConfigFile, loadConfig, defaultJobs, runScan, ScanCache, relativeTo, walk, type VigilConfig, type FileResult, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
 import { DEFAULT_MAX_FILE_SIZE, builtinRulesDir, type AnalysisOptions } from '../engine';
-import type { ScanProgress, ScanSummary, ServerContext } from './context';
+import type { ScanSummary } from '../protocol';
+import type { ScanProgress, ServerContext } from './context';
 import { pathToUri, uriToPath } from './uri';
 
 /** URIs that got diagnostics from the last scan, per connection, so a rescan can clear files that became clean. */
