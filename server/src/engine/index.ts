@@ -9,6 +9,7 @@ export { FINGERPRINT_VERSION } from './finalise/fingerprint';
 export { messageFor } from './match/messages';
 export { decodeFile } from './source/decode';
 export { formatLoadError, loadRuleFile, loadRules, resolveRuleFolder, ruleFileNames } from './rules/load';
+export { offendingPointer, parseYaml, schemaErrors, schemaFileValidator, type ErrorObject, type YamlDocument, type YamlError } from './rules/yamlSchema';
 export { parseSuppressions, todayIso, type Suppression } from './finalise/suppress';
 export { builtinRulesDir, packageRoot, wasmDir } from './source/paths';
 export { parse, loadGrammar } from './source/parse';

@@ -1,4 +1,4 @@
-import type { FilterHelper, FixHelper } from './types';
+import type { FilterHelper, FixHelper, HelperOptions } from './types';
 import * as iv from '../weak-cipher/iv';
 import * as file from './cryptoFile';
 import * as flow from '../insecure-random/flow';
@@ -10,3 +10,4 @@ import * as randomFix from '../insecure-random/fix';
 
 export const filters: Record<string, FilterHelper> = { ...iv.filters, ...file.filters, ...flow.filters };
 export const fixes: Record<string, FixHelper> = { ...randomFix.fixes };
+export const options: Record<string, HelperOptions> = { ...iv.options, ...file.options, ...flow.options, ...randomFix.options };

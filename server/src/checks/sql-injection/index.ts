@@ -1,5 +1,5 @@
-import type { FilterHelper, FixHelper, MatchContext } from '../shared/types';
-import { lineOf, optString } from '../shared/types';
+import type { FilterHelper, FixHelper, MatchContext, HelperOptions } from '../shared/types';
+import { lineOf, optString, opt } from '../shared/types';
 import { analyseQuery, type SqlAnalysis, type SqlMode } from './flow';
 import { parameterise } from './fix';
 
@@ -53,4 +53,10 @@ export const fixes: Record<string, FixHelper> = {
     if (!a) return undefined;
     return parameterise(ctx, a, options);
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  sqlInjectable: { mode: opt.oneOf(['statement', 'condition', 'any'] satisfies SqlMode[]) },
+  sqlParameterise: { style: opt.string },
 };
