@@ -1,6 +1,7 @@
 // The engine's public surface: the language server and the CLI import from here only.
 export * from './types';
 export { Engine, DEFAULT_MAX_FILE_SIZE, type EngineOptions } from './analyze';
+export { pickAnalysisOptions } from './options';
 export { LineIndex } from './source/lines';
 export { languageIdForPath, isCodeLanguage, commentSyntaxFor, type CommentSyntax } from './source/languages';
 export { applyEdits, applyFixes } from './match/fixes';

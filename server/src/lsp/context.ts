@@ -2,6 +2,7 @@ import type { CancellationToken, Connection, TextDocuments } from 'vscode-langua
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Engine, Finding, Note } from '../engine';
 import type { ScanSummary } from '../protocol';
+import type { RepositoryConfigs } from './repositoryConfigs';
 
 /** Settings of one resource after merging VS Code settings (`vigil.*`) with the repository's .vigil.yaml. */
 export interface ResolvedSettings extends AnalysisOptions {
@@ -38,6 +39,8 @@ export interface ServerContext {
   log(message: string): void;
   /** The findings of an open document's current text (the buffer, saved or not), as the editor shows them. */
   liveFindings?(uri: string): Promise<Finding[] | undefined>;
+  /** The repository configs the settings layer has read; the workspace scan takes them from here. */
+  configs?: RepositoryConfigs;
   /** Set on the context handed to a workspace scan: progress reporting (a no-op when the client shows its own). */
   progress?: ScanProgress;
 }

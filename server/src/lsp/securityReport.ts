@@ -16,7 +16,7 @@ import type { SecurityReport } from '../protocol';
 import type { ServerContext } from './context';
 import { engineLanguageId } from './analyze';
 import { folderOf, pathToUri, uriToPath } from './uri';
-import { scanPlans, type ScanPlan } from './workspaceScan';
+import { scanPlans, type ScanPlan } from './scanPlans';
 
 async function scanFolder(ctx: ServerContext, p: ScanPlan, signal: AbortSignal): Promise<Report> {
   const t0 = performance.now();

@@ -114,6 +114,7 @@ export class Session {
       documents,
       engineFor: async (uri) => this.engines.engineFor(await this.settings.settingsFor(uri)),
       settingsFor: (uri) => this.settings.settingsFor(uri),
+      configs: this.settings.configs,
       workspaceFolders: () => [...this.folders],
       publish: (uri, version, findings, notes) => this.publishScanResult(uri, version, findings, notes),
       log,

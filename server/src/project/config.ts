@@ -6,6 +6,7 @@ import {
   offendingPointer,
   packageRoot,
   parseYaml,
+  pickAnalysisOptions,
   resolveRuleFolder,
   ruleFileNames,
   schemaErrors,
@@ -194,8 +195,5 @@ export function formatConfigError(e: ConfigError): string {
 
 /** The analysis options a config implies (the editor merges its settings on top). */
 export function analysisOptionsFromConfig(config: VigilConfig): AnalysisOptions {
-  const opts: AnalysisOptions = { disabledRules: [...config.disable], severityOverrides: { ...config.severity } };
-  if (config.minimumConfidence) opts.minimumConfidence = config.minimumConfidence;
-  if (config.maxFileSize !== undefined) opts.maxFileSize = config.maxFileSize;
-  return opts;
+  return pickAnalysisOptions({ disabledRules: config.disable, severityOverrides: config.severity, minimumConfidence: config.minimumConfidence, maxFileSize: config.maxFileSize });
 }

@@ -51,7 +51,8 @@ export interface LocalWrite {
   node: Node;
 }
 
-function operatorText(node: Node): string {
+/** A binary or assignment node's operator (`+`, `+=`, `<<`), by field where the grammar names it. */
+export function operatorText(node: Node): string {
   const op = node.childForFieldName('operator');
   if (op) return op.text;
   for (let i = 0; i < node.childCount; i++) {

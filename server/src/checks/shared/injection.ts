@@ -2,6 +2,7 @@ import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types';
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
 import { taintOf } from './injectionTaint';
+import { argumentNodes } from './calls';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
 
@@ -16,12 +17,6 @@ function re(source: string, flags = ''): RegExp {
     regexCache.set(key, r);
   }
   return r;
-}
-
-function argumentNodes(call: Node): Node[] {
-  const args = call.childForFieldName('arguments') ?? call.namedChildren.find((c) => c?.type === 'argument_list' || c?.type === 'arguments') ?? null;
-  if (!args) return [];
-  return args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
 }
 
 export const filters: Record<string, FilterHelper> = {

@@ -2,7 +2,8 @@ import type { Node } from '../../engine/source/parse';
 import type { Capture, FilterHelper, FixHelper, MatchContext, OffsetEdit, HelperOptions } from '../shared/types';
 import { capture, optString, optStrings, opt } from '../shared/types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './algo';
-import { argumentNodes, assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
+import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
+import { argumentNodes } from '../shared/calls';
 import { goImportFix, goWeakImport, pyFromImportFix, pyImportedWeakName, pyModuleIs } from './imports';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
