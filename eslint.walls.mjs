@@ -3,7 +3,8 @@
 //   inside can be rearranged without touching its callers;
 // - engine/ (a document in, findings out) never imports the project layer, an adapter or an editor package,
 //   so the CLI, the worker threads and the tests run it without an editor;
-// - checks/ (rule logic) sits under the engine and likewise never reaches up.
+// - checks/ (rule logic) sits under the engine and likewise never reaches up;
+// - the extension (client/src/) shares only the wire contract with the server: server/src/protocol.ts.
 // Kept in its own file so server/src/test/architecture.test.ts lints planted files against exactly these
 // rules, and a wall that disappears fails a test. Import cycles are checked by that test too.
 
@@ -20,10 +21,16 @@ const upward = (layer, forbidden) => ({
   message: `${layer} may not import ${forbidden.map((f) => `${f}/`).join(', ')}: the arrows point down (adapters -> project -> engine -> checks).`,
 });
 
+const serverInsides = {
+  regex: '^(\\.\\./)+server/src/(?!protocol$)',
+  message: 'client/src/ imports from the server only server/src/protocol.ts (command ids, requests, answer types).',
+};
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export const walls = [
   { files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts'], rules: restrict(deepIntoLayers) },
   { files: ['server/src/engine/**/*.ts'], rules: restrict(upward('engine/', ['project', 'lsp', 'cli']), editorPackages) },
   { files: ['server/src/checks/**/*.ts'], rules: restrict(upward('checks/', ['project', 'lsp', 'cli']), editorPackages) },
+  { files: ['client/src/**/*.ts'], rules: restrict(serverInsides) },
 ];

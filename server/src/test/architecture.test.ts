@@ -151,7 +151,7 @@ describe('architecture: lint walls', function () {
   it('the lint config applies the walls', async () => {
     const { ESLint } = await import('eslint');
     const eslint = new ESLint({ cwd: root });
-    for (const file of ['server/src/lsp/x.ts', 'server/src/cli/report/x.ts', 'server/src/engine/rules/x.ts', 'server/src/checks/shared/x.ts']) {
+    for (const file of ['server/src/lsp/x.ts', 'server/src/cli/report/x.ts', 'server/src/engine/rules/x.ts', 'server/src/checks/shared/x.ts', 'client/src/x.ts']) {
       const config = (await eslint.calculateConfigForFile(path.join(root, file))) as { rules: Record<string, unknown> };
       assert.ok(config.rules['no-restricted-imports'], `${file}: no-restricted-imports is not configured`);
     }
@@ -167,6 +167,7 @@ describe('architecture: lint walls', function () {
     ['server/src/engine/planted.ts', "import type { Diagnostic } from 'vscode-languageserver/node';", /without an editor/],
     ['server/src/checks/sql-injection/planted.ts', "import { walk } from '../../project';", /checks\/ may not import/],
     ['server/src/checks/shared/planted.ts', "import { uriToPath } from '../../lsp/uri';", /checks\/ may not import/],
+    ['client/src/findings/planted.ts', "import { Engine } from '../../../server/src/engine';", /only server\/src\/protocol\.ts/],
   ];
   for (const [file, code, expected] of planted) {
     it(`refuses ${code} in ${file}`, async () => {
@@ -178,5 +179,6 @@ describe('architecture: lint walls', function () {
   it('allows the doors', async () => {
     assert.deepStrictEqual(await wallErrors('server/src/lsp/planted.ts', "import { Engine } from '../engine';\nimport { walk } from '../project';\n"), []);
     assert.deepStrictEqual(await wallErrors('server/src/engine/planted.ts', "import { HELPERS } from '../checks';\n"), []);
+    assert.deepStrictEqual(await wallErrors('client/src/findings/planted.ts', "import { SCAN_COMMAND } from '../../../server/src/protocol';\n"), []);
   });
 });

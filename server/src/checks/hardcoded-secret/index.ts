@@ -54,10 +54,10 @@ function genericValue(ctx: MatchContext, layer: string): { text: string; start: 
 }
 
 export const filters: Record<string, FilterHelper> = {
-  /** A row of the rule's `formats:` table: placeholder, context words and checksum (see secretsFormat.ts). */
+  /** A row of the rule's `formats:` table: placeholder, context words and checksum (see format.ts). */
   secretFormat,
 
-  /** A literal at a signing or encryption key parameter (see secretsKey.ts). */
+  /** A literal at a signing or encryption key parameter (see key.ts). */
   hardcodedKey,
 
   /**

@@ -95,7 +95,7 @@ const MOVABLE_TYPES = /^(identifier|variable_name|member_expression|attribute|fi
 
 /**
  * Computes the fix edits: where the new literal goes (the sink argument, or the one assignment of the
- * local variable that held the query) and how the values are passed (by style, sqlPass.ts).
+ * local variable that held the query) and how the values are passed (by style, pass.ts).
  */
 export function parameterise(ctx: MatchContext, a: SqlAnalysis, options: Options): OffsetEdit[] | undefined {
   if (a.identifierLike) return undefined;

@@ -47,7 +47,7 @@ export const filters: Record<string, FilterHelper> = {
 };
 
 export const fixes: Record<string, FixHelper> = {
-  /** Rewrites the query to the driver's placeholders and passes the values separately (see sqlFix.ts). */
+  /** Rewrites the query to the driver's placeholders and passes the values separately (see fix.ts). */
   sqlParameterise: (ctx, options) => {
     const a = analyses.get(ctx);
     if (!a) return undefined;

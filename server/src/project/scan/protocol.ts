@@ -1,4 +1,4 @@
-// Messages between the scan pool (scan.ts) and its worker threads (scanWorker.ts).
+// Messages between the scan pool (pool.ts) and its worker threads (scanWorker.ts).
 import type { AnalysisOptions, Finding, Note } from '../../engine';
 
 export interface WorkerInit {
