@@ -2,6 +2,7 @@
 // small: the rules that catch bugs tsc cannot, above all promises nobody awaits (a floating promise in the
 // server swallows its error and can leave a request unanswered). Style is left to the compiler's strict flags.
 import tseslint from 'typescript-eslint';
+import { walls } from './eslint.walls.mjs';
 
 export default tseslint.config(
   {
@@ -26,4 +27,5 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  ...walls,
 );

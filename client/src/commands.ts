@@ -5,34 +5,15 @@ import { explainNoFix } from './middleware';
 import type { ClientManager } from './languageClient';
 import { RuleDocsProvider, DOCS_SCHEME, showRuleDocs } from './ruleDocs';
 import { REPORT_COMMAND, openSecurityReport } from './securityReport';
+import { SCAN_COMMAND, describeScan, type ScanSummary } from '../../server/src/protocol';
 
-/** What the server's `vigil.scanWorkspace` answers (server/src/lsp/context.ts ScanSummary). */
-export interface ScanSummary {
-  files: number;
-  skipped: number;
-  findings: { error: number; warning: number; info: number };
-  elapsedMs: number;
-  cancelled: boolean;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function describeScan(s: ScanSummary): string {
-  const seconds = (s.elapsedMs / 1000).toFixed(1);
-  const counts = `${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info`;
-  const skipped = s.skipped > 0 ? ` (${s.skipped} skipped)` : '';
-  return s.cancelled
-    ? `Vigil: scan cancelled after ${plural(s.files, 'file')} in ${seconds} s: ${counts}.`
-    : `Vigil: scanned ${plural(s.files, 'file')}${skipped} in ${seconds} s: ${counts}.`;
-}
+export type { ScanSummary };
 
 async function scanWorkspace(manager: ClientManager): Promise<ScanSummary | undefined> {
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Vigil: scanning the workspace', cancellable: true },
     // Cancelling sends $/cancelRequest; the server stops the scan and answers with what it found so far.
-    (_progress, token) => manager.executeServerCommand<ScanSummary | null>('vigil.scanWorkspace', [], token),
+    (_progress, token) => manager.executeServerCommand<ScanSummary | null>(SCAN_COMMAND, [], token),
   );
   if (!summary) return undefined;
   const message = describeScan(summary);

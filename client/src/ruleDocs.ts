@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import type { ClientManager } from './languageClient';
+import { DOCS_COMMAND } from '../../server/src/protocol';
 
 export const DOCS_SCHEME = 'vigil-docs';
 
@@ -77,9 +77,18 @@ async function pickRule(rulesDir: string): Promise<string | undefined> {
   return vscode.window.showQuickPick(ids, { placeHolder: 'Rule to show the documentation of' });
 }
 
+/**
+ * The part of the language client the docs command uses. Named here rather than importing ClientManager, whose
+ * middleware imports this file: the two would import each other.
+ */
+export interface DocsServer {
+  executeServerCommand<T>(command: string, args: unknown[]): Promise<T>;
+  readonly output: vscode.LogOutputChannel;
+}
+
 /** Returns the virtual document's URI (the tests read it back), or undefined when nothing was shown. */
 export async function showRuleDocs(
-  manager: ClientManager,
+  manager: DocsServer,
   provider: RuleDocsProvider,
   rulesDir: string,
   ruleArg: unknown,
@@ -88,7 +97,7 @@ export async function showRuleDocs(
   if (!ruleId) return undefined;
   let markdown: string | undefined;
   try {
-    markdown = markdownOf(await manager.executeServerCommand<unknown>('vigil.showRuleDocs', [ruleId]));
+    markdown = markdownOf(await manager.executeServerCommand<unknown>(DOCS_COMMAND, [ruleId]));
   } catch (e) {
     manager.output.info(`the server did not return docs for ${ruleId}: ${String(e)}`);
   }

@@ -3,15 +3,11 @@
 // sorting script (the page's CSP); `vigil report` writes the same page as an offline file.
 import * as vscode from 'vscode';
 import type { ClientManager } from './languageClient';
+import { REPORT_COMMAND as SERVER_REPORT_COMMAND, type SecurityReport, type SecurityReportParams } from '../../server/src/protocol';
+
+export type { SecurityReport };
 
 export const REPORT_COMMAND = 'vigil.openSecurityReport';
-const SERVER_COMMAND = 'vigil.securityReport';
-
-export interface SecurityReport {
-  html: string;
-  findings: number;
-  files: number;
-}
 
 let panel: vscode.WebviewPanel | undefined;
 
@@ -27,7 +23,7 @@ export async function openSecurityReport(manager: ClientManager): Promise<Securi
   });
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Vigil: building the security report', cancellable: true },
-    (_progress, token) => manager.executeServerCommand<SecurityReport | null>(SERVER_COMMAND, [{ cspSource: target.webview.cspSource }], token),
+    (_progress, token) => manager.executeServerCommand<SecurityReport | null>(SERVER_REPORT_COMMAND, [{ cspSource: target.webview.cspSource } satisfies SecurityReportParams], token),
   );
   if (!report) return undefined;
   target.webview.html = report.html;

@@ -6,9 +6,9 @@ import type { ClientManager } from '../languageClient';
 import { findingMarkdown, findingsMarkdown } from './markdown';
 import { CONFIDENCES, GROUPINGS, NO_FILTER, SEVERITIES, type Confidence, type FindingRecord, type FixRecord, type GroupBy, type Severity } from './model';
 import { recordsOf } from './source';
+import { SUPPRESS_EDIT_REQUEST, type SuppressEditAnswer, type SuppressEditParams } from '../../../server/src/protocol';
 import { REVEAL_COMMAND, type FindingsTree, type Node } from './tree';
 
-export const SUPPRESS_EDIT_REQUEST = 'vigil/suppressEdit';
 /** How long an action waits for the live result of a document it had to open (the server analyses it first). */
 const FRESH_WAIT_MS = 15_000;
 
@@ -92,11 +92,6 @@ async function applyFix(f: FindingRecord | undefined, title: unknown): Promise<b
   return vscode.workspace.applyEdit(edit);
 }
 
-interface SuppressAnswer {
-  edit: { range: FindingRecord['range']; newText: string };
-  sharedReason?: string;
-}
-
 async function suppress(manager: ClientManager, f: FindingRecord | undefined, reasonArg: unknown): Promise<boolean> {
   if (!f) return false;
   const reason =
@@ -115,12 +110,12 @@ async function suppress(manager: ClientManager, f: FindingRecord | undefined, re
     void vscode.window.showWarningMessage(`Vigil: the ${f.ruleId} finding is no longer in the file.`);
     return false;
   }
-  const answer = await manager.sendRequest<SuppressAnswer | null>(SUPPRESS_EDIT_REQUEST, {
+  const answer = await manager.sendRequest<SuppressEditAnswer | null>(SUPPRESS_EDIT_REQUEST, {
     uri: current.uri,
     line: current.range.start.line,
     ruleId: current.ruleId,
     reason,
-  });
+  } satisfies SuppressEditParams);
   if (!answer) {
     void vscode.window.showInformationMessage(`Vigil: no suppression comment can be added here (already suppressed, or the file type has no comments).`);
     return false;

@@ -1,35 +1,18 @@
 // The findings view's data, free of the vscode API so it can be unit-tested: what a finding is, which findings
 // are shown (live results for open documents, the last workspace scan's for the rest), filtering, grouping and
-// the new-since-baseline mark.
+// the new-since-baseline mark. The wire types are the server's (server/src/protocol.ts); the constant lists stay
+// here because this file runs in plain Node unit tests, where only type imports from the server's sources resolve.
+import type { Confidence, Fix, Range, Severity } from '../../../server/src/protocol';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type Confidence = 'high' | 'medium' | 'low';
+export type { Confidence, Position, Range, Severity } from '../../../server/src/protocol';
 export type GroupBy = 'file' | 'rule' | 'severity';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 export const GROUPINGS: readonly GroupBy[] = ['file', 'rule', 'severity'];
 
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export interface FixEdit {
-  range: Range;
-  newText: string;
-}
-
-export interface FixRecord {
-  title: string;
-  applicability: string;
-  edits: FixEdit[];
-}
+/** A fix as the view reads it from a diagnostic's data (protocol.ts Fix). */
+export type FixRecord = Fix;
 
 export interface FindingRecord {
   /** The document's URI as a string (`file:///…`). */

@@ -2,27 +2,19 @@
 // workspace-scan results there), and the baselines from the server.
 import * as vscode from 'vscode';
 import type { ClientManager } from '../languageClient';
-import type { Confidence, FindingRecord, FixRecord, FolderBaseline, Severity } from './model';
+import { BASELINE_REQUEST, DIAGNOSTIC_SOURCE, type BaselineAnswer, type DiagnosticData } from '../../../server/src/protocol';
+import type { FindingRecord, FolderBaseline, Severity } from './model';
 
-const SOURCE = 'vigil';
-export const BASELINE_REQUEST = 'vigil/baseline';
+/** What the view reads of a diagnostic's data; an older server may send no fingerprint or confidence. */
+type ViewData = Omit<DiagnosticData, 'fingerprint' | 'confidence'> & Partial<Pick<DiagnosticData, 'fingerprint' | 'confidence'>>;
 
-/** server/src/lsp/diagnostics.ts DiagnosticData, as far as the view reads it. */
-interface DiagnosticData {
-  version: number | null;
-  fixes: FixRecord[];
-  ruleId: string;
-  fingerprint?: string;
-  confidence?: Confidence;
-}
-
-function dataOf(d: vscode.Diagnostic): DiagnosticData | undefined {
+function dataOf(d: vscode.Diagnostic): ViewData | undefined {
   // vscode-languageclient keeps the protocol's `data` on the diagnostics it creates.
   const data = (d as vscode.Diagnostic & { data?: unknown }).data;
   if (typeof data !== 'object' || data === null) return undefined;
-  const o = data as Partial<DiagnosticData>;
+  const o = data as Partial<ViewData>;
   if (typeof o.ruleId !== 'string' || !Array.isArray(o.fixes) || !(typeof o.version === 'number' || o.version === null)) return undefined;
-  return o as DiagnosticData;
+  return o as ViewData;
 }
 
 function severityOf(s: vscode.DiagnosticSeverity): Severity {
@@ -34,7 +26,7 @@ export function recordsOf(uri: vscode.Uri, diagnostics: readonly vscode.Diagnost
   const out: FindingRecord[] = [];
   const path = vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
   for (const d of diagnostics) {
-    if (d.source !== SOURCE) continue;
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
     const data = dataOf(d);
     if (!data) continue;
     out.push({
@@ -54,10 +46,6 @@ export function recordsOf(uri: vscode.Uri, diagnostics: readonly vscode.Diagnost
     });
   }
   return out;
-}
-
-interface BaselineAnswer {
-  folders: { folder: string; file: string; fingerprints: string[] | null; error?: string }[];
 }
 
 /** The baselines of the workspace folders; a server that cannot answer leaves every finding unmarked. */

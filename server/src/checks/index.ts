@@ -1,4 +1,4 @@
-import type { FilterHelper, FixHelper, HelperModule, ProducerHelper } from './shared/types';
+import type { FilterHelper, FixHelper, HelperModule, HelperOptions, ProducerHelper } from './shared/types';
 import * as common from './shared/common';
 import * as sql from './sql-injection';
 import * as secrets from './hardcoded-secret';
@@ -7,24 +7,39 @@ import * as injection from './shared/injection';
 import * as crypto from './shared/crypto';
 import * as iac from './shared/iac';
 
-// Every helper module is listed here so the bundle includes it; rules refer to helpers by name only.
+// Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
+// rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
 const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};
 export const PRODUCERS: Record<string, ProducerHelper> = {};
+/** The options each helper accepts, by helper name (names are unique across filters, fixes and producers). */
+export const HELPER_OPTIONS: Record<string, HelperOptions> = {};
+
+export type HelperKind = 'filter' | 'fix' | 'producer';
 
 for (const m of MODULES) {
-  for (const [name, fn] of Object.entries(m.filters ?? {})) {
-    if (FILTERS[name]) throw new Error(`duplicate filter helper '${name}'`);
-    FILTERS[name] = fn;
+  const declared = m.options ?? {};
+  const add = <T>(kind: HelperKind, table: Record<string, T>, helpers: Record<string, T> | undefined): void => {
+    for (const [name, fn] of Object.entries(helpers ?? {})) {
+      if (Object.hasOwn(HELPER_OPTIONS, name)) throw new Error(`duplicate helper '${name}'`);
+      // A helper without a declaration could not be checked at load: refuse to start rather than skip it.
+      const options = Object.hasOwn(declared, name) ? declared[name] : undefined;
+      if (!options) throw new Error(`${kind} helper '${name}' declares no options (add it to its module's \`options\`)`);
+      table[name] = fn;
+      HELPER_OPTIONS[name] = options;
+    }
+  };
+  add('filter', FILTERS, m.filters);
+  add('fix', FIX_HELPERS, m.fixes);
+  add('producer', PRODUCERS, m.producers);
+  for (const name of Object.keys(declared)) {
+    if (!Object.hasOwn(HELPER_OPTIONS, name)) throw new Error(`options declared for '${name}', which is no helper`);
   }
-  for (const [name, fn] of Object.entries(m.fixes ?? {})) {
-    if (FIX_HELPERS[name]) throw new Error(`duplicate fix helper '${name}'`);
-    FIX_HELPERS[name] = fn;
-  }
-  for (const [name, fn] of Object.entries(m.producers ?? {})) {
-    if (PRODUCERS[name]) throw new Error(`duplicate producer helper '${name}'`);
-    PRODUCERS[name] = fn;
-  }
+}
+
+/** The registry table of a kind of helper, for lookups by the name a rule gives. */
+export function helpersOf(kind: HelperKind): Readonly<Record<string, unknown>> {
+  return kind === 'filter' ? FILTERS : kind === 'fix' ? FIX_HELPERS : PRODUCERS;
 }

@@ -1,9 +1,8 @@
 // The commands other than scan: rules, explain, suppressions, test-rules.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, formatLoadError, todayIso, type Rule } from '../engine';
-import { checkFixtureTree } from '../project/fixtureCheck';
-import { resolveRuleFolder } from '../engine/rules/load';
+import { Engine, formatLoadError, todayIso, resolveRuleFolder, type Rule } from '../engine';
+import { checkFixtureTree } from '../project';
 import type { CliArgs } from './args';
 import { collect, setup, setupAll, type Report } from './collect';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { DEFAULT_MAX_FILE_SIZE, type Finding, type Rule, type Severity } from '../engine';
-import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline, type Baseline } from '../project/baseline';
+import { BASELINE_FILE, BaselineError, buildBaseline, loadBaseline, writeBaseline, type Baseline } from '../project';
 import { HELP, parseCli, type CliArgs, type FailOn } from './args';
 import { collect, setupAll, type Report, type Setup } from './collect';
 import { explainCommand, rulesCommand, suppressionsCommand, testRulesCommand, type Output } from './commands';

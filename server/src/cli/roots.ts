@@ -4,9 +4,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE } from '../project/config';
-import { BASELINE_FILE } from '../project/baseline';
-import { relativeTo } from '../project/walk';
+import { CONFIG_FILE, BASELINE_FILE, relativeTo } from '../project';
 import { UsageError } from './errors';
 
 export interface ScanGroup {

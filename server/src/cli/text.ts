@@ -2,7 +2,7 @@
 // rules), then a one-line summary. Colours only when asked for or on a terminal without NO_COLOR.
 import type { Finding, Severity } from '../engine';
 import type { Report } from './collect';
-import type { CodeFrame } from '../project/scan/pool';
+import type { CodeFrame } from '../project';
 
 export interface Palette {
   bold(s: string): string;

@@ -1,20 +1,20 @@
 import picomatch from 'picomatch';
-import type { Tree } from './source/parse';
-import { grammarKey, loadGrammar, parse } from './source/parse';
+import { loadGrammar, type Tree } from './source/parse';
 import { LineIndex } from './source/lines';
 import { isCodeLanguage } from './source/languages';
 import { loadRules } from './rules/load';
 import { builtinRulesDir } from './source/paths';
 import { refuseUnsafeRegexes } from './rules/redos';
-import { appliesTo, MAX_MATCHES_PER_RULE, runCombinedQuery, runProducerPattern, runRegexPattern, type MatchInput, type RawFinding } from './match/match';
+import { appliesTo, MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from './match/match';
 import { buildCombinedQuery, type CombinedQuery } from './match/combined';
 import { KeywordIndex, passesKeywords } from './match/keywords';
-import { carryModule, carryOver, functionsAfter, IncrementalState, narrowToFunction, narrowToModule, outermostFunctions, planRequery, type RequeryPlan } from './incremental/incremental';
-import { DocumentFacts, recordFactsFor } from './incremental/documentFacts';
-import { blankLongCommentRuns } from './source/pythonComments';
-import { blankUnfinishedSyntax } from './source/pythonUnfinished';
-import { carryLineFindings, changedLines, isLineLocalPattern } from './incremental/regexIncremental';
-import { looksMinified } from './source/minified';
+import type { IncrementalState } from './incremental/incremental';
+import { DocumentFacts } from './incremental/documentFacts';
+import { parseAndPlan, settlePlan, type ParsedDocument } from './incremental/parsePlan';
+import { runQueriesReusing, type PlanHolder, type RuleFailures } from './incremental/queryReuse';
+import { runTextPatterns } from './incremental/textPatterns';
+import { describePlan, storeRun } from './incremental/storeRun';
+import { skipReason, syntaxSkipNote } from './source/skip';
 import { unreadableTemplate } from '../checks/shared/iac/k8s';
 import type { Language } from './source/parse';
 import { parseSuppressions, todayIso, type Suppression } from './finalise/suppress';
@@ -31,8 +31,7 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-/** Characters above which tree-sitter rules are not run (see analyzeIncremental). */
-export const QUERY_SIZE_LIMIT = 4 * 1024 * 1024;
+export { QUERY_SIZE_LIMIT } from './source/skip';
 
 const findingKey = (f: RawFinding): string => `${f.rule.id}:${f.start}:${f.end}`;
 
@@ -43,11 +42,6 @@ function countOccurrence(seen: Map<string, number>, key: string): number {
   const n = seen.get(key) ?? 0;
   seen.set(key, n + 1);
   return n;
-}
-
-function looksBinary(text: string): boolean {
-  const head = text.slice(0, 8000);
-  return head.includes('\u0000');
 }
 
 export class Engine {
@@ -181,14 +175,13 @@ export class Engine {
    * The analysis behind `analyze` and `DocumentSession`. With `state` (the previous run of the same document),
    * the tree is re-parsed incrementally and the queries re-run only over the function that changed, when the
    * change lies inside one; query findings elsewhere are carried over with shifted offsets. The state is
-   * updated in place; without it, the tree is freed at the end.
+   * updated in place; without it, the tree is freed at the end. The steps live in incremental/.
    */
   async analyzeIncremental(doc: SourceDocument, opts: AnalysisOptions = {}, state?: IncrementalState): Promise<AnalysisResult> {
     const t0 = performance.now();
     const done = (r: Omit<AnalysisResult, 'elapsedMs'>): AnalysisResult => ({ ...r, elapsedMs: performance.now() - t0 });
     const text = doc.text;
-    const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const skip = text.length > max ? `larger than the size limit (${text.length} > ${max} characters)` : looksBinary(text) ? 'binary content' : undefined;
+    const skip = skipReason(text, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (skip) {
       state?.reset();
       return done({ findings: [], notes: [], skipped: skip });
@@ -205,135 +198,29 @@ export class Engine {
     // A new keyword can enable a pattern anywhere in the file, so a changed signature means a full run.
     const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature]);
     if (state && state.key !== optsKey) state.reset();
-    let tree: Tree | null = null;
-    let parseText = text;
-    let plan: RequeryPlan = { kind: 'full' };
-    // No parse at all when no query pattern's keywords occur in the document.
-    // Past this size (above the default file limit, so only when a user lifts it) only text rules run: a
-    // generated multi-megabyte file yields hundreds of thousands of matches that helpers would examine one by one.
-    if (isCode && text.length > QUERY_SIZE_LIMIT) {
-      notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'file too large for syntax rules; only text rules ran' });
-    } else if (isCode && looksMinified(text)) {
-      notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'minified or generated code (most of it in lines over 1,000 characters): only text rules ran' });
-    } else if (isCode && signature !== '' && rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) {
-      const lang = doc.languageId as Parameters<typeof loadGrammar>[0];
-      try {
-        input.language = await loadGrammar(lang);
-        input.grammarKey = grammarKey(lang);
-        // What tree-sitter parses: the same text, with long runs of Python comment lines and the unfinished syntax
-        // of a line being typed blanked (pythonComments.ts, pythonUnfinished.ts).
-        parseText = lang === 'python' ? blankUnfinishedSyntax(blankLongCommentRuns(text)) : text;
-        const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
-        if (previous) plan = planRequery(previous.tree, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
-        tree = await parse(lang, parseText, {}, previous?.tree ?? null);
-        if (tree) input.tree = tree;
-        if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, parseText);
-        if (!tree) notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message: 'parsing exceeded its work budget; only text rules ran' });
-      } catch (e) {
-        this.log(`parse failed for ${doc.path}: ${(e as Error).message}`);
-      }
-    }
-    if (plan.kind === 'partial' && tree) plan = narrowToFunction(plan, tree);
-    if ((plan.kind === 'partial' || plan.kind === 'module') && !tree) plan = { kind: 'full' };
-    // A fact of the whole document that some finding rests on (a word another function's rule checks for, an
-    // import, a file constant) may have changed with this edit: then nothing can be carried over.
-    if (plan.kind !== 'full' && !state?.facts?.holdFor(text, tree, plan.kind === 'partial')) plan = { kind: 'full' };
-    // Helpers record what they read of the whole tree in this analysis's facts; after an edit inside one function,
-    // what they read outside functions is known already.
-    if (state && tree) recordFactsFor(tree, facts);
-    if (plan.kind === 'partial' && state?.facts) facts.keepOutsideFunctions(state.facts);
 
+    // 1-2. Parse and plan (incremental/parsePlan.ts); no parse at all when no query pattern's keywords occur.
+    const parsed = await this.parseForQueries(doc, text, input, rules, signature, notes, state);
+    const run: PlanHolder = { plan: settlePlan(parsed.plan, parsed.tree, text, state, facts) };
+    const { tree, parseText } = parsed;
+    const failures = this.ruleFailures(doc, lines, notes);
     const queryRaw: RawFinding[] = [];
     const raw: RawFinding[] = [];
-    const failed = new Set<Rule>();
-    const ruleFailed = (rule: Rule, e: unknown): void => {
-      failed.add(rule);
-      const msg = `rule ${rule.id} failed on ${doc.path}: ${e instanceof Error ? e.message : String(e)}`;
-      this.log(msg);
-      notes.push({ code: 'rule-error', severity: 'info', range: lines.rangeOf(0, 0), message: msg });
-    };
-    const ruleCapped = (rule: Rule, matches: number): void => {
-      const message = `rule ${rule.id}: only the first ${MAX_MATCHES_PER_RULE.toLocaleString('en-US')} of ${matches.toLocaleString('en-US')} matches in this file were examined`;
-      notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message });
-    };
     try {
+      // 3. Queries, reusing the previous run's findings outside the edit (incremental/queryReuse.ts).
       if (input.tree && input.language) {
         const combined = this.combinedQuery(doc.languageId, signature, input.language, input.grammarKey ?? doc.languageId, state !== undefined);
         for (const err of combined.errors) {
-          if (rules.includes(err.owner.rule)) ruleFailed(err.owner.rule, new Error(err.message));
+          if (rules.includes(err.owner.rule)) failures.fail(err.owner.rule, new Error(err.message));
         }
-        const reusable = plan.kind !== 'full' && state?.queryRaw && state.failedRules === 0 && failed.size === 0 ? state.queryRaw : undefined;
-        const carried = reusable && (plan.kind === 'module' ? carryModule(reusable, plan) : carryOver(reusable, plan));
-        if (carried && plan.kind !== 'full') {
-          queryRaw.push(...carried);
-          if (plan.kind === 'partial') runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, [[plan.newStart, plan.newEnd]], ruleCapped);
-          if (plan.kind === 'module') {
-            const fresh: RawFinding[] = [];
-            runCombinedQuery(combined, input, fresh, new Set(rules), ruleFailed, plan.gaps, ruleCapped);
-            // A match that reaches into two gaps, or into a carried function, is found again: keep one of each.
-            const seen = new Set(queryRaw.map(findingKey));
-            for (const f of fresh) {
-              const key = findingKey(f);
-              if (!seen.has(key)) queryRaw.push(f);
-              seen.add(key);
-            }
-          }
-          queryRaw.sort((a, b) => a.start - b.start || a.end - b.end);
-        } else {
-          plan = { kind: 'full' };
-          runCombinedQuery(combined, input, queryRaw, new Set(rules), ruleFailed, undefined, ruleCapped);
-        }
+        runQueriesReusing(combined, input, rules, run, state, failures, queryRaw);
       }
       raw.push(...queryRaw);
-      // In a document without a syntax tree (configuration, templates), a line-local regex pattern that ran last
-      // time re-runs on the changed lines only (regexIncremental.ts). Only runs without a tree are kept: a finding
-      // from a run with one may carry a fix built from it.
-      const regexKey = JSON.stringify([doc.languageId, doc.path]);
-      const previous = state?.regex && !input.tree && state.regex.key === regexKey ? state.regex : undefined;
-      const region = previous ? changedLines(previous.text, text) : undefined;
-      const runs = new Map<string, RawFinding[]>();
-      let linesOnly = 0;
-      for (const rule of rules) {
-        if (failed.has(rule)) continue;
-        const ruleRuns = new Map<string, RawFinding[]>();
-        try {
-          rule.patterns.forEach((p, i) => {
-            if (p.kind === 'query' || !appliesTo(p, doc.languageId, isCode) || !this.pathAllowed(p.paths, doc.path)) return;
-            if (p.kind !== 'regex') {
-              runProducerPattern(rule, i, input, raw);
-              return;
-            }
-            const key = `${rule.id}#${i}`;
-            const before = previous?.runs.get(key);
-            const carried = before && region && isLineLocalPattern(p, false) ? carryLineFindings(before, region) : undefined;
-            const found = carried ?? [];
-            if (carried && region) {
-              runRegexPattern(rule, i, input, found, { from: region.start, to: region.newEnd });
-              found.sort((a, b) => a.start - b.start || a.end - b.end);
-              linesOnly++;
-            } else runRegexPattern(rule, i, input, found);
-            // Only a pattern that ran (its keywords are present) has findings to carry; one that did not must run
-            // in full once they appear.
-            if (passesKeywords(p.keywords, input.keywords)) ruleRuns.set(key, found);
-            raw.push(...found);
-          });
-          for (const [k, v] of ruleRuns) runs.set(k, v);
-        } catch (e) {
-          ruleFailed(rule, e);
-        }
-      }
-      if (state) {
-        state.regex = input.tree ? undefined : { key: regexKey, text, runs };
-        state.regexLinesOnly = linesOnly;
-      }
+      // 4. Regex and producer patterns, carrying line-local findings (incremental/textPatterns.ts).
+      runTextPatterns(rules, input, isCode, (globs, p) => this.pathAllowed(globs, p), failures, state, raw);
     } finally {
-      if (state) {
-        // Carried findings keep resting on the facts of the runs that made them.
-        if (plan.kind !== 'full' && state.facts) facts.absorb(state.facts);
-        const functions = plan.kind === 'full' ? undefined : functionsAfter(plan, state.functions);
-        state.store(optsKey, parseText, tree, queryRaw, failed.size, facts);
-        state.functions = functions;
-      }
+      // 5. What the next run starts from (incremental/storeRun.ts).
+      if (state) storeRun(state, run.plan, { key: optsKey, parseText, tree, queryRaw, failedRules: failures.failed.size, facts });
     }
 
     this.noteUnreadableTemplate(rules, doc, lines, notes);
@@ -345,8 +232,39 @@ export class Engine {
       if (!state) tree?.delete();
     }
     const result = done({ findings, notes });
-    if (state) state.lastPlan = plan.kind === 'partial' ? `partial ${plan.newStart}-${plan.newEnd}` : plan.kind === 'module' ? `module ${plan.carriedNew.length} carried, ${plan.gaps.length} gaps` : plan.kind;
+    if (state) state.lastPlan = describePlan(run.plan);
     return result;
+  }
+
+  /** Parses when syntax rules can run on the document, else notes why they do not; see parseAndPlan. */
+  private async parseForQueries(doc: SourceDocument, text: string, input: MatchInput, rules: readonly Rule[], signature: string, notes: Note[], state: IncrementalState | undefined): Promise<ParsedDocument> {
+    const none: ParsedDocument = { tree: null, parseText: text, plan: { kind: 'full' } };
+    if (!isCodeLanguage(doc.languageId)) return none;
+    const skipped = syntaxSkipNote(text, input.lines);
+    if (skipped) {
+      notes.push(skipped);
+      return none;
+    }
+    if (signature === '' || !rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) return none;
+    return parseAndPlan(doc.languageId, text, input, notes, state, this.log);
+  }
+
+  /** A rule that throws is reported as a note and runs no further pattern; the other rules still run. */
+  private ruleFailures(doc: SourceDocument, lines: LineIndex, notes: Note[]): RuleFailures {
+    const failed = new Set<Rule>();
+    return {
+      failed,
+      fail: (rule, e) => {
+        failed.add(rule);
+        const msg = `rule ${rule.id} failed on ${doc.path}: ${e instanceof Error ? e.message : String(e)}`;
+        this.log(msg);
+        notes.push({ code: 'rule-error', severity: 'info', range: lines.rangeOf(0, 0), message: msg });
+      },
+      capped: (rule, matches) => {
+        const message = `rule ${rule.id}: only the first ${MAX_MATCHES_PER_RULE.toLocaleString('en-US')} of ${matches.toLocaleString('en-US')} matches in this file were examined`;
+        notes.push({ code: 'skipped', severity: 'info', range: lines.rangeOf(0, 0), message });
+      },
+    };
   }
 
   /** A Helm template document that is not YAML even with its actions blanked gets no manifest checks: say so. */

@@ -113,7 +113,7 @@ export interface FixEditSpec {
 export interface FixSpec {
   title: string;
   applicability: Applicability;
-  /** Declarative edits, or the name of a fix helper in engine/helpers/ that computes them. */
+  /** Declarative edits, or the name of a fix helper in checks/ (registered in checks/index.ts) that computes them. */
   edits?: FixEditSpec[];
   helper?: string;
   /** Free-form options passed to the fix helper. */
@@ -121,7 +121,7 @@ export interface FixSpec {
 }
 
 export interface FilterSpec {
-  /** Name of a filter helper in engine/helpers/. */
+  /** Name of a filter helper in checks/ (registered in checks/index.ts). */
   helper: string;
   /** Capture the helper looks at (default: the finding capture). */
   capture?: string;

@@ -2,7 +2,7 @@
 // the scheduler, pull diagnostics and fix-all share it.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isCodeLanguage, languageIdForPath, type AnalysisOptions, type Engine, type Finding, type Note, type Rule } from '../engine';
+import { isCodeLanguage, languageIdForPath, pickAnalysisOptions, type AnalysisOptions, type Engine, type Finding, type Note, type Rule } from '../engine';
 import type { ResolvedSettings } from './context';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { documentSession } from './documentSessions';
@@ -31,13 +31,9 @@ export interface AnalyzeDeps {
   clearLogOnce(uri: string): void;
 }
 
+/** The analysis options of a resource's settings (for its open document and for the workspace scan alike). */
 export function analysisOptions(s: ResolvedSettings): AnalysisOptions {
-  const o: AnalysisOptions = {};
-  if (s.disabledRules) o.disabledRules = s.disabledRules;
-  if (s.severityOverrides) o.severityOverrides = s.severityOverrides;
-  if (s.minimumConfidence) o.minimumConfidence = s.minimumConfidence;
-  if (s.maxFileSize !== undefined) o.maxFileSize = s.maxFileSize;
-  return o;
+  return pickAnalysisOptions(s);
 }
 
 /**

@@ -11,17 +11,16 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { commentSyntaxFor, todayIso, type Rule } from '../engine';
-import { messageFor } from '../engine/match/messages';
+import { commentSyntaxFor, todayIso, messageFor, type Rule } from '../engine';
 import type { DocResult } from './analyze';
 import { engineLanguageId } from './analyze';
-import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';
+import { DOCS_COMMAND, type DiagnosticData } from '../protocol';
+import { isDiagnosticData, SOURCE } from './diagnostics';
 import { fixAllAction, reviewedFixAllAction } from './fixAll';
 import { fixTitle, workspaceEdit } from './fixText';
 import { addDays, SUPPRESSION_DAYS, suppressionEdit, type SuppressionEdit } from './suppression';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vigil`;
-export const SHOW_DOCS_COMMAND = 'vigil.showRuleDocs';
 
 export interface CodeActionDeps {
   document(uri: string): TextDocument | undefined;
@@ -134,7 +133,7 @@ function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], deps: CodeActi
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         // `{ open: true }`: a client without its own handler sends this to the server, which then opens the docs.
-        command: { title: `Show documentation for ${ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [ruleId, { open: true }] },
+        command: { title: `Show documentation for ${ruleId}`, command: DOCS_COMMAND, arguments: [ruleId, { open: true }] },
       });
     }
   }

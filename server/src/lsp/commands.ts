@@ -9,14 +9,12 @@ import {
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { Rule } from '../engine';
-import type { ScanSummary, ServerContext } from './context';
+import { DOCS_COMMAND, REPORT_COMMAND, SCAN_COMMAND, describeScan, type ScanSummary } from '../protocol';
+import type { ServerContext } from './context';
 import { ruleMarkdown } from './ruleDocs';
 import { scanWorkspace } from './workspaceScan';
-import { REPORT_COMMAND, securityReport } from './securityReport';
+import { securityReport } from './securityReport';
 
-export const SCAN_COMMAND = 'vigil.scanWorkspace';
-export const DOCS_COMMAND = 'vigil.showRuleDocs';
-export const COMMANDS = [SCAN_COMMAND, DOCS_COMMAND, REPORT_COMMAND];
 
 export interface CommandDeps {
   ctx: ServerContext;
@@ -28,17 +26,6 @@ export interface CommandDeps {
   showDocument: boolean;
   /** The client shows its own progress and summary for the scan (the Vigil VS Code extension). */
   clientHandlesScanUi: boolean;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function describeScan(s: ScanSummary): string {
-  const counts = `${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info`;
-  const time = `${(s.elapsedMs / 1000).toFixed(1)} s`;
-  if (s.cancelled) return `Vigil: scan cancelled after ${plural(s.files, 'file')} in ${time}: ${counts}.`;
-  return `Vigil: scanned ${plural(s.files, 'file')}${s.skipped ? ` (${s.skipped} skipped)` : ''} in ${time}: ${counts}.`;
 }
 
 let running: CancellationTokenSource | undefined;

@@ -1,6 +1,8 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Engine, Finding, Note } from '../engine';
+import type { ScanSummary } from '../protocol';
+import type { RepositoryConfigs } from './repositoryConfigs';
 
 /** Settings of one resource after merging VS Code settings (`vigil.*`) with the repository's .vigil.yaml. */
 export interface ResolvedSettings extends AnalysisOptions {
@@ -37,16 +39,10 @@ export interface ServerContext {
   log(message: string): void;
   /** The findings of an open document's current text (the buffer, saved or not), as the editor shows them. */
   liveFindings?(uri: string): Promise<Finding[] | undefined>;
+  /** The repository configs the settings layer has read; the workspace scan takes them from here. */
+  configs?: RepositoryConfigs;
   /** Set on the context handed to a workspace scan: progress reporting (a no-op when the client shows its own). */
   progress?: ScanProgress;
-}
-
-export interface ScanSummary {
-  files: number;
-  skipped: number;
-  findings: { error: number; warning: number; info: number };
-  elapsedMs: number;
-  cancelled: boolean;
 }
 
 export type WorkspaceScan = (ctx: ServerContext, token: CancellationToken) => Promise<ScanSummary>;

@@ -1,19 +1,12 @@
 // Findings and notes to LSP diagnostics. The fixes and the document version travel in `data`, so code
 // actions can answer from the diagnostic alone and refuse fixes computed for an older text.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Confidence, Finding, Fix, Note, Severity } from '../engine';
+import type { Finding, Note, Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 
-export const SOURCE = 'vigil';
+/** Diagnostics' `source`; the data they carry is protocol.ts DiagnosticData. */
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
-export interface DiagnosticData {
-  /** Document version the finding was computed for; null for files that were not open (workspace scan). */
-  version: number | null;
-  fixes: Fix[];
-  ruleId: string;
-  fingerprint: string;
-  /** The finding's confidence, so a client can filter by it (the findings view) without asking again. */
-  confidence: Confidence;
-}
 
 export function toLspSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;

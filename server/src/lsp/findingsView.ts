@@ -6,27 +6,10 @@ import * as path from 'path';
 import type { TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { commentSyntaxFor, languageIdForPath, type CommentSyntax } from '../engine';
-import { BASELINE_FILE, BaselineError, loadBaseline } from '../project/baseline';
+import { BASELINE_FILE, BaselineError, loadBaseline } from '../project';
+import type { BaselineAnswer, SuppressEditAnswer, SuppressEditParams } from '../protocol';
 import { suppressionEdit } from './suppression';
 import { enginePathFor, pathToUri, uriToPath } from './uri';
-
-export const BASELINE_REQUEST = 'vigil/baseline';
-export const SUPPRESS_EDIT_REQUEST = 'vigil/suppressEdit';
-
-export interface FolderBaseline {
-  /** The workspace folder's URI. */
-  folder: string;
-  /** The baseline file's URI (present or not). */
-  file: string;
-  /** Fingerprints the baseline accepts; null when the folder has no baseline file. */
-  fingerprints: string[] | null;
-  /** Why an existing baseline could not be read (the view then marks nothing in that folder). */
-  error?: string;
-}
-
-export interface BaselineAnswer {
-  folders: FolderBaseline[];
-}
 
 export function readBaselines(folders: readonly string[]): BaselineAnswer {
   return {
@@ -41,21 +24,6 @@ export function readBaselines(folders: readonly string[]): BaselineAnswer {
       }
     }),
   };
-}
-
-export interface SuppressEditParams {
-  uri: string;
-  /** 0-based line of the finding. */
-  line: number;
-  ruleId: string;
-  /** Why the finding is acceptable; written after `--` in the comment. */
-  reason?: string;
-}
-
-export interface SuppressEditAnswer {
-  edit: TextEdit;
-  /** Set when the rule joined an existing comment that already gives a reason, which the new rule now shares. */
-  sharedReason?: string;
 }
 
 export function isSuppressEditParams(v: unknown): v is SuppressEditParams {

@@ -5,27 +5,18 @@
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { todayIso, type Finding } from '../engine';
-import { defaultJobs, runScan, type FileResult } from '../project/scan/pool';
-import { walk } from '../project/walk';
+import { defaultJobs, runScan, walk, type FileResult } from '../project';
 import type { Report } from '../cli/collect';
 import { vigilVersion } from '../cli/meta';
 import { DEFAULT_HISTORY_COMMITS } from '../cli/report/build';
 import { gitHistory, noHistory, type History } from '../cli/report/history';
 import { reportHtml } from '../cli/report/html';
 import { mergeData, summarize } from '../cli/report/stats';
+import type { SecurityReport } from '../protocol';
 import type { ServerContext } from './context';
 import { engineLanguageId } from './analyze';
 import { folderOf, pathToUri, uriToPath } from './uri';
-import { scanPlans, type ScanPlan } from './workspaceScan';
-
-export const REPORT_COMMAND = 'vigil.securityReport';
-
-export interface SecurityReport {
-  html: string;
-  /** Findings in the report (open and suppressed) and files scanned, for the client's message and tests. */
-  findings: number;
-  files: number;
-}
+import { scanPlans, type ScanPlan } from './scanPlans';
 
 async function scanFolder(ctx: ServerContext, p: ScanPlan, signal: AbortSignal): Promise<Report> {
   const t0 = performance.now();

@@ -16,9 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine';
-import { CONFIG_FILE } from '../project/config';
+import { CONFIG_FILE } from '../project';
 import type { ServerContext } from './context';
-import { COMMANDS } from './commands';
+import { SERVER_COMMANDS } from '../protocol';
 import { FIX_ALL_KIND } from './codeActions';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { EngineStore } from './engines';
@@ -114,6 +114,7 @@ export class Session {
       documents,
       engineFor: async (uri) => this.engines.engineFor(await this.settings.settingsFor(uri)),
       settingsFor: (uri) => this.settings.settingsFor(uri),
+      configs: this.settings.configs,
       workspaceFolders: () => [...this.folders],
       publish: (uri, version, findings, notes) => this.publishScanResult(uri, version, findings, notes),
       log,
@@ -134,7 +135,7 @@ export class Session {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: COMMANDS },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
     };
     if (this.pullMode) caps.diagnosticProvider = { identifier: 'vigil', interFileDependencies: false, workspaceDiagnostics: false };
     if (this.caps.workspace?.workspaceFolders) caps.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };

@@ -1,11 +1,10 @@
 // Settings per resource: the editor's `vigil.*` section (workspace/configuration, or what the client pushed
 // with didChangeConfiguration) merged with the repository's .vigil.yaml. Cached by URI; cleared on change.
-import * as path from 'path';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_MAX_FILE_SIZE, type Confidence, type Severity } from '../engine';
-import { ConfigLocator, loadConfig, type ConfigError, type VigilConfig } from '../project/config';
+import type { VigilConfig } from '../project';
 import type { ResolvedSettings } from './context';
-import { folderOf, uriToPath } from './uri';
+import { RepositoryConfigs, type RepositoryConfigsOptions } from './repositoryConfigs';
 
 /** The `vigil` section as the editor stores it (package.json contributes.configuration). */
 export interface EditorSettings {
@@ -93,34 +92,25 @@ export function mergeSettings(editor: EditorSettings, config: VigilConfig | unde
   return merged;
 }
 
-interface FolderConfig {
-  file?: string;
-  config?: VigilConfig;
-}
-
-export interface SettingsStoreOptions {
+export interface SettingsStoreOptions extends RepositoryConfigsOptions {
   /** The client answers workspace/configuration. */
   configurationSupport: boolean;
-  folders: () => string[];
-  log: (message: string) => void;
-  /** Called with config-file errors once per (re)load, so the user hears about them once. */
-  onConfigErrors?: (errors: ConfigError[]) => void;
   /** A client that never answers must not stall analysis forever. */
   requestTimeoutMs?: number;
 }
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
-  /** Loaded configs by config file path. */
-  private readonly configs = new Map<string, FolderConfig>();
-  /** Which config applies to which folder, per workspace folder; forgotten with the configs. */
-  private readonly locators = new Map<string, ConfigLocator>();
+  /** The .vigil.yaml files read so far; the workspace scan reads them from here too. */
+  readonly configs: RepositoryConfigs;
   private pushed: unknown;
 
   constructor(
     private readonly connection: Connection,
     private readonly opts: SettingsStoreOptions,
-  ) {}
+  ) {
+    this.configs = new RepositoryConfigs(opts);
+  }
 
   settingsFor(uri: string): Promise<ResolvedSettings> {
     let p = this.cache.get(uri);
@@ -140,7 +130,6 @@ export class SettingsStore {
   /** A .vigil.yaml changed, appeared or went away: re-read them on next use. */
   reloadConfigs(): void {
     this.configs.clear();
-    this.locators.clear();
     this.cache.clear();
   }
 
@@ -150,7 +139,7 @@ export class SettingsStore {
 
   private async resolve(uri: string): Promise<ResolvedSettings> {
     const editor = normaliseEditorSettings(await this.editorSection(uri));
-    const { config, file } = this.configFor(uri);
+    const { config, file } = this.configs.configFor(uri);
     return mergeSettings(editor, config, file);
   }
 
@@ -175,47 +164,6 @@ export class SettingsStore {
       return undefined;
     } finally {
       if (timer) clearTimeout(timer);
-    }
-  }
-
-  /**
-   * The nearest .vigil.yaml from the file's folder up to the repository root (ConfigLocator, as the CLI does),
-   * so a workspace opened on a subfolder of a repository still gets the repository's config. Files outside every
-   * workspace folder get none: a config is only trusted as part of an opened workspace.
-   */
-  private configFor(uri: string): FolderConfig {
-    const file = uriToPath(uri);
-    const folders = this.opts.folders();
-    const folder = file !== undefined ? folderOf(file, folders) : folders[0];
-    if (folder === undefined) return {};
-    let locator = this.locators.get(folder);
-    if (!locator) {
-      locator = new ConfigLocator(folder);
-      this.locators.set(folder, locator);
-    }
-    // A workspace folder's own URI (the workspace scan asks for it) is searched from that folder, not its parent.
-    const configFile = locator.find(file === undefined || file === folder ? folder : path.dirname(file));
-    if (!configFile) return {};
-    let fc = this.configs.get(configFile);
-    if (!fc) {
-      fc = this.load(configFile);
-      this.configs.set(configFile, fc);
-    }
-    return fc;
-  }
-
-  private load(file: string): FolderConfig {
-    try {
-      const { config, errors } = loadConfig(file);
-      if (errors.length > 0) {
-        for (const e of errors) this.opts.log(`${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`);
-        this.opts.onConfigErrors?.(errors);
-      }
-      // A broken file contributes nothing rather than half a configuration.
-      return config ? { file, config } : { file };
-    } catch (e) {
-      this.opts.log(`${file}: ${(e as Error).message}`);
-      return { file };
     }
   }
 }

@@ -1,45 +1,20 @@
 // Workspace scan for the editor: the CLI's walker and worker pool over each workspace folder, publishing
 // diagnostics for files that are not open (open ones keep their live results). The analysis runs in worker
 // threads, so the server's main thread stays free for typing; results are published as they arrive.
+// What each folder is scanned with comes from scanPlans.ts; this file runs the plans.
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { ConfigLocator, emptyConfig, findConfigFile, loadConfig, type VigilConfig } from '../project/config';
-import { DEFAULT_MAX_FILE_SIZE, type AnalysisOptions } from '../engine';
-import { defaultJobs, runScan, type FileResult, type WorkerInit } from '../project/scan/pool';
-import { ScanCache } from '../project/scan/cache';
 import { builtinRulesDir } from '../engine';
-import { relativeTo, walk, type WalkEntry, type WalkOptions } from '../project/walk';
-import type { ScanProgress, ScanSummary, ServerContext } from './context';
+import { defaultJobs, runScan, ScanCache, walk, type FileResult, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
+import type { ScanSummary } from '../protocol';
+import type { ScanProgress, ServerContext } from './context';
+import { configsOf, profileFor, scanPlans, type ScanPlan, type ScanProfile } from './scanPlans';
+import type { RepositoryConfigs } from './repositoryConfigs';
 import { pathToUri, uriToPath } from './uri';
-
-/** URIs that got diagnostics from the last scan, per connection, so a rescan can clear files that became clean. */
-const published = new WeakMap<object, Set<string>>();
-
-/**
- * Results of the last scan per workspace folder and config, by content hash: a rescan analyses only files whose bytes
- * changed. Replaced whenever the rules or options change (the key covers them).
- */
-const caches = new Map<string, ScanCache>();
-
-function cacheFor(name: string, init: WorkerInit): ScanCache {
-  const key = ScanCache.keyFor(init, [builtinRulesDir(), ...init.customRuleDirs], 'server');
-  let c = caches.get(name);
-  if (!c || c.key !== key) {
-    c = new ScanCache(key);
-    caches.set(name, c);
-  }
-  return c;
-}
 
 /** Leaves one core to the server's main thread so typing stays responsive during a scan. */
 function scanJobs(): number {
   return Math.max(1, defaultJobs() - 1);
-}
-
-/** The ignore list of a .vigil.yaml in a folder below the workspace folder: the nearest config wins there. */
-function nestedIgnores(dir: string): string[] | undefined {
-  const file = findConfigFile(dir);
-  return file ? (loadConfig(file).config?.ignore ?? []) : undefined;
 }
 
 async function countFiles(opts: WalkOptions, token: CancellationToken): Promise<number> {
@@ -49,59 +24,6 @@ async function countFiles(opts: WalkOptions, token: CancellationToken): Promise<
     if (e.kind === 'file') n++;
   }
   return n;
-}
-
-/** The rules and options one config's files are scanned with. */
-export interface ScanProfile {
-  maxFileSize: number;
-  analysis: AnalysisOptions;
-  customRuleDirs: string[];
-}
-
-/** The folder's own profile (its nearest config), and how to find the nearest config of any folder below it. */
-export interface ScanPlan extends ScanProfile {
-  folder: string;
-  walk: WalkOptions;
-  /** The .vigil.yaml the folder's profile comes from ('' for none). */
-  config: string;
-  /** The nearest .vigil.yaml of a folder below the workspace folder ('' for none), as the settings layer finds it. */
-  configOf: (dirAbs: string) => string;
-}
-
-/**
- * The settings an open file at `uri` would get, as scan options; undefined when Vigil is disabled there. The
- * context's engine already applied workspace trust: only the custom rules it loaded go to the workers.
- */
-async function profileFor(ctx: ServerContext, uri: string, config: VigilConfig): Promise<ScanProfile | undefined> {
-  const settings = await ctx.settingsFor(uri);
-  if (!settings.enable) return undefined;
-  const engine = await ctx.engineFor(uri);
-  const customRuleDirs = [...new Set(engine.rules.filter((r) => r.custom).map((r) => path.dirname(r.file)))];
-  const analysis: AnalysisOptions = {};
-  if (settings.disabledRules) analysis.disabledRules = settings.disabledRules;
-  if (settings.severityOverrides) analysis.severityOverrides = settings.severityOverrides;
-  if (settings.minimumConfidence) analysis.minimumConfidence = settings.minimumConfidence;
-  if (settings.maxFileSize !== undefined) analysis.maxFileSize = settings.maxFileSize;
-  return { maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysis, customRuleDirs };
-}
-
-/** What to scan in each enabled workspace folder, with the folder's settings and its trusted custom rules. */
-export async function scanPlans(ctx: ServerContext): Promise<ScanPlan[]> {
-  const plans: ScanPlan[] = [];
-  for (const folder of ctx.workspaceFolders()) {
-    // The folder's config may sit above it (a workspace opened on a subfolder of the repository), as in the CLI.
-    const locator = new ConfigLocator(folder);
-    const file = locator.find(folder);
-    // Config errors are reported by the settings layer when the config loads; the scan uses what is valid.
-    const config = (file ? loadConfig(file).config : undefined) ?? emptyConfig();
-    const profile = await profileFor(ctx, pathToUri(folder), config);
-    if (!profile) continue;
-    const above = file ? relativeTo(path.dirname(file), folder) : undefined;
-    const walkOpts: WalkOptions = { root: folder, extraIgnores: config.ignore, configIgnores: nestedIgnores };
-    if (above) walkOpts.extraIgnoresPrefix = `${above}/`;
-    plans.push({ folder, walk: walkOpts, ...profile, config: file ?? '', configOf: (dir) => locator.find(dir) ?? '' });
-  }
-  return plans;
 }
 
 async function* fromArray(list: WalkEntry[]): AsyncGenerator<WalkEntry> {
@@ -122,8 +44,10 @@ class ScanState {
   constructor(
     private readonly ctx: ServerContext,
     readonly report: ScanProgress | undefined,
+    /** URIs the previous scan published diagnostics for. */
+    before: ReadonlySet<string>,
   ) {
-    this.before = published.get(ctx.connection) ?? new Set<string>();
+    this.before = new Set(before);
   }
 
   openPaths(): Set<string> {
@@ -157,75 +81,123 @@ class ScanState {
   }
 }
 
-async function runProfile(state: ScanState, folder: string, cacheKey: string, p: ScanProfile, entries: AsyncIterable<WalkEntry>, signal: AbortSignal): Promise<boolean> {
-  const init: WorkerInit = {
-    root: folder,
-    customRuleDirs: p.customRuleDirs,
-    analysis: p.analysis,
-    source: 'fs',
-    mode: 'analyze',
-    frames: false,
-    maxFileSize: p.maxFileSize,
-  };
-  const r = await runScan(entries, { ...init, cache: cacheFor(cacheKey, init), jobs: scanJobs(), signal }, (res) => state.onResult(folder, res));
-  return r.cancelled;
-}
-
 /**
- * One workspace folder. Files under a nested .vigil.yaml get the settings an open file there would get: they are
- * set aside during the walk and scanned afterwards, one pool per config, as the CLI does. With one config (the
- * usual case) nothing is set aside and the walk streams straight into the workers. False when cancelled.
+ * The scans of one connection, and what they keep between runs: the URIs that got diagnostics from the last scan
+ * (so a rescan can clear files that became clean), and the results of the last scan per workspace folder and
+ * config by content hash (a rescan analyses only files whose bytes changed).
  */
-async function scanFolder(ctx: ServerContext, state: ScanState, plan: ScanPlan, signal: AbortSignal): Promise<boolean> {
-  const later = new Map<string, WalkEntry[]>();
-  async function* primaryFiles(): AsyncGenerator<WalkEntry> {
-    for await (const e of walk(['.'], plan.walk)) {
-      const config = e.kind === 'file' ? plan.configOf(path.dirname(e.abs)) : plan.config;
-      if (config === plan.config) yield e;
-      else {
-        const list = later.get(config) ?? [];
-        list.push(e);
-        later.set(config, list);
+export class WorkspaceScanner {
+  private published = new Set<string>();
+  /** Replaced whenever the rules or options change (the key covers them). */
+  private readonly caches = new Map<string, ScanCache>();
+
+  async scan(ctx: ServerContext, token: CancellationToken, progress?: ScanProgress): Promise<ScanSummary> {
+    const t0 = performance.now();
+    const state = new ScanState(ctx, progress ?? ctx.progress, this.published);
+    const configs = configsOf(ctx);
+    const plans = await scanPlans(ctx, configs);
+    await countAll(state, plans, token);
+    await this.scanFolders(ctx, configs, state, plans, token);
+    await countOpenBuffers(ctx, state, token);
+    this.finish(ctx, state, token);
+    state.summary.elapsedMs = performance.now() - t0;
+    return state.summary;
+  }
+
+  private async scanFolders(ctx: ServerContext, configs: RepositoryConfigs, state: ScanState, plans: readonly ScanPlan[], token: CancellationToken): Promise<void> {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      for (const p of plans) {
+        if (token.isCancellationRequested || !(await this.scanFolder(ctx, configs, state, p, abort.signal))) break;
+      }
+    } finally {
+      sub.dispose();
+    }
+  }
+
+  /**
+   * One workspace folder. Files under a nested .vigil.yaml get the settings an open file there would get: they
+   * are set aside during the walk and scanned afterwards, one pool per config, as the CLI does. With one config
+   * (the usual case) nothing is set aside and the walk streams straight into the workers. False when cancelled.
+   */
+  private async scanFolder(ctx: ServerContext, configs: RepositoryConfigs, state: ScanState, plan: ScanPlan, signal: AbortSignal): Promise<boolean> {
+    const later = new Map<string, WalkEntry[]>();
+    async function* primaryFiles(): AsyncGenerator<WalkEntry> {
+      for await (const e of walk(['.'], plan.walk)) {
+        const config = e.kind === 'file' ? plan.configOf(path.dirname(e.abs)) : plan.config;
+        if (config === plan.config) yield e;
+        else {
+          const list = later.get(config) ?? [];
+          list.push(e);
+          later.set(config, list);
+        }
       }
     }
+    if (await this.runProfile(state, plan.folder, plan.folder, plan, primaryFiles(), signal)) return false;
+    for (const [config, list] of later) {
+      const first = list[0];
+      if (signal.aborted) return false;
+      const file = first?.kind === 'file' ? first.abs : plan.folder;
+      const profile = await profileFor(ctx, pathToUri(file), config ? configs.configAt(config).config : undefined);
+      if (!profile) continue;
+      if (await this.runProfile(state, plan.folder, `${plan.folder}|${config}`, profile, fromArray(list), signal)) return false;
+    }
+    return true;
   }
-  if (await runProfile(state, plan.folder, plan.folder, plan, primaryFiles(), signal)) return false;
-  for (const [config, list] of later) {
-    const first = list[0];
-    if (signal.aborted) return false;
-    const file = first?.kind === 'file' ? first.abs : plan.folder;
-    const profile = await profileFor(ctx, pathToUri(file), (config ? loadConfig(config).config : undefined) ?? emptyConfig());
-    if (!profile) continue;
-    if (await runProfile(state, plan.folder, `${plan.folder}|${config}`, profile, fromArray(list), signal)) return false;
+
+  /** One pool over `entries` with one profile; true when cancelled. */
+  private async runProfile(state: ScanState, folder: string, cacheName: string, p: ScanProfile, entries: AsyncIterable<WalkEntry>, signal: AbortSignal): Promise<boolean> {
+    const init: WorkerInit = {
+      root: folder,
+      customRuleDirs: p.customRuleDirs,
+      analysis: p.analysis,
+      source: 'fs',
+      mode: 'analyze',
+      frames: false,
+      maxFileSize: p.maxFileSize,
+    };
+    const r = await runScan(entries, { ...init, cache: this.cacheFor(cacheName, init), jobs: scanJobs(), signal }, (res) => state.onResult(folder, res));
+    return r.cancelled;
   }
-  return true;
+
+  private cacheFor(name: string, init: WorkerInit): ScanCache {
+    const key = ScanCache.keyFor(init, [builtinRulesDir(), ...init.customRuleDirs], 'server');
+    let c = this.caches.get(name);
+    if (!c || c.key !== key) {
+      c = new ScanCache(key);
+      this.caches.set(name, c);
+    }
+    return c;
+  }
+
+  /** Clears what vanished and remembers what this scan published, the reference for the next one. */
+  private finish(ctx: ServerContext, state: ScanState, token: CancellationToken): void {
+    const { summary } = state;
+    summary.cancelled = token.isCancellationRequested;
+    if (!summary.cancelled) clearVanished(ctx, state);
+    // A cancelled scan keeps what it had published before; a completed one is the new reference for clearing.
+    this.published = summary.cancelled ? new Set([...state.before, ...state.now]) : state.now;
+    state.report?.report(`${state.done} of ${state.total} files`, 100);
+  }
 }
 
-export async function scanWorkspace(ctx: ServerContext, token: CancellationToken, progress?: ScanProgress): Promise<ScanSummary> {
-  const t0 = performance.now();
-  const state = new ScanState(ctx, progress ?? ctx.progress);
-  const { summary, report } = state;
-  const plans = await scanPlans(ctx);
+/** Counts the files first, for the progress percentage. */
+async function countAll(state: ScanState, plans: readonly ScanPlan[], token: CancellationToken): Promise<void> {
   for (const p of plans) state.total += await countFiles(p.walk, token);
-  report?.report(`0 of ${state.total} files`, 0);
+  state.report?.report(`0 of ${state.total} files`, 0);
+}
 
-  const abort = new AbortController();
-  const sub = token.onCancellationRequested(() => abort.abort());
-  try {
-    for (const p of plans) {
-      if (token.isCancellationRequested || !(await scanFolder(ctx, state, p, abort.signal))) break;
-    }
-  } finally {
-    sub.dispose();
+/** One scanner per connection: a rescan from the same client clears what the previous one published. */
+const scanners = new WeakMap<object, WorkspaceScanner>();
+
+export async function scanWorkspace(ctx: ServerContext, token: CancellationToken, progress?: ScanProgress): Promise<ScanSummary> {
+  let scanner = scanners.get(ctx.connection);
+  if (!scanner) {
+    scanner = new WorkspaceScanner();
+    scanners.set(ctx.connection, scanner);
   }
-  await countOpenBuffers(ctx, state, token);
-  summary.cancelled = token.isCancellationRequested;
-  if (!summary.cancelled) clearVanished(ctx, state);
-  // A cancelled scan keeps what it had published before; a completed one is the new reference for clearing.
-  published.set(ctx.connection, summary.cancelled ? new Set([...state.before, ...state.now]) : state.now);
-  report?.report(`${state.done} of ${state.total} files`, 100);
-  summary.elapsedMs = performance.now() - t0;
-  return summary;
+  return scanner.scan(ctx, token, progress);
 }
 
 /** Open documents count with their live findings, as the Problems view shows them. */

@@ -4,8 +4,7 @@
 // The file's version is the fingerprint version it was written with: a version 1 file (flagged lines with
 // whitespace collapsed) is still read, and matched against the findings' version 1 fingerprints.
 import * as fs from 'fs';
-import { FINGERPRINT_VERSION } from '../engine/finalise/fingerprint';
-import type { Finding } from '../engine/types';
+import { FINGERPRINT_VERSION, type Finding } from '../engine';
 
 export const BASELINE_FILE = '.vigil-baseline.json';
 export const BASELINE_VERSION = FINGERPRINT_VERSION;

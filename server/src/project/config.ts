@@ -2,11 +2,20 @@
 // rules/config-schema.json with Ajv; errors carry the file and the 1-based line of the offending node.
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { packageRoot } from '../engine/source/paths';
-import { resolveRuleFolder, ruleFileNames } from '../engine/rules/load';
-import type { AnalysisOptions, Confidence, Severity } from '../engine/types';
+import {
+  offendingPointer,
+  packageRoot,
+  parseYaml,
+  pickAnalysisOptions,
+  resolveRuleFolder,
+  ruleFileNames,
+  schemaErrors,
+  schemaFileValidator,
+  type AnalysisOptions,
+  type Confidence,
+  type ErrorObject,
+  type Severity,
+} from '../engine';
 
 export const CONFIG_FILE = '.vigil.yaml';
 
@@ -99,27 +108,7 @@ function isWithin(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-let validator: ValidateFunction | undefined;
-
-function configValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'rules', 'config-schema.json'), 'utf8'));
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
-
-function lineOf(doc: Document, lines: LineCounter, pointer: string): number | undefined {
-  const keys = pointer
-    .split('/')
-    .slice(1)
-    .map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
-  for (let n = keys.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
+const configValidator = schemaFileValidator(() => path.join(packageRoot(), 'rules', 'config-schema.json'));
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'top level';
@@ -144,19 +133,13 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
   } catch (e) {
     return { errors: [{ file, message: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => ({ file, line: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` })) };
-  }
-  const data: unknown = doc.toJS() ?? {};
-  const validate = configValidator();
-  if (!validate(data)) {
-    // An unknown key is reported on its own line, not on the line of the map that holds it.
-    const pointer = (e: ErrorObject): string =>
-      e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath;
-    return { errors: (validate.errors ?? []).slice(0, 5).map((e) => ({ file, line: lineOf(doc, lines, pointer(e)), message: describe(e) })) };
-  }
+  const parsed = parseYaml(source);
+  const doc = parsed.doc;
+  if (!doc) return { errors: parsed.errors.map((e) => ({ file, ...e })) };
+  const data: unknown = doc.data ?? {};
+  // An unknown key is reported on its own line, not on the line of the map that holds it.
+  const invalid = schemaErrors(configValidator(), data, doc, { describe, pointer: offendingPointer });
+  if (invalid) return { errors: invalid.map((e) => ({ file, ...e })) };
   const raw = data as Partial<VigilConfig>;
   const dir = path.dirname(path.resolve(file));
   const errors: ConfigError[] = [];
@@ -177,7 +160,7 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
   };
   const rules = (raw.rules ?? []).map((r, i) => {
     const abs = path.resolve(dir, r);
-    const at = (message: string): void => void errors.push({ file, line: lineOf(doc, lines, `/rules/${i}`), message });
+    const at = (message: string): void => void errors.push({ file, line: doc.lineAt(`/rules/${i}`), message });
     if (outside(abs)) {
       at(`rule folder '${r}' is outside the repository`);
       return abs;
@@ -212,8 +195,5 @@ export function formatConfigError(e: ConfigError): string {
 
 /** The analysis options a config implies (the editor merges its settings on top). */
 export function analysisOptionsFromConfig(config: VigilConfig): AnalysisOptions {
-  const opts: AnalysisOptions = { disabledRules: [...config.disable], severityOverrides: { ...config.severity } };
-  if (config.minimumConfidence) opts.minimumConfidence = config.minimumConfidence;
-  if (config.maxFileSize !== undefined) opts.maxFileSize = config.maxFileSize;
-  return opts;
+  return pickAnalysisOptions({ disabledRules: config.disable, severityOverrides: config.severity, minimumConfidence: config.minimumConfidence, maxFileSize: config.maxFileSize });
 }

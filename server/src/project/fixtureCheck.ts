@@ -1,10 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Engine } from '../engine/analyze';
-import { applyFixes } from '../engine/match/fixes';
-import { isCodeLanguage, languageIdForPath } from '../engine/source/languages';
-import { parse } from '../engine/source/parse';
-import type { CodeLanguage, Finding } from '../engine/types';
+import { applyFixes, isCodeLanguage, languageIdForPath, parse, type Engine, type CodeLanguage, type Finding } from '../engine';
 
 // The rule test harness, shared by `npm test` and `vigil test-rules`: annotated fixture files say, on the
 // line above a code line, which findings are expected there (`vigil-expect: id`) and which are not (`vigil-ok: id`).

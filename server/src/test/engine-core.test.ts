@@ -109,7 +109,9 @@ describe('engine', () => {
   fs.writeFileSync(path.join(d, 'demo-rule.yaml'), GOOD_RULE);
   fs.writeFileSync(
     path.join(d, 'boom-rule.yaml'),
-    GOOD_RULE.replace('demo-rule', 'boom-rule').replace("regex: 'DEMO_[0-9]+'", "regex: 'DEMO'\n    where:\n      - helper: noSuchHelper"),
+    // A helper that throws at match time (its pattern is no regex). An unknown helper name no longer gets this
+    // far: the loader refuses it (helperCheck.test.ts).
+    GOOD_RULE.replace('demo-rule', 'boom-rule').replace("regex: 'DEMO_[0-9]+'", "regex: 'DEMO'\n    where:\n      - helper: textMatches\n        options: { pattern: '(' }"),
   );
   const engine = Engine.create({ ruleDirs: [d] });
   const doc = (text: string, p = 'a.txt') => ({ path: p, languageId: 'plaintext', text });

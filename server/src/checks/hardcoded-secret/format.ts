@@ -4,7 +4,7 @@ import { maskSecret } from '../../engine/finalise/mask';
 import { isPlaceholderToken } from './value';
 import { checksumValid } from './checksum';
 
-// The filter of every row of the rule's `formats:` table (see engine/secretFormats.ts): the placeholder check on the
+// The filter of every row of the rule's `formats:` table (see engine/rules/secretFormats.ts): the placeholder check on the
 // token's random part, the context words for formats without a distinctive prefix, and the offline checksum.
 
 /** How far before the value (same line) a context word may stand: `DATADOG_API_KEY: "..."`, `datadog.apiKey = ...`. */

@@ -1,5 +1,5 @@
-import type { FilterHelper, FixHelper, MatchContext } from '../shared/types';
-import { capture, optString } from '../shared/types';
+import type { FilterHelper, FixHelper, MatchContext, HelperOptions } from '../shared/types';
+import { capture, optString, opt } from '../shared/types';
 import { isCodeLanguage } from '../../engine/source/languages';
 import { maskSecret } from '../../engine/finalise/mask';
 import { hasInterpolation, literalContent } from './literal';
@@ -54,10 +54,10 @@ function genericValue(ctx: MatchContext, layer: string): { text: string; start: 
 }
 
 export const filters: Record<string, FilterHelper> = {
-  /** A row of the rule's `formats:` table: placeholder, context words and checksum (see secretsFormat.ts). */
+  /** A row of the rule's `formats:` table: placeholder, context words and checksum (see format.ts). */
   secretFormat,
 
-  /** A literal at a signing or encryption key parameter (see secretsKey.ts). */
+  /** A literal at a signing or encryption key parameter (see key.ts). */
   hardcodedKey,
 
   /**
@@ -135,4 +135,16 @@ function isJwt(token: string): boolean {
 export const fixes: Record<string, FixHelper> = {
   /** Replaces the secret literal with an environment lookup named after the variable (UPPER_SNAKE). */
   secretToEnv,
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  // Written by the loader from a rule's `formats:` table (secretFormats.ts), not by hand.
+  secretFormat: { id: opt.string, kind: opt.string, prefix: opt.string, context: opt.stringList, checksum: opt.string },
+  hardcodedKey: { kind: opt.string },
+  [GENERIC]: { layer: opt.string },
+  secretToken: { kind: opt.string, jwt: opt.boolean },
+  urlPassword: { kind: opt.string },
+  privateKeyBlock: {},
+  secretToEnv: { envName: opt.string },
 };

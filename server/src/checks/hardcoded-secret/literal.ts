@@ -1,4 +1,5 @@
 import type { Node, Tree } from '../../engine/source/parse';
+import { INTERPOLATION_TYPES } from '../shared/constants';
 
 // String literals across the eight grammars: where their content starts and ends, whether they interpolate,
 // and which name they are assigned, passed or keyed to.
@@ -11,17 +12,6 @@ const LITERAL_TYPES = new Set([
   'raw_string_literal', // go `...`, c# """..."""
   'interpreted_string_literal', // go
   'encapsed_string', // php "..."
-]);
-
-const INTERPOLATION_TYPES = new Set([
-  'template_substitution',
-  'interpolation',
-  'variable_name',
-  'member_access_expression',
-  'subscript_expression',
-  'dynamic_variable_name',
-  'string_interpolation',
-  'interpolated_string_expression',
 ]);
 
 export function isLiteral(node: Node): boolean {

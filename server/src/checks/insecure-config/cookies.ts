@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
-import type { FilterHelper } from '../shared/types';
-import { capture, optString } from '../shared/types';
+import type { FilterHelper, HelperOptions } from '../shared/types';
+import { capture, optString, opt } from '../shared/types';
 
 // Filters for insecure-config: is this `secure: false` about a cookie, is this setcookie call missing its flags.
 
@@ -74,4 +74,10 @@ export const filters: Record<string, FilterHelper> = {
     ctx.vars['missing'] = missing.join(' and ');
     return true;
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  cookieFlagContext: { pattern: opt.string, levels: opt.number, key: opt.string },
+  phpSetcookieInsecure: {},
 };

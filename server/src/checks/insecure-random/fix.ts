@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
-import type { FixHelper, MatchContext, OffsetEdit } from '../shared/types';
-import { capture, documentFact, documentTest, escapeRegExp, optString } from '../shared/types';
+import type { FixHelper, MatchContext, OffsetEdit, HelperOptions } from '../shared/types';
+import { capture, documentFact, documentTest, escapeRegExp, optString, opt } from '../shared/types';
 import { IMPORTS, importEdit } from '../shared/cryptoImports';
 
 // insecure-random fixes: swap the weak generator for the language's CSPRNG where the call maps one to one.
@@ -178,4 +178,16 @@ export const fixes: Record<string, FixHelper> = {
     if (!from || !to || documentTest(ctx, SEEDED.ruby)) return undefined;
     return withImport(ctx, [{ start: from.start, end: to.end, text: 'SecureRandom.random_number' }], 'rubySecureRandom');
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  randPythonSecrets: {},
+  randJsRandomUuid: {},
+  randJavaSecureRandom: {},
+  cryptoRenameIfArgs: { capture: opt.string, text: opt.string, args: opt.numberList, names: opt.stringList },
+  randPhpRandomInt: {},
+  cryptoInsertAfter: { capture: opt.string, text: opt.string },
+  randRubySecureRandom: { from: opt.string },
+  randCsharpGetInt32: {},
 };

@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
-import type { FilterHelper } from '../shared/types';
-import { optString } from '../shared/types';
+import type { FilterHelper, HelperOptions } from '../shared/types';
+import { optString, opt } from '../shared/types';
 import { isSecretName, targetName } from './names';
 
 // insecure-random: follows a weak random value outwards through the expression it sits in (string building,
@@ -250,4 +250,10 @@ export const filters: Record<string, FilterHelper> = {
     ctx.vars['secret'] = name;
     return true;
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  randomFlowsToSecret: { outer: opt.string },
+  randSecretName: {},
 };

@@ -1,48 +1,12 @@
 import type { Node } from '../../engine/source/parse';
 import { declarationSites } from './declarations';
+import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
+
+export { isFunctionNode };
 
 // Generic syntax-tree utilities over the eight grammars, for helpers that need a little data flow
 // (which string did this local variable hold when it reached the sink?). Deliberately intra-procedural
 // and flow-insensitive beyond "source order": enough for the common build-then-call idiom, cheap to run.
-
-const FUNCTION_TYPES = new Set([
-  // js / ts
-  'function_declaration',
-  'function_expression',
-  'function',
-  'arrow_function',
-  'method_definition',
-  'generator_function_declaration',
-  // python
-  'function_definition',
-  'lambda',
-  // java / c#
-  'method_declaration',
-  'constructor_declaration',
-  'lambda_expression',
-  'local_function_statement',
-  'accessor_declaration',
-  'anonymous_method_expression',
-  // go
-  'func_literal',
-  // php (function_definition shared with python)
-  'method_declaration',
-  'anonymous_function',
-  'anonymous_function_creation_expression',
-  'arrow_function',
-  // ruby
-  'method',
-  'singleton_method',
-  'block',
-  'do_block',
-]);
-
-/** True for a node that starts a new local scope (function, method, lambda, Ruby block). */
-export function isFunctionNode(node: Node): boolean {
-  // Ruby's `block` is a brace block; other grammars use `block` for a statement list, which is no scope.
-  if (node.type === 'block' || node.type === 'do_block') return node.parent?.type === 'call';
-  return FUNCTION_TYPES.has(node.type);
-}
 
 /** The innermost function-like node around `node`, or the root (module-level code) when there is none. */
 export function enclosingFunction(node: Node): Node {
@@ -87,7 +51,8 @@ export interface LocalWrite {
   node: Node;
 }
 
-function operatorText(node: Node): string {
+/** A binary or assignment node's operator (`+`, `+=`, `<<`), by field where the grammar names it. */
+export function operatorText(node: Node): string {
   const op = node.childForFieldName('operator');
   if (op) return op.text;
   for (let i = 0; i < node.childCount; i++) {

@@ -1,5 +1,5 @@
-import type { FilterHelper, FixHelper } from './types';
-import { capture, optString, optStrings } from './types';
+import type { FilterHelper, FixHelper, HelperOptions } from './types';
+import { capture, optString, optStrings, opt } from './types';
 import { isConstantExpression } from './constants';
 
 const TEST_PATH = /(^|[\\/])(tests?|__tests__|spec|specs|testdata|fixtures?)[\\/]|[._-](test|spec)\.[a-z]+$|(^|[\\/])test_[^\\/]+\.py$|_test\.go$|Tests?\.(java|cs)$/i;
@@ -82,4 +82,14 @@ export const fixes: Record<string, FixHelper> = {
     const trailingComma = /,\s*$/.test(inner);
     return [{ start: close, end: close, text: trailingComma ? ` ${text}` : `, ${text}` }];
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  textMatches: { pattern: opt.string, caseSensitive: opt.boolean },
+  nonConstant: {},
+  hasKeywordArgument: { name: opt.string, values: opt.strings },
+  setVar: { as: opt.string, from: opt.string, value: opt.string, upper: opt.boolean, unquote: opt.boolean },
+  lowerSeverityInTests: {},
+  appendKeywordArgument: { capture: opt.string, text: opt.string },
 };

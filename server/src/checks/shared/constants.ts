@@ -24,7 +24,11 @@ const STRING_TYPES = new Set([
   'string_value',
 ]);
 
-const INTERPOLATION_TYPES = new Set([
+/**
+ * Node types inside a string literal that put code into it (`${x}`, `{x}`, `#{x}`, PHP's `"$x"` and `"{$a[0]}"`,
+ * C#'s `$"{x}"`): a string holding one is built, not constant. The one list for every helper that asks.
+ */
+export const INTERPOLATION_TYPES: ReadonlySet<string> = new Set([
   'template_substitution',
   'interpolation',
   'variable_name',
@@ -32,6 +36,8 @@ const INTERPOLATION_TYPES = new Set([
   'subscript_expression',
   'dynamic_variable_name',
   'heredoc_body_interpolation',
+  'string_interpolation',
+  'interpolated_string_expression',
 ]);
 
 const SCALAR_TYPES = new Set([

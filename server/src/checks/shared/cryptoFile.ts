@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
-import type { FilterHelper } from './types';
-import { documentTest, escapeRegExp, optString, optStrings } from './types';
+import type { FilterHelper, HelperOptions } from './types';
+import { documentTest, escapeRegExp, optString, optStrings, opt } from './types';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
 // File-level context for the crypto rules: what a receiver was declared as, which package a Go name imports,
@@ -84,4 +84,14 @@ export const filters: Record<string, FilterHelper> = {
     if (!target?.node) return false;
     return target.node.namedChildren.every((c) => c === null || c.type === 'comment' || c.type === 'line_comment' || c.type === 'block_comment');
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  cryptoDeclaredAs: { types: opt.strings },
+  cryptoGoImport: { paths: opt.strings },
+  cryptoFileMatches: { pattern: opt.string },
+  cryptoInsideFunction: { pattern: opt.string },
+  cryptoParentIsNot: { types: opt.strings },
+  cryptoEmptyBlock: {},
 };

@@ -1,5 +1,5 @@
 import { sourceOf, type Node } from '../../engine/source/parse';
-import { isFunctionNode } from './ast';
+import { isFunctionNode } from './functionNodes';
 import { escapeRegExp } from './types';
 
 // Finding a file-level declaration of one name without walking the whole tree. A walk of every declaration in a

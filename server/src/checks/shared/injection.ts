@@ -1,9 +1,10 @@
 import type { Node } from '../../engine/source/parse';
-import type { FilterHelper, FixHelper, OffsetEdit } from './types';
-import { capture, documentFact, documentTest, optString, optStrings } from './types';
+import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types';
+import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
 import { taintOf } from './injectionTaint';
+import { argumentNodes } from './calls';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
-import { filters as configFilters } from '../insecure-config/cookies';
+import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
 
 // Helpers for command-injection, code-injection, xss and insecure-config.
 
@@ -16,12 +17,6 @@ function re(source: string, flags = ''): RegExp {
     regexCache.set(key, r);
   }
   return r;
-}
-
-function argumentNodes(call: Node): Node[] {
-  const args = call.childForFieldName('arguments') ?? call.namedChildren.find((c) => c?.type === 'argument_list' || c?.type === 'arguments') ?? null;
-  if (!args) return [];
-  return args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
 }
 
 export const filters: Record<string, FilterHelper> = {
@@ -242,4 +237,23 @@ export const fixes: Record<string, FixHelper> = {
     if (prefix === undefined || suffix === undefined) return undefined;
     return [{ start: c.start, end: c.end, text: `${prefix}${c.text}${suffix}` }];
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  ...configOptions,
+  injectable: { sanitizer: opt.string, requireBuilt: opt.boolean },
+  jsChildProcessBinding: { mode: opt.string },
+  rubyEvalReceiver: { method: opt.string },
+  documentMatches: { pattern: opt.string, caseSensitive: opt.boolean },
+  textBefore: { pattern: opt.string, window: opt.number, stopAt: opt.string },
+  pathMatches: { pattern: opt.string },
+  argumentCount: { min: opt.number, max: opt.number },
+  phpRawSuperglobal: {},
+  directCall: { names: opt.string },
+  chainCalls: { names: opt.string, argument: opt.string },
+  pythonShellToArgv: {},
+  nodeExecToExecFile: {},
+  phpEscapeSuperglobals: {},
+  wrapCapture: { capture: opt.string, around: opt.strings },
 };

@@ -93,10 +93,35 @@ export interface ProducedMatch {
 /** Finds spans itself, for formats that have no grammar here (YAML, HCL, Dockerfile) or for missing keys. */
 export type ProducerHelper = (doc: { path: string; languageId: string; text: string }, options: Options) => ProducedMatch[];
 
+/** A JSON Schema for one option's value. */
+export type OptionSchema = Readonly<Record<string, unknown>>;
+
+/**
+ * The options a helper accepts, by name. The rule loader checks every `options:` a rule file passes against its
+ * helper's declaration (an unknown name or a value of the wrong type is a load error with the line), so a
+ * helper reads only options of the declared types.
+ */
+export type HelperOptions = Readonly<Record<string, OptionSchema>>;
+
+/** The option schemas declarations are written with. */
+export const opt = {
+  string: { type: 'string' },
+  boolean: { type: 'boolean' },
+  number: { type: 'number' },
+  /** One string or a list of them (optStrings reads both). */
+  strings: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  /** A list of strings only (helpers that test Array.isArray). */
+  stringList: { type: 'array', items: { type: 'string' } },
+  numberList: { type: 'array', items: { type: 'number' } },
+  oneOf: (values: readonly string[]): OptionSchema => ({ enum: [...values] }),
+} as const;
+
 export interface HelperModule {
   filters?: Record<string, FilterHelper>;
   fixes?: Record<string, FixHelper>;
   producers?: Record<string, ProducerHelper>;
+  /** The options of every helper above, by helper name (a helper without options declares `{}`). */
+  options?: Record<string, HelperOptions>;
 }
 
 export function optString(options: Options, key: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { isStringNode } from '../shared/constants';
-import { localName, unwrapParens, writesBefore, type LocalWrite } from '../shared/ast';
+import { localName, operatorText, unwrapParens, writesBefore, type LocalWrite } from '../shared/ast';
 
 // Decomposes a string-building expression into literal pieces and inserted values, the same way in all
 // eight grammars: concatenation (+ . <<), interpolation (template literals, f-strings, "#{x}", "$x", $"{x}"),
@@ -51,16 +51,6 @@ const CONTENT_TYPES = new Set([
 const DELIMITER_TYPES = new Set(['string_start', 'string_end', 'interpolation_start', 'heredoc_start', 'heredoc_end', 'heredoc_beginning', 'heredoc_end']);
 
 const CONCAT_OPERATORS = new Set(['+', '.', '<<']);
-
-function opOf(node: Node): string {
-  const op = node.childForFieldName('operator');
-  if (op) return op.text;
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c && !c.isNamed) return c.text;
-  }
-  return '';
-}
 
 /** A string node's body split at interpolations; leaf strings (C# verbatim) yield their body as one piece. */
 function stringParts(str: Node): Part[] {
@@ -250,7 +240,7 @@ export function decompose(expr: Node, depth = 0, kinds: Set<BuildKind> = new Set
   }
   const t = node.type;
   if (t === 'binary_expression' || t === 'binary_operator' || t === 'binary') {
-    const op = opOf(node);
+    const op = operatorText(node);
     if (op === '%') return done(percentFormat(node), 'formatting');
     if (!CONCAT_OPERATORS.has(op)) return undefined;
     const left = node.childForFieldName('left');

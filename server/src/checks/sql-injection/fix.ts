@@ -5,22 +5,12 @@ import { isConstantExpression } from '../shared/constants';
 import { indentAt, referencesInScope } from '../shared/ast';
 import { isQuoted, type SqlAnalysis } from './flow';
 import type { LitPart, Part, ValuePart } from './build';
-import { passValues, type Placeholder } from './pass';
+import { passValues, type Placeholder, type Rewrite } from './pass';
 
 // Rewrites a built query to a parameterised one: the literal pieces become one string literal with the
 // driver's placeholders (quotes around a quoted value dropped), and the values move to the parameters.
 // Every step refuses (no fix) rather than guess: mixed quote styles, literal text that would be read as a
 // placeholder (% ? { }), values in identifier positions, a variable that is used elsewhere too.
-
-/** A rewritten query: the new literal and the values in placeholder order. */
-export interface Rewrite {
-  literal: string;
-  values: ValuePart[];
-  /** Each value was quoted in the SQL ('...'), i.e. a string. */
-  quoted: boolean[];
-  /** Placeholder names (`@name`) when the style names them. */
-  names: string[];
-}
 
 /** Delimiters of a string node, normalised to a plain (non-interpolating) literal of the same family. */
 function delimiters(str: Node): { open: string; close: string } | undefined {
@@ -105,7 +95,7 @@ const MOVABLE_TYPES = /^(identifier|variable_name|member_expression|attribute|fi
 
 /**
  * Computes the fix edits: where the new literal goes (the sink argument, or the one assignment of the
- * local variable that held the query) and how the values are passed (by style, sqlPass.ts).
+ * local variable that held the query) and how the values are passed (by style, pass.ts).
  */
 export function parameterise(ctx: MatchContext, a: SqlAnalysis, options: Options): OffsetEdit[] | undefined {
   if (a.identifierLike) return undefined;

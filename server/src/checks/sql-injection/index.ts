@@ -1,5 +1,5 @@
-import type { FilterHelper, FixHelper, MatchContext } from '../shared/types';
-import { lineOf, optString } from '../shared/types';
+import type { FilterHelper, FixHelper, MatchContext, HelperOptions } from '../shared/types';
+import { lineOf, optString, opt } from '../shared/types';
 import { analyseQuery, type SqlAnalysis, type SqlMode } from './flow';
 import { parameterise } from './fix';
 
@@ -47,10 +47,16 @@ export const filters: Record<string, FilterHelper> = {
 };
 
 export const fixes: Record<string, FixHelper> = {
-  /** Rewrites the query to the driver's placeholders and passes the values separately (see sqlFix.ts). */
+  /** Rewrites the query to the driver's placeholders and passes the values separately (see fix.ts). */
   sqlParameterise: (ctx, options) => {
     const a = analyses.get(ctx);
     if (!a) return undefined;
     return parameterise(ctx, a, options);
   },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  sqlInjectable: { mode: opt.oneOf(['statement', 'condition', 'any'] satisfies SqlMode[]) },
+  sqlParameterise: { style: opt.string },
 };

@@ -2,11 +2,21 @@ import type { Node } from '../../engine/source/parse';
 import type { MatchContext, OffsetEdit } from '../shared/types';
 import { capture, documentFact, documentTest } from '../shared/types';
 import { declaredType, enclosingStatement, referencesInScope, sameNode } from '../shared/ast';
-import type { Rewrite } from './fix';
+import type { ValuePart } from './build';
 
 // How each driver family takes bound values, and which placeholder it reads. One style per sink family;
 // the rule file names the style. A style returns undefined when the call's shape is not the simple one
 // it knows (extra arguments, a result used in a way the rewrite would break).
+
+/** A rewritten query (fix.ts builds it, each driver's pass places it): the new literal and the values in placeholder order. */
+export interface Rewrite {
+  literal: string;
+  values: ValuePart[];
+  /** Each value was quoted in the SQL ('...'), i.e. a string. */
+  quoted: boolean[];
+  /** Placeholder names (`@name`) when the style names them. */
+  names: string[];
+}
 
 export type Placeholder = 'qmark' | 'pyformat' | 'dollar' | 'jpa' | 'brace' | 'at' | 'wpdb';
 

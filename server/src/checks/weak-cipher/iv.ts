@@ -1,5 +1,5 @@
 import type { Node } from '../../engine/source/parse';
-import type { FilterHelper } from '../shared/types';
+import type { FilterHelper, HelperOptions } from '../shared/types';
 import { isConstantExpression } from '../shared/constants';
 
 // weak-cipher: an IV or nonce written into the program. Reusing one IV with one key lets an observer see
@@ -93,4 +93,9 @@ export function isStaticBytes(node: Node | null | undefined, depth = 0): boolean
 export const filters: Record<string, FilterHelper> = {
   /** The target (an IV or nonce argument) always holds the same bytes. */
   cryptoStaticBytes: (_ctx, target) => Boolean(target?.node && isStaticBytes(target.node)),
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  cryptoStaticBytes: {},
 };

@@ -1,8 +1,9 @@
 import type { Node } from '../../engine/source/parse';
-import type { Capture, FilterHelper, FixHelper, MatchContext, OffsetEdit } from '../shared/types';
-import { capture, optString, optStrings } from '../shared/types';
+import type { Capture, FilterHelper, FixHelper, MatchContext, OffsetEdit, HelperOptions } from '../shared/types';
+import { capture, optString, optStrings, opt } from '../shared/types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './algo';
-import { argumentNodes, assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
+import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
+import { argumentNodes } from '../shared/calls';
 import { goImportFix, goWeakImport, pyFromImportFix, pyImportedWeakName, pyModuleIs } from './imports';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
@@ -168,4 +169,19 @@ export const fixes: Record<string, FixHelper> = {
 
   /** Python: `from hashlib import md5` call sites → `sha256`, with the import list updated. */
   hashPyFromImport: (ctx) => (ctx.tree ? treeFact(ctx.tree.rootNode, 'py-from-import-fix', (root) => pyFromImportFix(root) ?? null) ?? undefined : undefined),
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  weakHashUse: { algo: opt.string, as: opt.string, password: opt.boolean },
+  hashesPassword: {},
+  hashPyModule: { module: opt.string },
+  hashPyImport: { modules: opt.strings },
+  hashGoPackage: {},
+  hashRename: { capture: opt.string, csharpDeclaredType: opt.boolean },
+  hashString: { style: opt.string, text: opt.string },
+  hashCsharpNew: {},
+  hashPhpFunction: {},
+  hashGoFile: {},
+  hashPyFromImport: {},
 };

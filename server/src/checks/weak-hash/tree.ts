@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { mentionsPassword } from './algo';
+import { argumentNodes, argumentsOf } from '../shared/calls';
 
 // Syntax-tree questions the weak-hash rule asks about one hashing call, across the eight grammars:
 // what data reaches the hasher (for the password heuristic) and whether the call only feeds an HMAC or a KDF.
@@ -36,23 +37,6 @@ const STATEMENT_END = new Set(['block', 'statement_list', 'module', 'program', '
 
 export function isCall(n: Node): boolean {
   return CALL_TYPES.has(n.type);
-}
-
-/** The argument list node of a call, whatever the grammar calls it. */
-export function argumentsOf(call: Node): Node | null {
-  return call.childForFieldName('arguments') ?? call.namedChildren.find((c) => c?.type === 'argument_list' || c?.type === 'arguments') ?? null;
-}
-
-/** The argument expressions of a call (C# and PHP wrap each one in an `argument` node; unwrapped here). */
-export function argumentNodes(call: Node): Node[] {
-  const args = argumentsOf(call);
-  if (!args) return [];
-  const out: Node[] = [];
-  for (const a of args.namedChildren) {
-    if (!a || a.type === 'comment') continue;
-    out.push(a.type === 'argument' && a.namedChildCount > 0 ? a.namedChild(a.namedChildCount - 1)! : a);
-  }
-  return out;
 }
 
 /** The text of a call before its arguments: `hmac.new`, `OpenSSL::HMAC.hexdigest`, `new HMACSHA1`. */

@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LineIndex, languageIdForPath, type Finding } from '../../engine';
-import { inBaseline, type Baseline } from '../../project/baseline';
+import { inBaseline, type Baseline } from '../../project';
 import type { Setup } from '../collect';
 import { UsageError } from '../errors';
 import { assertGitRepo } from '../git';

@@ -2,7 +2,7 @@
 // --history-dir, else the git history of the scanned files), and the page. The language server's "Open Security
 // Report" request calls buildReport too, so the editor's report and the CLI's agree.
 import { DEFAULT_MAX_FILE_SIZE, todayIso } from '../../engine';
-import type { Baseline } from '../../project/baseline';
+import type { Baseline } from '../../project';
 import type { CliArgs } from '../args';
 import { collect, setupAll, type Report, type Setup } from '../collect';
 import { UsageError } from '../errors';

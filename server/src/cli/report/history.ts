@@ -5,8 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { languageIdForPath } from '../../engine/source/languages';
-import type { AnalysisOptions, Engine, Severity } from '../../engine';
+import { languageIdForPath, type AnalysisOptions, type Engine, type Severity } from '../../engine';
 import { loadInput } from './inputs';
 
 export interface SnapFinding {

@@ -1,7 +1,6 @@
 // The numbers behind `vigil report` and `vigil scan --format summary`: one flat, serialisable data set (it is also
 // the report's JSON island) built from a live scan, a SARIF log or a JSON report, and the tallies drawn from it.
-import type { Severity } from '../../engine';
-import { languageIdForPath } from '../../engine/source/languages';
+import { languageIdForPath, type Severity } from '../../engine';
 import type { Report } from '../collect';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -1,39 +1,18 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Pattern, Rule, RuleLoadError } from '../types';
 import { builtinRulesDir } from '../source/paths';
 import { expandSecretFormats, formatRegex, type SecretFormat } from './secretFormats';
+import { helperErrors } from './helperCheck';
+import { parseYaml, schemaErrors, schemaFileValidator, type ErrorObject } from './yamlSchema';
 
 export interface LoadedRules {
   rules: Rule[];
   errors: RuleLoadError[];
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  if (!validator) {
-    const schema = JSON.parse(fs.readFileSync(path.join(builtinRulesDir(), 'schema.json'), 'utf8'));
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
-
-/** 1-based line of the YAML node at a JSON pointer such as `/patterns/0/query`. */
-function lineOf(doc: Document, lines: LineCounter, pointer: string): number | undefined {
-  const keys = pointer
-    .split('/')
-    .slice(1)
-    .map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
-  for (let n = keys.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
+const schemaValidator = schemaFileValidator(() => path.join(builtinRulesDir(), 'schema.json'));
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '(top level)';
@@ -54,26 +33,16 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
   } catch (e) {
     return { errors: [{ file, message: `cannot read rule file: ${(e as Error).message}` }] };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      errors: doc.errors.map((e) => ({
-        file,
-        line: lines.linePos(e.pos[0]).line,
-        message: `YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
-  }
-  const data: unknown = doc.toJS();
-  const validate = schemaValidator();
-  if (!validate(data)) {
+  const parsed = parseYaml(source);
+  const doc = parsed.doc;
+  if (!doc) return { errors: parsed.errors.map((e) => ({ file, ...e })) };
+  const data = doc.data;
+  const invalid = schemaErrors(schemaValidator(), data, doc, {
+    describe,
     // Report the most specific errors; `oneOf` noise is dropped when a concrete error exists.
-    const errs = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
-    return {
-      errors: errs.slice(0, 5).map((e) => ({ file, line: lineOf(doc, lines, e.instancePath), message: describe(e) })),
-    };
-  }
+    select: (errs) => errs.filter((e) => e.keyword !== 'oneOf' || errs.length === 1),
+  });
+  if (invalid) return { errors: invalid.map((e) => ({ file, ...e })) };
   const raw = data as Omit<Rule, 'file' | 'patterns' | 'owasp' | 'tags'> & {
     owasp?: string[];
     tags?: string[];
@@ -82,15 +51,18 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
   };
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (!file.startsWith('<') && expected !== raw.id) {
-    return { errors: [{ file, line: lineOf(doc, lines, '/id'), message: `rule id '${raw.id}' must match the file name '${expected}'` }] };
+    return { errors: [{ file, line: doc.lineAt('/id'), message: `rule id '${raw.id}' must match the file name '${expected}'` }] };
   }
+  // Helper names and options, before anything else of the patterns: a misspelt helper is the likelier mistake.
+  const helpers = helperErrors(raw.patterns, doc);
+  if (helpers.length > 0) return { errors: helpers.map((e) => ({ file, ...e })) };
   const errors: RuleLoadError[] = [];
   const patterns: Pattern[] = raw.patterns.map((p, i) => {
     if (p.regex !== undefined) {
       try {
         new RegExp(p.regex, `${p.flags ?? ''}gd`);
       } catch (e) {
-        errors.push({ file, line: lineOf(doc, lines, `/patterns/${i}/regex`), message: `invalid regex: ${(e as Error).message}` });
+        errors.push({ file, line: doc.lineAt(`/patterns/${i}/regex`), message: `invalid regex: ${(e as Error).message}` });
       }
       return { ...p, kind: 'regex' } as Pattern;
     }
@@ -102,11 +74,11 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
   const { formats, ...rest } = raw;
   (formats ?? []).forEach((f, i) => {
     // Without a prefix or a distinctive infix (keywords), only the context words keep a bare body such as 32 hex digits from matching any hash.
-    if (!f.prefix && !f.context && !f.keywords) errors.push({ file, line: lineOf(doc, lines, `/formats/${i}`), message: `format '${f.id}' needs a prefix, context words or keywords` });
+    if (!f.prefix && !f.context && !f.keywords) errors.push({ file, line: doc.lineAt(`/formats/${i}`), message: `format '${f.id}' needs a prefix, context words or keywords` });
     try {
       new RegExp(formatRegex(f), 'gd');
     } catch (e) {
-      errors.push({ file, line: lineOf(doc, lines, `/formats/${i}/body`), message: `invalid regex: ${(e as Error).message}` });
+      errors.push({ file, line: doc.lineAt(`/formats/${i}/body`), message: `invalid regex: ${(e as Error).message}` });
     }
   });
   if (errors.length > 0) return { errors };
@@ -118,9 +90,7 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
 /** 1-based line where pattern `index` of a rule file starts, for query compile errors found later. */
 export function patternLine(file: string, index: number): number | undefined {
   try {
-    const lines = new LineCounter();
-    const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines });
-    return lineOf(doc, lines, `/patterns/${index}`);
+    return parseYaml(fs.readFileSync(file, 'utf8')).doc?.lineAt(`/patterns/${index}`);
   } catch {
     return undefined;
   }

@@ -1,10 +1,8 @@
 // Code frames for the text output, built in the worker that already holds the file's text. Every span that a
 // secret rule flagged anywhere in the file is masked before a line can appear in a frame, so a context line
 // cannot show a neighbouring secret.
-import { maskSecret } from '../../engine/finalise/mask';
-import type { LineIndex } from '../../engine/source/lines';
+import { maskSecret, type LineIndex, type Finding, type Range } from '../../engine';
 import type { CodeFrame } from './protocol';
-import type { Finding, Range } from '../../engine/types';
 
 const CONTEXT = 1;
 const MAX_LINES = 6;

@@ -1,5 +1,5 @@
-// Messages between the scan pool (scan.ts) and its worker threads (scanWorker.ts).
-import type { AnalysisOptions, Finding, Note } from '../../engine/types';
+// Messages between the scan pool (pool.ts) and its worker threads (scanWorker.ts).
+import type { AnalysisOptions, Finding, Note } from '../../engine';
 
 export interface WorkerInit {
   /** Folder that relative paths (and so fingerprints) are based on. */

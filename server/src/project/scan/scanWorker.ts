@@ -3,14 +3,10 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
-import { Engine } from '../../engine/analyze';
+import { Engine, languageIdForPath, LineIndex, parseSuppressions, decodeFile } from '../../engine';
 import { buildFrame, secretSpans } from './frames';
-import { languageIdForPath } from '../../engine/source/languages';
-import { LineIndex } from '../../engine/source/lines';
 import type { FileResult, WorkerInit, WorkerReply, WorkerRequest } from './protocol';
-import { parseSuppressions } from '../../engine/finalise/suppress';
 import { contentHash } from './cache';
-import { decodeFile } from '../../engine/source/decode';
 
 const init = workerData as WorkerInit;
 const engine = init.mode === 'analyze' ? Engine.create({ customRuleDirs: init.customRuleDirs }) : undefined;

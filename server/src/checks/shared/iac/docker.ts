@@ -135,6 +135,9 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
+/** The checks a rule can name in `options.check`. */
+export const DOCKER_CHECKS = Object.keys(CHECKS);
+
 export const dockerfile: ProducerHelper = (doc, options) => {
   const check = CHECKS[optString(options, 'check') ?? ''];
   if (!check) throw new Error(`dockerfile: unknown check '${String(options['check'])}'`);

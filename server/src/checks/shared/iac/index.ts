@@ -1,7 +1,7 @@
-import type { FilterHelper, FixHelper, ProducerHelper } from '../types';
-import { k8sManifest } from './k8s';
-import { dockerfile } from './docker';
-import { terraform } from './terraform';
+import { opt, type FilterHelper, type FixHelper, type HelperOptions, type ProducerHelper } from '../types';
+import { K8S_CHECKS, k8sManifest } from './k8s';
+import { DOCKER_CHECKS, dockerfile } from './docker';
+import { TERRAFORM_CHECKS, terraform } from './terraform';
 
 // Infrastructure-as-code producers: Kubernetes YAML, Terraform and Dockerfiles have no tree-sitter grammar
 // in the package we ship, so their checks read the files with purpose-built parsers and return spans.
@@ -16,3 +16,11 @@ export const fixes: Record<string, FixHelper> = {
   },
 };
 export const producers: Record<string, ProducerHelper> = { k8sManifest, dockerfile, terraform };
+
+/** The options each helper above accepts (checked when a rule file loads): a producer runs one named check. */
+export const options: Record<string, HelperOptions> = {
+  iacPrivateValue: {},
+  k8sManifest: { check: opt.oneOf(K8S_CHECKS) },
+  dockerfile: { check: opt.oneOf(DOCKER_CHECKS) },
+  terraform: { check: opt.oneOf(TERRAFORM_CHECKS) },
+};

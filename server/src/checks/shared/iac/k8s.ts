@@ -240,6 +240,9 @@ export function readManifest(text: string): Manifest {
   return m;
 }
 
+/** The checks a rule can name in `options.check`. */
+export const K8S_CHECKS = Object.keys(CHECKS);
+
 export const k8sManifest: ProducerHelper = (doc, options) => {
   const check = CHECKS[optString(options, 'check') ?? ''];
   if (!check) throw new Error(`k8sManifest: unknown check '${String(options['check'])}'`);

@@ -119,6 +119,9 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
+/** The checks a rule can name in `options.check`. */
+export const TERRAFORM_CHECKS = Object.keys(CHECKS);
+
 export const terraform: ProducerHelper = (doc, options) => {
   const check = CHECKS[optString(options, 'check') ?? ''];
   if (!check) throw new Error(`terraform: unknown check '${String(options['check'])}'`);

@@ -1,0 +1,20 @@
+import type { Node } from '../../engine/source/parse';
+
+// A call's arguments in every grammar: the one copy for the helpers that count, read or skip them.
+
+/** The argument list node of a call, whatever the grammar calls it. */
+export function argumentsOf(call: Node): Node | null {
+  return call.childForFieldName('arguments') ?? call.namedChildren.find((c) => c?.type === 'argument_list' || c?.type === 'arguments') ?? null;
+}
+
+/** The argument expressions of a call (C# and PHP wrap each one in an `argument` node; unwrapped here). */
+export function argumentNodes(call: Node): Node[] {
+  const args = argumentsOf(call);
+  if (!args) return [];
+  const out: Node[] = [];
+  for (const a of args.namedChildren) {
+    if (!a || a.type === 'comment') continue;
+    out.push(a.type === 'argument' && a.namedChildCount > 0 ? a.namedChild(a.namedChildCount - 1)! : a);
+  }
+  return out;
+}

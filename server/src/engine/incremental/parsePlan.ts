@@ -1,0 +1,64 @@
+import { grammarKey, loadGrammar, parse, type Tree } from '../source/parse';
+import { blankLongCommentRuns } from '../source/pythonComments';
+import { blankUnfinishedSyntax } from '../source/pythonUnfinished';
+import type { MatchInput } from '../match/match';
+import type { CodeLanguage, Note } from '../types';
+import { recordFactsFor, type DocumentFacts } from './documentFacts';
+import { narrowToFunction, narrowToModule, outermostFunctions, planRequery, type IncrementalState, type RequeryPlan } from './incremental';
+
+// Steps 1 and 2 of an analysis with syntax rules: parse (incrementally from the previous run's tree, when there
+// is one) and plan what the queries must re-run over; then settle the plan once the new tree is known.
+
+export interface ParsedDocument {
+  tree: Tree | null;
+  /** What tree-sitter parsed: the document's text, for Python with some runs blanked (see below). */
+  parseText: string;
+  plan: RequeryPlan;
+}
+
+/** Parses for the query rules and sets the input's tree and language. A failed parse leaves the tree null. */
+export async function parseAndPlan(
+  lang: CodeLanguage,
+  text: string,
+  input: MatchInput,
+  notes: Note[],
+  state: IncrementalState | undefined,
+  log: (message: string) => void,
+): Promise<ParsedDocument> {
+  let tree: Tree | null = null;
+  let parseText = text;
+  let plan: RequeryPlan = { kind: 'full' };
+  try {
+    input.language = await loadGrammar(lang);
+    input.grammarKey = grammarKey(lang);
+    // What tree-sitter parses: the same text, with long runs of Python comment lines and the unfinished syntax
+    // of a line being typed blanked (pythonComments.ts, pythonUnfinished.ts).
+    parseText = lang === 'python' ? blankUnfinishedSyntax(blankLongCommentRuns(text)) : text;
+    const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
+    if (previous) plan = planRequery(previous.tree, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
+    tree = await parse(lang, parseText, {}, previous?.tree ?? null);
+    if (tree) input.tree = tree;
+    if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, parseText);
+    if (!tree) notes.push({ code: 'skipped', severity: 'info', range: input.lines.rangeOf(0, 0), message: 'parsing exceeded its work budget; only text rules ran' });
+  } catch (e) {
+    log(`parse failed for ${input.doc.path}: ${(e as Error).message}`);
+  }
+  return { tree, parseText, plan };
+}
+
+/**
+ * The plan once the new tree is known: narrowed to the function the edit is in, or a full run when nothing can be
+ * carried over. Records in `facts` what the helpers will read of the whole tree.
+ */
+export function settlePlan(plan: RequeryPlan, tree: Tree | null, text: string, state: IncrementalState | undefined, facts: DocumentFacts): RequeryPlan {
+  if (plan.kind === 'partial' && tree) plan = narrowToFunction(plan, tree);
+  if ((plan.kind === 'partial' || plan.kind === 'module') && !tree) plan = { kind: 'full' };
+  // A fact of the whole document that some finding rests on (a word another function's rule checks for, an
+  // import, a file constant) may have changed with this edit: then nothing can be carried over.
+  if (plan.kind !== 'full' && !state?.facts?.holdFor(text, tree, plan.kind === 'partial')) plan = { kind: 'full' };
+  // Helpers record what they read of the whole tree in this analysis's facts; after an edit inside one function,
+  // what they read outside functions is known already.
+  if (state && tree) recordFactsFor(tree, facts);
+  if (plan.kind === 'partial' && state?.facts) facts.keepOutsideFunctions(state.facts);
+  return plan;
+}
