@@ -71,7 +71,13 @@ async function chooseQuickFix(text) {
       await row.waitFor({ timeout: 8_000 });
       break;
     } catch (e) {
-      if (attempt === 6) throw e;
+      if (attempt === 6) {
+        // Say what the menu held instead (or that none opened), so a failure here can be told apart from a slow
+        // server: no suppression entries means the diagnostics carried another document version.
+        const rows = await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => []);
+        await shot('fail-quickfix-menu.png').catch(() => {});
+        throw new Error(`quick fix "${text}" not in the menu; it held: ${rows.length ? rows.join(' | ') : '(no menu open)'}\n${e.message}`);
+      }
       await page.keyboard.press('Escape');
       await page.waitForTimeout(1_000);
     }
