@@ -35,6 +35,11 @@ export interface MatchContext {
    * developer-controlled files (finalise/developerPaths.ts) are kept only with it.
    */
   input?: string;
+  /**
+   * Why the finding holds wherever it sits (a token whose provider checksum verifies was issued, so it is live):
+   * set by a helper, it keeps the finding from being demoted in test code (finalise/demote.ts).
+   */
+  proven?: string;
 }
 
 /**
