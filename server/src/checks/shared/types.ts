@@ -99,6 +99,8 @@ export interface ProducedMatch {
   end: number;
   captures?: Record<string, { start: number; end: number }>;
   vars?: Record<string, string>;
+  /** A lower severity for this match than the rule's (what the file shows makes it less likely to matter). */
+  severity?: Severity;
 }
 
 /** Finds spans itself, for formats that have no grammar here (YAML, HCL, Dockerfile) or for missing keys. */

@@ -276,6 +276,7 @@ export function runProducerPattern(rule: Rule, index: number, input: MatchInput,
       ctx.captures.set(name, [{ name, text: slice(span.start, span.end), start: span.start, end: span.end }]);
     }
     Object.assign(ctx.vars, m.vars ?? {});
+    if (m.severity) ctx.severity = m.severity;
     finish(ctx, input, out);
   }
 }
