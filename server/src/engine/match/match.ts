@@ -28,6 +28,10 @@ export interface RawFinding {
    * again would make every keystroke walk every finding's statement.
    */
   fingerprintKey?: string;
+  /** Evidence of outside input behind the flagged value (MatchContext.input), for developerPaths.ts. */
+  input?: string;
+  /** Set when the finding is not demoted in test code (MatchContext.proven). */
+  proven?: string;
 }
 
 export interface RawFix {
@@ -127,6 +131,8 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     confidence: ctx.confidence,
     fixes: buildFixes(ctx, input.text.length),
     ...(ctx.anchors ? { anchors: ctx.anchors } : {}),
+    ...(ctx.input ? { input: ctx.input } : {}),
+    ...(ctx.proven ? { proven: ctx.proven } : {}),
   });
 }
 
@@ -270,6 +276,7 @@ export function runProducerPattern(rule: Rule, index: number, input: MatchInput,
       ctx.captures.set(name, [{ name, text: slice(span.start, span.end), start: span.start, end: span.end }]);
     }
     Object.assign(ctx.vars, m.vars ?? {});
+    if (m.severity) ctx.severity = m.severity;
     finish(ctx, input, out);
   }
 }
