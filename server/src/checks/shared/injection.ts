@@ -2,6 +2,7 @@ import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types';
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
 import { taintOf } from './injectionTaint';
+import { SAFE_SINKS, type SafeSink } from './safeValues';
 import { argumentNodes } from './calls';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
@@ -25,13 +26,15 @@ export const filters: Record<string, FilterHelper> = {
   /**
    * The target can carry outside input (see injectionTaint). Options: `sanitizer` (regex over the callee
    * text of calls that make a value safe for this sink), `requireBuilt` (only strings built around input:
-   * interpolation, concatenation, formatting). An opaque value (a parameter, a call result) lowers the
+   * interpolation, concatenation, formatting), `sink` (sql | shell | code | html | nosql | any: which escapers
+   * count, see safeValues.ts; numbers and allow-listed values are safe for every sink). An opaque value (a parameter, a call result) lowers the
    * confidence to medium: it may well be a constant defined elsewhere.
    */
   injectable: (ctx, target, options) => {
     if (!target?.node) return false;
     const sanitizer = optString(options, 'sanitizer');
-    const t = taintOf(target.node, sanitizer ? { sanitizer: re(sanitizer) } : {});
+    const sink = (optString(options, 'sink') ?? 'any') as SafeSink;
+    const t = taintOf(target.node, { sink, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
     if (!t.tainted) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
     if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
@@ -242,7 +245,7 @@ export const fixes: Record<string, FixHelper> = {
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
   ...configOptions,
-  injectable: { sanitizer: opt.string, requireBuilt: opt.boolean },
+  injectable: { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) },
   jsChildProcessBinding: { mode: opt.string },
   rubyEvalReceiver: { method: opt.string },
   documentMatches: { pattern: opt.string, caseSensitive: opt.boolean },
