@@ -2,6 +2,7 @@ import type { Node } from '../../engine/source/parse';
 import { isConstantExpression } from './constants';
 import { enclosingFunction, fileConstantValue, isFunctionNode, operatorText, shadowedByParameter, unwrapParens, writesBefore } from './ast';
 import { argumentNodes, calleeText } from './calls';
+import { declarationSites } from './declarations';
 
 // Values taken from a fixed set: a name checked against a constant list, set or map before it is used
 // (`if col in ALLOWED_COLUMNS`, `if (!SORTS.includes(dir)) return`, `raise unless %w[asc desc].include?(dir)`),
@@ -63,10 +64,21 @@ export function isConstantCollection(raw: Node, depth = 0): boolean {
     const writes = writesBefore(node, node.text);
     if (writes.length > 0) return writes.every((w) => w.kind === 'set' && isConstantCollection(w.value, depth + 1));
     if (shadowedByParameter(node, node.text)) return false;
-    const constant = fileConstantValue(node, node.text);
+    const constant = fileConstantValue(node, node.text) ?? packageVar(node, node.text);
     return constant !== undefined && isConstantCollection(constant, depth + 1);
   }
   return false;
+}
+
+const GO_VAR = new Set(['var_spec']);
+
+/** Go keeps its allow-lists in package-level `var` maps and slices: the value of a single-name `var x = ...`. */
+function packageVar(use: Node, name: string): Node | undefined {
+  const sites = declarationSites(use.tree.rootNode, name, GO_VAR);
+  if (sites.length !== 1) return undefined;
+  const names = sites[0]!.childrenForFieldName('name');
+  const value = sites[0]!.childForFieldName('value');
+  return names.length === 1 && value?.namedChildCount === 1 ? (value.namedChild(0) ?? undefined) : undefined;
 }
 
 type Polarity = 'pos' | 'neg' | undefined;
