@@ -3,6 +3,7 @@ import { isConstantExpression } from './constants';
 import { enclosingFunction, fileConstantValue, isFunctionNode, operatorText, shadowedByParameter, unwrapParens, writesBefore } from './ast';
 import { argumentNodes, calleeText } from './calls';
 import { declarationSites } from './declarations';
+import { treeFact } from '../../engine/incremental/documentFacts';
 
 // Values taken from a fixed set: a name checked against a constant list, set or map before it is used
 // (`if col in ALLOWED_COLUMNS`, `if (!SORTS.includes(dir)) return`, `raise unless %w[asc desc].include?(dir)`),
@@ -64,8 +65,18 @@ export function isConstantCollection(raw: Node, depth = 0): boolean {
     const writes = writesBefore(node, node.text);
     if (writes.length > 0) return writes.every((w) => w.kind === 'set' && isConstantCollection(w.value, depth + 1));
     if (shadowedByParameter(node, node.text)) return false;
-    const constant = fileConstantValue(node, node.text) ?? packageVar(node, node.text);
-    return constant !== undefined && isConstantCollection(constant, depth + 1);
+    const name = node.text;
+    // A fact of the whole file, recorded for the incremental analysis (documentFacts.ts).
+    return treeFact(
+      node,
+      `constant-collection/${name}`,
+      (root) => {
+        const constant = fileConstantValue(root, name) ?? packageVar(root, name);
+        return constant !== undefined && isConstantCollection(constant, depth + 1);
+      },
+      String,
+      { outsideFunctions: true, deserialize: (v) => v === 'true' },
+    );
   }
   return false;
 }
@@ -73,8 +84,8 @@ export function isConstantCollection(raw: Node, depth = 0): boolean {
 const GO_VAR = new Set(['var_spec']);
 
 /** Go keeps its allow-lists in package-level `var` maps and slices: the value of a single-name `var x = ...`. */
-function packageVar(use: Node, name: string): Node | undefined {
-  const sites = declarationSites(use.tree.rootNode, name, GO_VAR);
+function packageVar(root: Node, name: string): Node | undefined {
+  const sites = declarationSites(root, name, GO_VAR);
   if (sites.length !== 1) return undefined;
   const names = sites[0]!.childrenForFieldName('name');
   const value = sites[0]!.childForFieldName('value');

@@ -109,22 +109,6 @@ export const filters: Record<string, FilterHelper> = {
   },
 
   /**
-   * The target (an echo/print argument) contains a request superglobal that reaches the output unencoded:
-   * not inside any function call (htmlspecialchars, intval, a custom escaper).
-   */
-  phpRawSuperglobal: (_ctx, target) => {
-    if (!target?.node) return false;
-    const stack: Node[] = [target.node];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (/call_expression$|^object_creation_expression$|^cast_expression$/.test(n.type)) continue;
-      if (n.type === 'variable_name' && /^\$_(GET|POST|REQUEST|COOKIE|SERVER)$/.test(n.text)) return true;
-      for (const c of n.namedChildren) if (c) stack.push(c);
-    }
-    return false;
-  },
-
-  /**
    * The target contains a call named by `names` (regex over the callee's last name) that is not inside
    * another call: Java `request.getParameter(..)` printed as it is.
    */
@@ -252,7 +236,6 @@ export const options: Record<string, HelperOptions> = {
   textBefore: { pattern: opt.string, window: opt.number, stopAt: opt.string },
   pathMatches: { pattern: opt.string },
   argumentCount: { min: opt.number, max: opt.number },
-  phpRawSuperglobal: {},
   directCall: { names: opt.string },
   chainCalls: { names: opt.string, argument: opt.string },
   pythonShellToArgv: {},

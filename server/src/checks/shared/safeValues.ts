@@ -3,6 +3,7 @@ import { isConstantExpression } from './constants';
 import { declaredType, fileConstantValue, operatorText, shadowedByParameter, unwrapParens, writesBefore } from './ast';
 import { argumentNodes, calleeText } from './calls';
 import { guardedByAllowList, isConstantCollection } from './allowList';
+import { treeFact } from '../../engine/incremental/documentFacts';
 
 // The one place that decides "this value cannot change the syntax of what it is inserted into", for every
 // injection helper (SQL, shell, code, HTML, NoSQL). A value is safe when it is
@@ -127,8 +128,18 @@ function identifierReason(node: Node, sink: SafeSink, depth: number): SafeReason
   }
   if (guardedByAllowList(node, name)) return 'allow-listed';
   if (writes.length === 0 && !shadowedByParameter(node, name)) {
-    const constant = fileConstantValue(node, name);
-    if (constant && safeReason(constant, sink, depth + 1) !== undefined) return 'constant';
+    // A file-level constant is a fact of the whole file, recorded for the incremental analysis (documentFacts.ts).
+    const safe = treeFact(
+      node,
+      `safe-value/${sink}/${name}`,
+      (root) => {
+        const constant = fileConstantValue(root, name);
+        return constant !== undefined && safeReason(constant, sink, depth + 1) !== undefined;
+      },
+      String,
+      { outsideFunctions: true, deserialize: (v) => v === 'true' },
+    );
+    if (safe) return 'constant';
   }
   return undefined;
 }
