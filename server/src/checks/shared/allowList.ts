@@ -18,7 +18,7 @@ const COLLECTION_LITERALS = new Set([
 /** Children of a literal collection that hold its elements (pairs, Go keyed elements, PHP initialisers). */
 const ELEMENT_WRAPPERS = new Set([
   'pair', 'keyed_element', 'literal_element', 'literal_value', 'array_element_initializer', 'array_initializer',
-  'initializer_expression', 'element', 'expression_list', 'dictionary_splat', 'hash_key_symbol', 'bare_string', 'bare_symbol',
+  'initializer_expression', 'element', 'expression_list', 'dictionary_splat', 'hash_key_symbol',
 ]);
 
 /** Calls that build a collection from their (constant) arguments or give the keys / values of a constant one. */
@@ -38,6 +38,11 @@ function isTypeNode(n: Node): boolean {
 function elementsConstant(n: Node, depth: number): boolean {
   for (const c of n.namedChildren) {
     if (!c || c.type === 'comment' || isTypeNode(c)) continue;
+    // Ruby %w[a b] words: constant unless interpolated (%W[#{x}]).
+    if (c.type === 'bare_string' || c.type === 'bare_symbol') {
+      if (c.namedChildren.some((k) => k !== null && k.type === 'interpolation')) return false;
+      continue;
+    }
     if (ELEMENT_WRAPPERS.has(c.type)) {
       if (c.namedChildCount > 0 && !elementsConstant(c, depth + 1)) return false;
       continue;

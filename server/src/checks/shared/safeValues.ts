@@ -53,7 +53,7 @@ const ESCAPERS: Record<Exclude<SafeSink, 'any' | 'code'>, RegExp> = {
 };
 
 /** SQL escapers that do not add quotes: safe only inside a quoted literal. */
-const SQL_QUOTED_ESCAPE = /(^|[.:>\\])(escape_string|real_escape_string|mysqli_real_escape_string|mysql_real_escape_string|mysql_escape_string|pg_escape_string|sqlite_escape_string|escapeString|esc_sql|escape_sql|addslashes|escapeSql|escape)$/;
+const SQL_QUOTED_ESCAPE = /(^|[.:>\\])(escape_string|real_escape_string|mysqli_real_escape_string|mysql_real_escape_string|mysql_escape_string|pg_escape_string|sqlite_escape_string|escapeString|esc_sql|escape_sql|addslashes|escapeSql)$/;
 
 const CALL_TYPES = new Set(['call', 'call_expression', 'method_invocation', 'invocation_expression', 'function_call_expression', 'member_call_expression', 'scoped_call_expression']);
 const UNARY_TYPES = new Set(['unary_expression', 'unary_operator', 'unary', 'not_operator', 'unary_op_expression', 'prefix_unary_expression']);
