@@ -7,10 +7,13 @@ import * as injection from './shared/injection';
 import * as crypto from './shared/crypto';
 import * as iac from './shared/iac';
 import * as configIntent from './insecure-config/intent';
+import * as xss from './xss';
+import * as nosql from './nosql-injection';
+import * as reflection from './unsafe-reflection';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};

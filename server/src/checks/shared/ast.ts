@@ -137,7 +137,7 @@ export function walkScope(scope: Node, visit: (n: Node) => boolean | void): void
 
 // Node types writeOf and declaredType look at.
 const WRITE_TYPES = ['assignment', 'assignment_expression', 'assignment_statement', 'short_var_declaration', 'augmented_assignment', 'augmented_assignment_expression', 'operator_assignment', 'variable_declarator', 'var_spec', 'binary'];
-const TYPED_DECLARATION_TYPES = ['formal_parameter', 'parameter', 'parameter_declaration', 'local_variable_declaration', 'variable_declaration', 'var_spec', 'required_parameter', 'optional_parameter'];
+const TYPED_DECLARATION_TYPES = ['formal_parameter', 'parameter', 'parameter_declaration', 'local_variable_declaration', 'variable_declaration', 'var_spec', 'required_parameter', 'optional_parameter', 'typed_parameter', 'typed_default_parameter', 'simple_parameter'];
 const TYPED_DECLARATIONS = new Set(TYPED_DECLARATION_TYPES);
 const INDEXED = new Set([...WRITE_TYPES, ...TYPED_DECLARATION_TYPES]);
 const INDEXED_AND_FUNCTION_TYPES = [...new Set([...INDEXED, ...FUNCTION_TYPES])];
@@ -202,7 +202,7 @@ export function referencesInScope(node: Node, name: string): Node[] {
 }
 
 /**
- * The declared type of `name` in the function around `use` (Java, C#, Go and TypeScript parameters and
+ * The declared type of `name` in the function around `use` (Java, C#, Go, TypeScript, Python and PHP parameters and
  * locals), as written, or undefined when untyped or not found.
  */
 export function declaredType(use: Node, name: string): string | undefined {
@@ -284,4 +284,14 @@ export function fileConstantValue(from: Node, name: string): Node | undefined {
     if (v) return v;
   }
   return undefined;
+}
+
+/** A parameter of a function around `use` is named `name`, so it shadows a file-level constant of that name. */
+export function shadowedByParameter(use: Node, name: string): boolean {
+  const pattern = new RegExp(`(^|[^\\w$])\\$?${name.replace(/[$]/g, '\\$')}\\b`);
+  for (let p: Node | null = use.parent; p; p = p.parent) {
+    const params = p.childForFieldName('parameters');
+    if (params && pattern.test(params.text)) return true;
+  }
+  return false;
 }

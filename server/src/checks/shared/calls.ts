@@ -18,3 +18,10 @@ export function argumentNodes(call: Node): Node[] {
   }
   return out;
 }
+
+/** The text of a call up to its argument list, spaces removed: `shlex.quote`, `$this->esc`, `DOMPurify.sanitize`. */
+export function calleeText(call: Node): string {
+  const args = call.childForFieldName('arguments');
+  const end = args ? args.startIndex : call.endIndex;
+  return call.text.slice(0, end - call.startIndex).replace(/\s+/g, '').replace(/\?\.$/, '');
+}

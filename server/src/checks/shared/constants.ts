@@ -79,6 +79,7 @@ const OPERATOR_TYPES = new Set([
 ]);
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+const REQUEST_ATTRIBUTES = /^(GET|POST|FILES|COOKIES|META|REQUEST|DATA|BODY)$/;
 
 function isConstantName(text: string): boolean {
   return CONSTANT_NAME.test(text) && /[A-Z]/.test(text);
@@ -121,6 +122,8 @@ export function isConstantExpression(node: Node | null | undefined, depth = 0): 
     t === 'class_constant_access_expression'
   ) {
     const last = node.namedChildren[node.namedChildren.length - 1];
+    // Django's request.GET / POST / COOKIES / META are ALL_CAPS attributes that hold the request's input.
+    if (last && REQUEST_ATTRIBUTES.test(last.text) && !isConstantName(node.namedChildren[0]?.text ?? '')) return false;
     return last ? isConstantName(last.text) : false;
   }
   return false;

@@ -3,6 +3,7 @@ import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
 import { taintOf } from './injectionTaint';
 import { inputSourceOf } from './inputEvidence';
+import { SAFE_SINKS, type SafeSink } from './safeValues';
 import { argumentNodes } from './calls';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
@@ -26,13 +27,15 @@ export const filters: Record<string, FilterHelper> = {
   /**
    * The target can carry outside input (see injectionTaint). Options: `sanitizer` (regex over the callee
    * text of calls that make a value safe for this sink), `requireBuilt` (only strings built around input:
-   * interpolation, concatenation, formatting). An opaque value (a parameter, a call result) lowers the
+   * interpolation, concatenation, formatting), `sink` (sql | shell | code | html | nosql | any: which escapers
+   * count, see safeValues.ts; numbers and allow-listed values are safe for every sink). An opaque value (a parameter, a call result) lowers the
    * confidence to medium: it may well be a constant defined elsewhere.
    */
   injectable: (ctx, target, options) => {
     if (!target?.node) return false;
     const sanitizer = optString(options, 'sanitizer');
-    const t = taintOf(target.node, sanitizer ? { sanitizer: re(sanitizer) } : {});
+    const sink = (optString(options, 'sink') ?? 'any') as SafeSink;
+    const t = taintOf(target.node, { sink, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
     if (!t.tainted) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
     if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
@@ -106,22 +109,6 @@ export const filters: Record<string, FilterHelper> = {
     const min = typeof options['min'] === 'number' ? options['min'] : 0;
     const max = typeof options['max'] === 'number' ? options['max'] : Infinity;
     return n >= min && n <= max;
-  },
-
-  /**
-   * The target (an echo/print argument) contains a request superglobal that reaches the output unencoded:
-   * not inside any function call (htmlspecialchars, intval, a custom escaper).
-   */
-  phpRawSuperglobal: (_ctx, target) => {
-    if (!target?.node) return false;
-    const stack: Node[] = [target.node];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (/call_expression$|^object_creation_expression$|^cast_expression$/.test(n.type)) continue;
-      if (n.type === 'variable_name' && /^\$_(GET|POST|REQUEST|COOKIE|SERVER)$/.test(n.text)) return true;
-      for (const c of n.namedChildren) if (c) stack.push(c);
-    }
-    return false;
   },
 
   /**
@@ -245,14 +232,13 @@ export const fixes: Record<string, FixHelper> = {
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
   ...configOptions,
-  injectable: { sanitizer: opt.string, requireBuilt: opt.boolean },
+  injectable: { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) },
   jsChildProcessBinding: { mode: opt.string },
   rubyEvalReceiver: { method: opt.string },
   documentMatches: { pattern: opt.string, caseSensitive: opt.boolean },
   textBefore: { pattern: opt.string, window: opt.number, stopAt: opt.string },
   pathMatches: { pattern: opt.string },
   argumentCount: { min: opt.number, max: opt.number },
-  phpRawSuperglobal: {},
   directCall: { names: opt.string },
   chainCalls: { names: opt.string, argument: opt.string },
   pythonShellToArgv: {},

@@ -1,8 +1,10 @@
 import type { Node } from '../../engine/source/parse';
 import { isConstantExpression } from './constants';
-import { writesBefore } from './ast';
+import { shadowedByParameter, writesBefore } from './ast';
 import { declarationSites } from './declarations';
 import { treeFact } from '../../engine/incremental/documentFacts';
+import { calleeText } from './calls';
+import { isSafeValue, ternaryBranches, type SafeSink } from './safeValues';
 
 // "Can this expression carry outside input into a shell, an evaluator or HTML?" across the eight grammars.
 // Deliberately shallow: string building (interpolation, concatenation, format calls) is looked through,
@@ -59,12 +61,7 @@ function unwrap(node: Node): Node {
   }
 }
 
-/** The text of a call up to its argument list: `shlex.quote`, `$this->esc`, `DOMPurify.sanitize`. */
-export function calleeText(call: Node): string {
-  const args = call.childForFieldName('arguments');
-  const end = args ? args.startIndex : call.endIndex;
-  return call.text.slice(0, end - call.startIndex).replace(/\s+/g, '').replace(/\?\.$/, '');
-}
+export { calleeText };
 
 function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');
@@ -152,16 +149,14 @@ function isDeclaredConstant(use: Node, name: string): boolean {
   );
   if (!constant) return false;
   // A parameter of the same name in an enclosing function shadows the constant.
-  for (let p: Node | null = use.parent; p; p = p.parent) {
-    const params = p.childForFieldName('parameters');
-    if (params && new RegExp(`(^|[^\\w$])\\$?${name.replace(/[$]/g, '\\$')}\\b`).test(params.text)) return false;
-  }
-  return true;
+  return !shadowedByParameter(use, name);
 }
 
 export interface TaintOptions {
   /** Callee text (see calleeText) of calls whose result is safe for this sink. */
   sanitizer?: RegExp;
+  /** The kind of sink, for the shared safe-value facts (numbers, allow-lists, this sink's escapers). */
+  sink?: SafeSink;
 }
 
 /** Decides whether `node` can carry outside input. */
@@ -198,15 +193,15 @@ export function taintOf(node: Node, opts: TaintOptions = {}, depth = 0): Taint {
     return acc;
   }
   if (t === 'ternary_expression' || t === 'conditional_expression' || t === 'conditional') {
-    const kids = n.namedChildren.filter((c): c is Node => c !== null);
-    // The condition does not flow into the value; the branches do.
+    // The condition does not flow into the value; the branches do (Python puts the condition in the middle).
     let acc: Taint = CLEAN;
-    for (const c of kids.slice(1)) acc = merge(acc, taintOf(c, opts, depth + 1));
+    for (const c of ternaryBranches(n)) acc = merge(acc, taintOf(c, opts, depth + 1));
     return acc;
   }
   if (CALL_TYPES.has(t)) {
     const callee = calleeText(n);
     if (opts.sanitizer?.test(callee)) return CLEAN;
+    if (isSafeValue(n, opts.sink ?? 'any')) return CLEAN;
     if (FORMAT_CALLEE.test(callee)) {
       let acc: Taint = CLEAN;
       const recv = receiverOf(n);
@@ -218,6 +213,8 @@ export function taintOf(node: Node, opts: TaintOptions = {}, depth = 0): Taint {
   }
   if (t === 'constant' || t === 'name') return isDeclaredConstant(n, n.text) ? CLEAN : OPAQUE;
   if (t === 'identifier' || t === 'variable_name') {
+    // Numbers, allow-listed names and locals built only from safe values (safeValues.ts).
+    if (isSafeValue(n, opts.sink ?? 'any')) return CLEAN;
     const writes = writesBefore(n, n.text);
     if (writes.length === 0) return isDeclaredConstant(n, n.text) ? CLEAN : OPAQUE;
     // A name reassigned inside a loop or branch after the use is out of reach of this source-order view,
@@ -226,5 +223,6 @@ export function taintOf(node: Node, opts: TaintOptions = {}, depth = 0): Taint {
     for (const w of writes) acc = merge(acc, taintOf(w.value, opts, depth + 1));
     return acc;
   }
-  return OPAQUE;
+  // Subscripts into constant maps, casts, unary operators, `.length`.
+  return isSafeValue(n, opts.sink ?? 'any') ? CLEAN : OPAQUE;
 }

@@ -1,6 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import { isConstantExpression } from '../shared/constants';
-import { declaredType, fileConstantValue, unwrapParens } from '../shared/ast';
+import { fileConstantValue, unwrapParens } from '../shared/ast';
+import { safeReason } from '../shared/safeValues';
 import { treeFact } from '../../engine/incremental/documentFacts';
 import { assignedValues, decompose, type Build, type LitPart, type Part, type ValuePart } from './build';
 
@@ -32,67 +33,31 @@ export function looksLikeSql(sql: string, mode: SqlMode): boolean {
   return true;
 }
 
-const NUMERIC_TYPES = /^(int|long|short|byte|sbyte|ushort|uint|ulong|nint|nuint|integer|long|double|float|decimal|number|bigint|boolean|bool|guid|uuid|datetime|datetimeoffset|localdate|localdatetime|instant|u?int(8|16|32|64)?|float(32|64)|rune|time\.time|time\.duration)\??$/i;
-
-const NUMERIC_CALL = /^(int|float|bool|len|abs|round|Number|parseInt|parseFloat|Math\.\w+|Integer\.(parseInt|valueOf)|Long\.(parseLong|valueOf)|Double\.(parseDouble|valueOf)|Boolean\.parseBoolean|strconv\.(Itoa|FormatInt|FormatUint|FormatFloat|FormatBool|Quote)|(int|long|double|decimal|Guid)\.Parse|Convert\.To(Int16|Int32|Int64|Double|Decimal|Boolean)|intval|floatval|boolval|count|strlen|absint|Integer|Float)$/;
-
-const TO_STRING_CALL = /^(str|String|String\.valueOf|Integer\.toString|Long\.toString|strval|Convert\.ToString|fmt\.Sprint|strconv\.Itoa)$/;
-
-const NUMERIC_METHOD = /^(to_i|to_f|to_r|to_c|size|length|count|id)$/;
-
 /** printf directives that only ever print a number. */
 const NUMERIC_SPEC = /^%(\d+\$)?[-+ #0]*\d*(\.\d+)?[dfiuxXoeEgGb]$/;
 
 const PLACEHOLDER_LIST = /^(placeholders?|qmarks|marks|binds|bind_?vars|in_?params)$/i;
 
-function callName(node: Node): string | undefined {
-  const fn = node.childForFieldName('function') ?? (node.type === 'method_invocation' ? node : null);
-  if (node.type === 'method_invocation') {
-    const obj = node.childForFieldName('object');
-    return `${obj ? `${obj.text}.` : ''}${node.childForFieldName('name')?.text ?? ''}`;
-  }
-  if (node.type === 'call' && node.childForFieldName('method')) {
-    // Ruby x.to_i; Integer(x)
-    return node.childForFieldName('receiver') ? `.${node.childForFieldName('method')!.text}` : node.childForFieldName('method')!.text;
-  }
-  return fn?.text.replace(/\s+/g, '');
-}
-
 /** True when a value cannot carry text that changes the SQL: constants, numbers, numeric conversions. */
-export function isSafeValue(part: ValuePart, depth = 0): boolean {
+export function isSafeValue(part: ValuePart, depth = 0, quoted = false): boolean {
   if (part.spec && NUMERIC_SPEC.test(part.spec)) return true;
-  return isSafeNode(part.node, depth);
+  return isSafeNode(part.node, depth, quoted);
 }
 
-function isSafeNode(raw: Node, depth: number): boolean {
+function isSafeNode(raw: Node, depth: number, quoted = false): boolean {
   const node = unwrapParens(raw);
   if (isConstantExpression(node)) return true;
+  // Numbers, quoting helpers, allow-listed names (safeValues.ts); an escaper that adds no quotes only inside quotes.
+  const reason = safeReason(node, 'sql');
+  if (reason && (reason !== 'quoted-escape' || quoted)) return true;
   if (depth > 3) return false;
-  const t = node.type;
-  if (t === 'call' || t === 'call_expression' || t === 'method_invocation' || t === 'invocation_expression' || t === 'function_call_expression') {
-    const name = callName(node) ?? '';
-    if (NUMERIC_CALL.test(name)) return true;
-    if (name.startsWith('.') && NUMERIC_METHOD.test(name.slice(1))) return true;
-    // A string conversion of a safe value is safe: str(LIMIT), String.valueOf(n), strval($n).
-    if (TO_STRING_CALL.test(name)) {
-      const list = node.childForFieldName('arguments') ?? node.namedChildren.find((c) => c !== null && /^(argument_list|arguments)$/.test(c.type)) ?? null;
-      const args = (list?.namedChildren ?? []).filter((c): c is Node => c !== null).map((c) => (c.type === 'argument' && c.namedChild(0) ? c.namedChild(0)! : c));
-      return args.length > 0 && args.every((a) => isSafeNode(a, depth + 1));
-    }
-    const recv = node.childForFieldName('object') ?? node.childForFieldName('receiver') ?? node.childForFieldName('function')?.childForFieldName('object');
-    if (recv && /(\.|^)(toString|to_s)$/.test(name)) return isSafeNode(recv, depth + 1);
-    return false;
-  }
   // WordPress table names ($wpdb->posts, $wpdb->prefix) are configuration, not input.
-  if (t === 'member_access_expression' && /^\$wpdb->\w+$/.test(node.text)) return true;
-  if (t === 'cast_expression') return /\b(int|integer|float|double|bool|boolean|long|decimal)\b/i.test(node.childForFieldName('type')?.text ?? node.text.slice(0, 12));
+  if (node.type === 'member_access_expression' && /^\$wpdb->\w+$/.test(node.text)) return true;
   const name = node.type === 'identifier' || node.type === 'variable_name' ? node.text : undefined;
   if (name) {
     if (PLACEHOLDER_LIST.test(name.replace(/^\$/, ''))) return true;
-    const declared = declaredType(node, name);
-    if (declared && NUMERIC_TYPES.test(declared.replace(/\s+/g, ''))) return true;
     const values = assignedValues(node);
-    if (values && values.every((v) => isSafeNode(v, depth + 1) || isPlaceholderList(v))) return true;
+    if (values && values.every((v) => isSafeNode(v, depth + 1, quoted) || isPlaceholderList(v))) return true;
     if (!values) {
       // A file-level constant is a fact of the whole file (see documentFacts.ts).
       const safe = treeFact(
@@ -146,7 +111,7 @@ export function analyseQuery(arg: Node, mode: SqlMode): SqlAnalysis | undefined 
   const dynamic: ValuePart[] = [];
   let identifierLike = false;
   build.parts.forEach((p, i) => {
-    if (p.kind !== 'value' || isSafeValue(p)) return;
+    if (p.kind !== 'value' || isSafeValue(p, 0, isQuoted(build.parts, i))) return;
     dynamic.push(p);
     if (isQuoted(build.parts, i)) return;
     const { before, after } = neighbours(build.parts, i);

@@ -1,0 +1,47 @@
+import type { FilterHelper, HelperOptions } from '../shared/types';
+import { capture, documentFact, lineOf } from '../shared/types';
+import { echoedInput } from './phpEcho';
+import { BROWSER_SOURCE, assignedText, balancedArgument, insideRanges, isDynamicExpression, scriptRanges } from './inlineScript';
+
+// Helpers of the xss rule that its queries cannot say: request values echoed through a PHP variable, and
+// DOM sinks in the inline scripts of pages and templates.
+
+/** A whole-expression call to an HTML escaper or sanitiser: `DOMPurify.sanitize(x)`, `escapeHtml(x)`. */
+const ESCAPED_EXPRESSION = /^\s*(?:[\w$]+\.)*(sanitize|escape\w*|encodeURIComponent|encodeURI|filterXSS|encode|htmlEncode)\s*\([^]*\)\s*$/;
+
+export const filters: Record<string, FilterHelper> = {
+  /**
+   * The echoed expression (target) writes a request value ($_GET, $_POST, ...) into the page unencoded, directly
+   * or through a local variable assigned earlier in the function (`$html = "<b>" . $_GET['q']; echo $html;`).
+   * Sets `via` for the message (empty when the superglobal is echoed directly).
+   */
+  phpEchoesRequestValue: (ctx, target) => {
+    if (!target?.node) return false;
+    const hit = echoedInput(target.node);
+    if (!hit) return false;
+    ctx.vars['via'] = hit.via && hit.write ? ` through ${hit.via.text} (set on line ${lineOf(ctx, hit.write.startIndex)})` : '';
+    return true;
+  },
+
+  /**
+   * The sink (`document.write(`, `.innerHTML =`) lies in an inline <script> block and its argument (the `args`
+   * capture: the rest of the line) is not made of literals, constants and server-side template tags. A browser
+   * source (location, referrer, window.name) in it keeps high confidence; anything else is medium.
+   */
+  inlineScriptSink: (ctx, target) => {
+    const sink = capture(ctx, 'sink');
+    if (!target || !sink) return false;
+    if (!insideRanges(documentFact(ctx, 'inline-script-ranges', scriptRanges), sink.start)) return false;
+    const expr = sink.text.trimEnd().endsWith('(') ? balancedArgument(target.text) : assignedText(target.text);
+    if (expr === undefined || !isDynamicExpression(expr) || ESCAPED_EXPRESSION.test(expr)) return false;
+    ctx.vars['value'] = expr.trim().length > 40 ? `${expr.trim().slice(0, 39)}…` : expr.trim();
+    if (!BROWSER_SOURCE.test(expr) && ctx.confidence === 'high') ctx.confidence = 'medium';
+    return true;
+  },
+};
+
+/** The options each helper above accepts (checked when a rule file loads). */
+export const options: Record<string, HelperOptions> = {
+  phpEchoesRequestValue: {},
+  inlineScriptSink: {},
+};
