@@ -55,6 +55,14 @@ export interface Finding {
   fixes: Fix[];
   /** Set on findings that an in-source suppression silenced (reported only when asked for). */
   suppression?: SuppressionInfo;
+  /** For taint findings: the steps from where the input entered to the sink, in order (the last is the sink). */
+  flow?: FlowStep[];
+}
+
+/** One step of a taint path: where it is and what happens to the value there. */
+export interface FlowStep {
+  range: Range;
+  message: string;
 }
 
 /** A rule-independent note about the document, e.g. an expired suppression or an unknown rule id in one. */

@@ -29,6 +29,8 @@ export interface MatchContext {
   facts?: DocumentFacts;
   /** Offsets whose line numbers the message quotes (see lineOf). */
   anchors?: number[];
+  /** The steps from a taint source to this sink (set by the taint helper), in UTF-16 offsets. */
+  flow?: { start: number; end: number; message: string }[];
 }
 
 /**

@@ -22,6 +22,8 @@ export interface RawFinding {
   fixes: RawFix[];
   /** Offsets whose line numbers `message` quotes as tokens (see lineOf), resolved when published. */
   anchors?: number[];
+  /** Taint steps from the source to the sink (offsets), published as Finding.flow. */
+  flow?: { start: number; end: number; message: string }[];
   /**
    * The fingerprint key (fingerprint.ts), set when first published. A finding carried over to the next keystroke
    * keeps it: its statement lies outside the edited function, so its tokens did not change, and reading them
@@ -127,6 +129,7 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     confidence: ctx.confidence,
     fixes: buildFixes(ctx, input.text.length),
     ...(ctx.anchors ? { anchors: ctx.anchors } : {}),
+    ...(ctx.flow ? { flow: ctx.flow } : {}),
   });
 }
 
