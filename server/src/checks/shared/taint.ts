@@ -3,7 +3,7 @@ import { enclosingFunction } from './ast';
 import { isFunctionNode } from './functionNodes';
 import { functionDefs, reachingDefs, type Def } from './reaching';
 import { sourcesFor, type LanguageSources } from './taintSpecs';
-import { constantKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
+import { constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
 import { callersOf, calleesOf, fieldName, fieldValues, recordDependency, returnedValues } from './taintSummaries';
 import { describeSource, extend, quote, stepAt, traceSteps, type Trace } from './taintTrace';
 
@@ -189,7 +189,7 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
     case 'dict': {
       let acc = CLEAN;
       for (const p of s.pairs) {
-        const k = constantKey(p.key);
+        const k = dictKey(p.key);
         if (key !== undefined && k !== undefined && k !== key) continue;
         acc = merge(acc, evaluate(env, p.value, undefined, depth + 1));
       }

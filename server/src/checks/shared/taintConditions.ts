@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { fileConstantValue } from './ast';
+import { declarationSites } from './declarations';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
 // Conditions whose value is known without running the program: `true`, `5 == 5`, a file constant such as
@@ -30,6 +31,18 @@ function unchangedField(root: Node, name: string): Node | undefined {
   while (n && n.type !== 'variable_declarator') n = n.parent;
   if (!n || n.parent?.type !== 'field_declaration') return undefined;
   return n.childForFieldName('value') ?? undefined;
+}
+
+const MODULE_ASSIGNMENT = new Set(['assignment']);
+
+/** Python and Ruby: a name assigned exactly once, at the top level of the file. */
+function moduleValue(root: Node, name: string): Node | undefined {
+  const sites = declarationSites(root, name, MODULE_ASSIGNMENT).filter((n) => n.childForFieldName('left')?.text === name);
+  if (sites.length !== 1) return undefined;
+  const site = sites[0]!;
+  const top = site.parent?.type === 'expression_statement' ? site.parent.parent : site.parent;
+  if (!top || (top.type !== 'module' && top.type !== 'program')) return undefined;
+  return site.childForFieldName('right') ?? undefined;
 }
 
 const memos = new WeakMap<object, Map<string, number | boolean | undefined>>();
@@ -89,7 +102,7 @@ function valueOf(n: Node, depth: number): number | boolean | undefined {
     if (!memo.has(name)) {
       memo.set(name, undefined);
       const v = treeFact(n, `taint-condition/${name}`, (root) => {
-        const c = fileConstantValue(root, name) ?? unchangedField(root, name);
+        const c = fileConstantValue(root, name) ?? unchangedField(root, name) ?? moduleValue(root, name);
         const r = c ? valueOf(c, depth + 1) : undefined;
         return r === undefined ? 'unknown' : String(r);
       }, String);

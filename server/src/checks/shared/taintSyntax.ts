@@ -162,6 +162,13 @@ export function constantKey(n: Node | null | undefined): string | undefined {
   return t.replace(/^[:'"`]|['"`]$/g, '');
 }
 
+/** The key of a collection literal's entry: a constant, or a bare name (`{ user: x }`, Ruby `user: x`). */
+export function dictKey(n: Node | null | undefined): string | undefined {
+  if (!n) return undefined;
+  if (/^(property_identifier|identifier|hash_key_symbol|simple_symbol|field_identifier)$/.test(n.type)) return n.text.replace(/^:/, '');
+  return constantKey(n);
+}
+
 /** Function-like nodes the engine summarises, with their name (undefined for anonymous functions). */
 export function functionName(fn: Node): string | undefined {
   const name = fn.childForFieldName('name');
