@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { enclosingFunction } from './ast';
+import { isConstantExpression } from './constants';
 import { isFunctionNode } from './functionNodes';
 import { functionDefs, reachingDefs, type Def } from './reaching';
 import { sourcesFor, type LanguageSources } from './taintSpecs';
@@ -45,6 +46,9 @@ interface Env {
 const FORMAT = /^(format|Sprintf|sprintf|vsprintf|Format|concat|Concat|join|Join|formatted|printf|String\.format|String\.join)$/;
 /** Getters that read one element: with a constant key, only what was stored at that key flows. */
 const GETTERS = /^(get|getOrDefault|opt|optString|fetch|Get|GetValueOrDefault|getProperty|getAttribute|getParameter|dig|elementAt|ElementAt)$/;
+
+/** Methods that return (part of) the text or the elements of their receiver. */
+const TEXT_METHODS = /^(toString|to_s|String|trim|strip|lstrip|rstrip|trimStart|trimEnd|Trim|TrimStart|TrimEnd|substring|substr|slice|Substring|subSequence|toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|downcase|upcase|capitalize|replace|replaceAll|replaceFirst|Replace|sub|gsub|split|Split|splitlines|rsplit|partition|join|Join|concat|Concat|format|Format|formatted|encode|decode|normalize|intern|repeat|padStart|padEnd|PadLeft|PadRight|charAt|get|getOrDefault|elementAt|first|last|next|nextToken|nextElement|iterator|values|keys|items|entrySet|getKey|getValue|toArray|ToArray|ToList|toList|stream|map|filter|flatMap|reduce|collect|orElse|fetch|dig|pop|shift|peek|poll|remove|chars|bytes|getBytes|lines|readLine|read|strip_tags|expandtabs|casefold|title|ljust|rjust|center|zfill|with_suffix|resolve|toPath|toURI|toURL|getPath|getAbsolutePath|getCanonicalPath|ToString|Value|value)$/;
 
 const envs = new WeakMap<object, Map<string, Env>>();
 
@@ -164,6 +168,7 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
     case 'member': {
       const kind = matchSource(env.sources.members, s.path);
       if (kind) return source(kind, node);
+      if (isConstantExpression(node)) return CLEAN;
       const f = fieldName(node);
       if (f) return field(env, node, f, depth);
       const local = named(env, node, s.path, undefined, depth, true);
@@ -179,6 +184,7 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
     case 'name': {
       const kind = matchSource(env.sources.names, s.name);
       if (kind) return source(kind, node);
+      if (isConstantExpression(node)) return CLEAN;
       if (node.type === 'instance_variable') return field(env, node, s.name.slice(1), depth);
       return named(env, node, s.name, key, depth, false) ?? CLEAN;
     }
@@ -223,8 +229,11 @@ function call(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, depth: 
       return isTainted(t) ? through(t, node, `read back by ${quote(node)}`) : CLEAN;
     }
   }
-  // Anything else passes on what goes in: conversions, decoding, trimming, builders, formatting.
+  // Anything else passes on what goes in: conversions, decoding, trimming, builders, formatting. From a receiver
+  // that is only a parameter (no source proven), only the text operations: `request.getContextPath()` on a
+  // request parameter is no evidence of input, `name.trim()` on a string parameter is.
   let t = s.receiver ? evaluate(env, s.receiver, undefined, depth + 1) : CLEAN;
+  if (!t.source && isTainted(t) && !TEXT_METHODS.test(s.name)) t = CLEAN;
   t = merge(t, union(env, s.args, undefined, depth));
   if (!isTainted(t)) return CLEAN;
   return through(t, node, `passed through ${quote(`${s.path}(…)`)}`, t.built || FORMAT.test(s.name) || FORMAT.test(s.path));

@@ -23,6 +23,7 @@ const MEMBERS = new Set(['field_access', 'attribute', 'member_expression', 'sele
 const INDEXES = new Set(['array_access', 'subscript', 'subscript_expression', 'index_expression', 'element_access_expression', 'element_reference']);
 const NAMES = new Set(['identifier', 'variable_name', 'instance_variable', 'constant', 'name', 'this', 'self', 'shorthand_property_identifier']);
 const WRAPPERS = new Set(['parenthesized_expression', 'cast_expression', 'await_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion', 'type_assertion_expression', 'argument', 'keyword_argument', 'spread_element', 'list_splat', 'splat_argument', 'checked_expression', 'postfix_unary_expression']);
+const TYPE_AFTER = new Set(['as_expression', 'satisfies_expression', 'non_null_expression']);
 const BINARIES = new Set(['binary_expression', 'binary_operator', 'binary']);
 const CONCAT = new Set(['+', '.', '<<', '%', '..']);
 const BRANCHES = new Set(['ternary_expression', 'conditional_expression', 'conditional']);
@@ -88,7 +89,8 @@ export function interpolatedParts(node: Node): Node[] {
 /** What kind of expression `n` is, for the taint engine. */
 export function shapeOf(n: Node): Shape {
   const t = n.type;
-  if (isConstantExpression(n)) return { kind: 'clean' };
+  // A member or a name may be a source first (`request.GET` reads like a constant); taint.ts checks them itself.
+  if (!MEMBERS.has(t) && !NAMES.has(t) && isConstantExpression(n)) return { kind: 'clean' };
   if (NEVER_TAINTED.has(t)) return t === 'block' || t === 'do_block' ? { kind: 'other' } : { kind: 'clean' };
   if (CALLS.has(t)) {
     const c = calleeParts(n);
@@ -112,7 +114,8 @@ export function shapeOf(n: Node): Shape {
   }
   if (NAMES.has(t)) return { kind: 'name', name: n.text };
   if (WRAPPERS.has(t)) {
-    const inner = field(n, 'value', 'expression') ?? n.namedChild(n.namedChildCount - 1);
+    // TypeScript's `x as T`, `x satisfies T`, `x!` put the value first; casts name it `value`.
+    const inner = TYPE_AFTER.has(t) ? n.namedChild(0) : (field(n, 'value', 'expression') ?? n.namedChild(n.namedChildCount - 1));
     return inner ? { kind: 'union', parts: [inner], built: false } : { kind: 'other' };
   }
   if (t === 'unary_expression' || t === 'unary_operator' || t === 'unary') {
