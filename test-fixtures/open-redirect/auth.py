@@ -49,3 +49,10 @@ def dead():
         target = request.args["next"]
     # vigil-ok: open-redirect
     return redirect(target)
+
+
+@app.route("/numeric")
+def numeric():
+    page = int(request.args.get("page", "1"))
+    # vigil-ok: open-redirect
+    return redirect("/list?page=%d" % page)
