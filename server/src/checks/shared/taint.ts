@@ -48,7 +48,7 @@ const FORMAT = /^(format|Sprintf|sprintf|vsprintf|Format|concat|Concat|join|Join
 const GETTERS = /^(get|getOrDefault|opt|optString|fetch|Get|GetValueOrDefault|getProperty|getAttribute|getParameter|dig|elementAt|ElementAt)$/;
 
 /** Methods that return (part of) the text or the elements of their receiver. */
-const TEXT_METHODS = /^(toString|to_s|String|trim|strip|lstrip|rstrip|trimStart|trimEnd|Trim|TrimStart|TrimEnd|substring|substr|slice|Substring|subSequence|toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|downcase|upcase|capitalize|replace|replaceAll|replaceFirst|Replace|sub|gsub|split|Split|splitlines|rsplit|partition|join|Join|concat|Concat|format|Format|formatted|encode|decode|normalize|intern|repeat|padStart|padEnd|PadLeft|PadRight|charAt|get|getOrDefault|elementAt|first|last|next|nextToken|nextElement|iterator|values|keys|items|entrySet|getKey|getValue|toArray|ToArray|ToList|toList|stream|map|filter|flatMap|reduce|collect|orElse|fetch|dig|pop|shift|peek|poll|remove|chars|bytes|getBytes|lines|readLine|read|strip_tags|expandtabs|casefold|title|ljust|rjust|center|zfill|with_suffix|resolve|toPath|toURI|toURL|getPath|getAbsolutePath|getCanonicalPath|ToString|Value|value)$/;
+const TEXT_METHODS = /^(toString|to_s|String|trim|strip|lstrip|rstrip|trimStart|trimEnd|Trim|TrimStart|TrimEnd|substring|substr|slice|Substring|subSequence|toLowerCase|toUpperCase|lower|upper|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|downcase|upcase|capitalize|replace|replaceAll|replaceFirst|Replace|sub|gsub|split|Split|splitlines|rsplit|partition|join|Join|concat|Concat|format|Format|formatted|encode|decode|normalize|intern|repeat|padStart|padEnd|PadLeft|PadRight|charAt|get|getOrDefault|elementAt|first|last|next|nextToken|nextElement|iterator|values|keys|items|entrySet|getKey|getValue|toArray|ToArray|ToList|toList|stream|map|filter|flatMap|reduce|collect|orElse|fetch|dig|pop|shift|peek|poll|remove|chars|bytes|getBytes|lines|readLine|read|strip_tags|expandtabs|casefold|title|ljust|rjust|center|zfill|with_suffix|resolve|toPath|toURI|toURL|getPath|getAbsolutePath|getCanonicalPath|ToString|Value|value|unescape|unquote|urldecode|rawurldecode|b64decode|decodeURIComponent|decodeURI|QueryUnescape|PathUnescape|UrlDecode|HtmlDecode|valueOf|Sprint|Sprintf|Join|str|String|strval|toJSON)$/;
 
 const envs = new WeakMap<object, Map<string, Env>>();
 
@@ -233,9 +233,11 @@ function call(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, depth: 
   // that is only a parameter (no source proven), only the text operations: `request.getContextPath()` on a
   // request parameter is no evidence of input, `name.trim()` on a string parameter is.
   let t = s.receiver ? evaluate(env, s.receiver, undefined, depth + 1) : CLEAN;
-  if (!t.source && isTainted(t) && !TEXT_METHODS.test(s.name)) t = CLEAN;
   t = merge(t, union(env, s.args, undefined, depth));
   if (!isTainted(t)) return CLEAN;
+  // Weak evidence (a parameter, no source) goes only through text operations: `request.getContextPath()` or
+  // `helper.load(request)` on a parameter is no sign of input; `name.trim()`, `decode(name)` are.
+  if (!t.source && !TEXT_METHODS.test(s.name) && !FORMAT.test(s.name)) return CLEAN;
   return through(t, node, `passed through ${quote(`${s.path}(…)`)}`, t.built || FORMAT.test(s.name) || FORMAT.test(s.path));
 }
 
