@@ -1,7 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types';
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
-import { taintOf } from './injectionTaint';
+import { applyTaint, taintOfCapture } from './taintHelpers';
 import { argumentNodes } from './calls';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
@@ -23,18 +23,18 @@ export const filters: Record<string, FilterHelper> = {
   ...configFilters,
 
   /**
-   * The target can carry outside input (see injectionTaint). Options: `sanitizer` (regex over the callee
-   * text of calls that make a value safe for this sink), `requireBuilt` (only strings built around input:
-   * interpolation, concatenation, formatting). An opaque value (a parameter, a call result) lowers the
-   * confidence to medium: it may well be a constant defined elsewhere.
+   * Input reaches the target (the taint engine, taint.ts). Options: `sanitizer` (regex over the callee of calls
+   * that make a value safe for this sink), `requireBuilt` (only strings built around input: interpolation,
+   * concatenation, formatting). A value from a parameter of a function nobody in the file calls lowers the
+   * confidence to medium; a value no source reaches (a constant, an unknown call on clean arguments) is not
+   * reported.
    */
   injectable: (ctx, target, options) => {
     if (!target?.node) return false;
-    const sanitizer = optString(options, 'sanitizer');
-    const t = taintOf(target.node, sanitizer ? { sanitizer: re(sanitizer) } : {});
-    if (!t.tainted) return false;
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'));
+    if (!t) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
-    if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
+    applyTaint(ctx, t, target);
     return true;
   },
 

@@ -166,9 +166,11 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
       return isTainted(t) ? through(t, node, `wrapped in ${quote(`new ${s.path}(…)`)}`) : CLEAN;
     }
     case 'member': {
-      const kind = matchSource(env.sources.members, s.path);
+      const kind = matchSource(env.sources.members, s.path) ?? (node.type === 'call' ? matchSource(env.sources.calls, s.path) : undefined);
       if (kind) return source(kind, node);
       if (isConstantExpression(node)) return CLEAN;
+      // Ruby's `count.to_i` is a call without parentheses: sanitisers and conversions apply to it.
+      if (node.type === 'call' && [s.path, s.property].some((x) => env.sanitizer?.test(x) || env.sources.clean?.test(x))) return CLEAN;
       const f = fieldName(node);
       if (f) return field(env, node, f, depth);
       const local = named(env, node, s.path, undefined, depth, true);
@@ -255,7 +257,7 @@ function throughCall(env: Env, call: Node, fn: Node, args: Node[], depth: number
       if (!arg) continue;
       const a = evaluate(env, arg, undefined, depth + 1);
       if (!isTainted(a)) continue;
-      const passed = through(a, arg, `passed to ${quote(name)} as ${quote(params[i]?.name ?? `argument ${i + 1}`)}`);
+      const passed = through(a, arg, `passed to ${quote(name)} as ${quote(params.find((p) => p.index === i)?.name ?? `argument ${i + 1}`)}`);
       const mapped: Taint = { built: a.built || sum.built };
       const src = reroot(passed.source, inner);
       const weak = reroot(passed.weak, inner);
@@ -379,7 +381,7 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
       if (!arg) continue;
       const a = evaluate(env, arg, undefined, 1);
       if (!isTainted(a)) continue;
-      const up = resolveUp(env, enclosingFunction(c), through(a, arg, `passed to ${quote(name ?? 'function')} as ${quote(plist[i]?.name ?? `argument ${i + 1}`)}`), level + 1);
+      const up = resolveUp(env, enclosingFunction(c), through(a, arg, `passed to ${quote(name ?? 'function')} as ${quote(plist.find((p) => p.index === i)?.name ?? `argument ${i + 1}`)}`), level + 1);
       const src = reroot(up.source, inner);
       const weak = reroot(up.weak, inner);
       const mapped: Taint = { built: t.built || up.built };

@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
-import { functionName, parametersOf, shapeOf } from './taintSyntax';
+import { arityOf, functionName, shapeOf } from './taintSyntax';
 import { targetName } from './reaching';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
@@ -106,7 +106,7 @@ export function calleesOf(call: Node, name: string, receiver: Node | null, argc:
   if (!isLocalReceiver(receiver)) return [];
   const fns = fileIndex(call.tree.rootNode).functions.get(name) ?? [];
   return fns.filter((f) => {
-    const n = parametersOf(f).length;
+    const n = arityOf(f);
     return argc <= n || /\.\.\.|\*|params /.test(f.childForFieldName('parameters')?.text ?? '');
   });
 }
@@ -115,7 +115,7 @@ export function calleesOf(call: Node, name: string, receiver: Node | null, argc:
 export function callersOf(fn: Node): Node[] {
   const name = functionName(fn);
   if (!name) return [];
-  const n = parametersOf(fn).length;
+  const n = arityOf(fn);
   return (fileIndex(fn.tree.rootNode).calls.get(name) ?? []).filter((c) => {
     const s = shapeOf(c);
     return s.kind === 'call' && isLocalReceiver(s.receiver) && s.args.length <= n;

@@ -92,6 +92,10 @@ export function shapeOf(n: Node): Shape {
   // A member or a name may be a source first (`request.GET` reads like a constant); taint.ts checks them itself.
   if (!MEMBERS.has(t) && !NAMES.has(t) && isConstantExpression(n)) return { kind: 'clean' };
   if (NEVER_TAINTED.has(t)) return t === 'block' || t === 'do_block' ? { kind: 'other' } : { kind: 'clean' };
+  if (t === 'call' && !n.childForFieldName('arguments') && n.childForFieldName('receiver') && n.childForFieldName('method')) {
+    // Ruby reads attributes with calls: `post.title` is a member read, not a call on the post.
+    return { kind: 'member', path: normalisePath(n.text), object: n.childForFieldName('receiver')!, property: n.childForFieldName('method')!.text };
+  }
   if (CALLS.has(t)) {
     const c = calleeParts(n);
     return { kind: 'call', ...c, args: argumentNodes(n) };
@@ -184,6 +188,13 @@ export function functionName(fn: Node): string | undefined {
 
 const PARAMETER_TYPES = new Set(['formal_parameter', 'spread_parameter', 'parameter', 'parameter_declaration', 'variadic_parameter_declaration', 'required_parameter', 'optional_parameter', 'typed_parameter', 'default_parameter', 'typed_default_parameter', 'simple_parameter', 'variadic_parameter', 'property_promotion_parameter', 'optional_parameter', 'keyword_parameter', 'splat_parameter', 'identifier', 'assignment_pattern', 'rest_pattern', 'list_splat_pattern', 'dictionary_splat_pattern']);
 
+/** How many arguments a function takes (a destructured parameter is one). */
+export function arityOf(fn: Node): number {
+  let n = 0;
+  for (const p of parametersOf(fn)) n = Math.max(n, p.index + 1);
+  return n;
+}
+
 export interface Parameter {
   name: string;
   index: number;
@@ -199,7 +210,14 @@ export function parametersOf(fn: Node): Parameter[] {
     return p ? [{ name: p.text, index: 0, node: p }] : [];
   }
   const out: Parameter[] = [];
+  let pos = 0;
   for (const c of list.namedChildren) {
+    if (c && (c.type === 'object_pattern' || c.type === 'array_pattern')) {
+      // ({ comment, user }) => ...: each bound name is (part of) the same argument.
+      for (const k of c.descendantsOfType(['shorthand_property_identifier_pattern', 'identifier'])) if (k) out.push({ name: k.text, index: pos, node: k });
+      pos++;
+      continue;
+    }
     if (!c || !PARAMETER_TYPES.has(c.type)) continue;
     const nameNode =
       c.type === 'identifier'
@@ -208,8 +226,8 @@ export function parametersOf(fn: Node): Parameter[] {
     if (!nameNode) continue;
     const name = nameNode.type === 'variable_declarator' ? (nameNode.childForFieldName('name')?.text ?? nameNode.text) : nameNode.text;
     // Python's `self` / `cls` are the object, not a caller's argument.
-    if (out.length === 0 && (name === 'self' || name === 'cls') && fn.type === 'function_definition' && !name.startsWith('$')) continue;
-    out.push({ name, index: out.length, node: c });
+    if (pos === 0 && (name === 'self' || name === 'cls') && fn.type === 'function_definition' && !name.startsWith('$')) continue;
+    out.push({ name, index: pos++, node: c });
   }
   return out;
 }
