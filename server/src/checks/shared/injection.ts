@@ -3,6 +3,8 @@ import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
 import { applyTaint, taintOfCapture } from './taintHelpers';
 import { argumentNodes } from './calls';
+import { enclosingFunction } from './ast';
+import { functionDefs } from './reaching';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
 
@@ -18,6 +20,8 @@ function re(source: string, flags = ''): RegExp {
   }
   return r;
 }
+
+const SHELL_WORD = /^"(\/bin\/|\/usr\/bin\/)?(sh|bash|zsh|dash|ksh|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)"$/;
 
 export const filters: Record<string, FilterHelper> = {
   ...configFilters,
@@ -36,6 +40,18 @@ export const filters: Record<string, FilterHelper> = {
     if (options['requireBuilt'] === true && !t.built) return false;
     applyTaint(ctx, t, target);
     return true;
+  },
+
+  /**
+   * The target names a local list that is given a shell and its command flag as separate elements before the
+   * target is read (`argv.add("sh"); argv.add("-c")`, `List.of("bash", "-c", ...)`), read from the function's defs.
+   */
+  listHoldsShell: (_ctx, target) => {
+    const node = target?.node;
+    if (!node) return false;
+    const defs = functionDefs(enclosingFunction(node)).byName.get(node.text) ?? [];
+    const words = defs.filter((d) => d.start < node.startIndex).flatMap((d) => d.values.flatMap((v) => [v, ...v.namedChildren.filter((c): c is Node => c !== null)]).map((v) => v.text));
+    return words.some((w) => SHELL_WORD.test(w)) && words.some((w) => /^"(-c|\/c|\/C|-Command)"$/.test(w));
   },
 
   /**
@@ -243,6 +259,7 @@ export const fixes: Record<string, FixHelper> = {
 export const options: Record<string, HelperOptions> = {
   ...configOptions,
   injectable: { sanitizer: opt.string, requireBuilt: opt.boolean },
+  listHoldsShell: {},
   jsChildProcessBinding: { mode: opt.string },
   rubyEvalReceiver: { method: opt.string },
   documentMatches: { pattern: opt.string, caseSensitive: opt.boolean },
