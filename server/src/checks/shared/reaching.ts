@@ -161,7 +161,7 @@ function defsOf(n: Node, push: (d: Omit<Def, 'dead' | 'regions' | 'start' | 'end
     const l = n.childForFieldName('left');
     const r = n.childForFieldName('right');
     const name = l ? targetName(l) : undefined;
-    if (name && r && /^(body_statement|program|then|else|do|block_body)$/.test(n.parent?.type ?? '')) push({ name, kind: 'mutate', values: [r], node: n });
+    if (name && r && /^(body_statement|program|then|else|do|block_body)$/.test(n.parent?.type ?? '')) push({ name, kind: 'append', values: [r], node: n });
   }
 }
 
