@@ -30,7 +30,7 @@ export function stepAt(node: Node, message: string, prev?: Trace): Trace {
 /** Adds a step after `t` (nearer the sink); a step on the same span as the last one is not repeated. */
 export function extend(t: Trace | undefined, node: Node, message: string): Trace | undefined {
   if (!t) return undefined;
-  if (t.step.start === node.startIndex && t.step.end === node.endIndex) return t;
+  if (t.step.start === node.startIndex && t.step.end === node.endIndex && t.step.message === message) return t;
   return stepAt(node, message, t);
 }
 
