@@ -51,3 +51,35 @@ class Thumbnails {
         return Runtime.getRuntime().exec("head -n " + String.valueOf(n) + " /var/log/syslog");
     }
 }
+
+class ListCommands {
+    private static final boolean DEBUG = false;
+
+    Process fromHeader(javax.servlet.http.HttpServletRequest request) throws IOException {
+        String param = java.net.URLDecoder.decode(request.getHeader("X-Name"), "UTF-8");
+        java.util.List<String> argv = new java.util.ArrayList<>();
+        argv.add("sh");
+        argv.add("-c");
+        argv.add("echo " + param);
+        // vigil-expect: command-injection
+        return new ProcessBuilder().command(argv).start();
+    }
+
+    Process fixedList() throws IOException {
+        java.util.List<String> argv = new java.util.ArrayList<>();
+        argv.add("sh");
+        argv.add("-c");
+        argv.add("uptime");
+        // vigil-ok: command-injection
+        return new ProcessBuilder(argv).start();
+    }
+
+    Process deadBranch(javax.servlet.http.HttpServletRequest request) throws IOException {
+        String cmd = "uptime";
+        if (DEBUG) {
+            cmd = request.getParameter("cmd");
+        }
+        // vigil-ok: command-injection
+        return Runtime.getRuntime().exec("sh -c " + cmd);
+    }
+}

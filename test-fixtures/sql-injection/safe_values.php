@@ -24,7 +24,7 @@ function escaped(mysqli $db, $name, $id)
     // vigil-ok: sql-injection
     $db->query("SELECT * FROM items WHERE name = '" . $safe . "'");
     // vigil-expect: sql-injection
-    return $db->query("SELECT * FROM items WHERE id = " . mysqli_real_escape_string($db, $id));
+    return $db->query("SELECT * FROM items WHERE id = " . mysqli_real_escape_string($db, $_GET['id']));
 }
 
 function counted(PDO $pdo, $ids)

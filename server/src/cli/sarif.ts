@@ -66,6 +66,15 @@ function result(f: Finding, rel: string, ruleIndex: number, severity: Severity):
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     properties: { confidence: f.confidence, 'security-severity': securitySeverity(f.ruleId, severity, f.confidence), ...(f.demoted ? { demoted: f.demoted.reason } : {}) },
   };
+  if (f.flow && f.flow.length > 0) {
+    // The taint path, source first: one thread flow whose locations are the steps (SARIF 2.1.0 §3.36).
+    r.codeFlows = [
+      {
+        message: { text: f.flow[0]!.message },
+        threadFlows: [{ locations: f.flow.map((s, i) => ({ location: { physicalLocation: { artifactLocation, region: sarifRegion(s.range) }, message: { text: s.message } }, executionOrder: i + 1, nestingLevel: 0 })) }],
+      },
+    ];
+  }
   if (f.fixes.length > 0) {
     r.fixes = f.fixes.map((fix) => ({
       description: { text: `${fix.title} (${fix.applicability})` },

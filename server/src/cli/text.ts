@@ -52,6 +52,12 @@ function findingLine(f: Finding, p: Palette): string {
   return `  ${pos.padEnd(8)} ${p.sev(f.severity, f.severity.padEnd(7))} ${f.message}  ${p.dim(f.ruleId)}${demoted}${suppressed}`;
 }
 
+/** A taint finding's path, one step a line: where the input entered, each hop, the sink. */
+function flowText(f: Finding, p: Palette): string[] {
+  const steps = f.flow ?? [];
+  return steps.map((s, i) => `  ${p.dim(i === 0 ? 'flow:' : '     ')} ${String(i + 1).padStart(2)}. ${`${s.range.start.line + 1}:${s.range.start.character + 1}`.padEnd(8)} ${s.message}`);
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -70,6 +76,7 @@ export function toText(report: Report, color: boolean): string {
       out.push(findingLine(f, p));
       const frame = file.frames?.[i];
       if (frame) out.push(...frameText(frame, p, f.severity));
+      if (f.flow && f.flow.length > 0) out.push(...flowText(f, p));
     });
     for (const n of file.notes) out.push(`  ${`${n.range.start.line + 1}:${n.range.start.character + 1}`.padEnd(8)} ${p.dim('note   ')} ${n.message}`);
     out.push('');

@@ -344,6 +344,7 @@ export class Engine {
         })),
       };
       if (demote) finding.demoted = { ...demote };
+      if (r.flow) finding.flow = r.flow.map((s) => ({ range: lines.rangeOf(s.start, s.end), message: s.message }));
       if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
       const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id) && !x.problem);
       if (s) {

@@ -60,6 +60,14 @@ export interface Finding {
    * and their severity to at most warning; `--fail-on` does not count them unless asked.
    */
   demoted?: { reason: string };
+  /** For taint findings: the steps from where the input entered to the sink, in order (the last is the sink). */
+  flow?: FlowStep[];
+}
+
+/** One step of a taint path: where it is and what happens to the value there. */
+export interface FlowStep {
+  range: Range;
+  message: string;
 }
 
 /** What findings in test and fixture code become: as they are, demoted (the default), or not reported. */

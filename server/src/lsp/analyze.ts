@@ -86,7 +86,7 @@ export async function analyzeDocument(
   const diagnostics: Diagnostic[] = [];
   for (const f of res.findings) {
     const rule = engine.rule(f.ruleId);
-    diagnostics.push(findingToDiagnostic(f, version, rule ? deps.docsHref(rule) : undefined));
+    diagnostics.push(findingToDiagnostic(f, version, rule ? deps.docsHref(rule) : undefined, uri));
   }
   for (const n of res.notes) {
     const d = noteToDiagnostic(n);

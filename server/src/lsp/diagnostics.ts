@@ -12,7 +12,8 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined): Diagnostic {
+/** `uri`: the document's, for the taint path's steps (relatedInformation points at each one). */
+export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined, uri?: string): Diagnostic {
   const data: DiagnosticData = { version: version ?? null, fixes: f.fixes, ruleId: f.ruleId, fingerprint: f.fingerprint, confidence: f.confidence };
   if (f.demoted) data.demoted = { ...f.demoted };
   const d: Diagnostic = {
@@ -25,6 +26,7 @@ export function findingToDiagnostic(f: Finding, version: number | undefined, hre
     data,
   };
   if (href) d.codeDescription = { href };
+  if (uri && f.flow && f.flow.length > 0) d.relatedInformation = f.flow.map((s, i) => ({ location: { uri, range: s.range }, message: `${i + 1}. ${s.message}` }));
   return d;
 }
 

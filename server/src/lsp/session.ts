@@ -241,7 +241,7 @@ export class Session {
     if (this.documents.get(uri)) return;
     const diagnostics = findings.map((f) => {
       const rule = this.findRule(f.ruleId);
-      return findingToDiagnostic(f, version, rule ? this.docs.hrefFor(rule) : undefined);
+      return findingToDiagnostic(f, version, rule ? this.docs.hrefFor(rule) : undefined, uri);
     });
     for (const n of notes) {
       const d = noteToDiagnostic(n);

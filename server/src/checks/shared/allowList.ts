@@ -53,6 +53,12 @@ function elementsConstant(n: Node, depth: number): boolean {
 }
 
 /** True when `node` is a list, set or map whose elements are all constants (or an ALL_CAPS name for one). */
+function isEmptyCollection(raw: Node): boolean {
+  const node = unwrapParens(raw);
+  if (COLLECTION_LITERALS.has(node.type)) return node.namedChildren.every((c) => c === null || c.type === 'comment');
+  return false;
+}
+
 export function isConstantCollection(raw: Node, depth = 0): boolean {
   const node = unwrapParens(raw);
   if (depth > 4) return false;
@@ -68,7 +74,9 @@ export function isConstantCollection(raw: Node, depth = 0): boolean {
   }
   if (t === 'identifier' || t === 'variable_name') {
     const writes = writesBefore(node, node.text);
-    if (writes.length > 0) return writes.every((w) => w.kind === 'set' && isConstantCollection(w.value, depth + 1));
+    // An empty local collection is an allow-list only once something fills it, and what fills it is not known here
+    // (`hosts = []; hosts.push(input)`).
+    if (writes.length > 0) return writes.every((w) => w.kind === 'set' && !isEmptyCollection(w.value) && isConstantCollection(w.value, depth + 1));
     if (shadowedByParameter(node, node.text)) return false;
     const name = node.text;
     // A fact of the whole file, recorded for the incremental analysis (documentFacts.ts).

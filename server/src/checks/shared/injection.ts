@@ -1,10 +1,12 @@
 import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types';
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
-import { taintOf } from './injectionTaint';
 import { inputSourceOf } from './inputEvidence';
 import { SAFE_SINKS, type SafeSink } from './safeValues';
+import { applyTaint, taintOfCapture } from './taintHelpers';
 import { argumentNodes } from './calls';
+import { enclosingFunction } from './ast';
+import { functionDefs } from './reaching';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
 
@@ -21,27 +23,41 @@ function re(source: string, flags = ''): RegExp {
   return r;
 }
 
+const SHELL_WORD = /^"(\/bin\/|\/usr\/bin\/)?(sh|bash|zsh|dash|ksh|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)"$/;
+
 export const filters: Record<string, FilterHelper> = {
   ...configFilters,
 
   /**
-   * The target can carry outside input (see injectionTaint). Options: `sanitizer` (regex over the callee
-   * text of calls that make a value safe for this sink), `requireBuilt` (only strings built around input:
-   * interpolation, concatenation, formatting), `sink` (sql | shell | code | html | nosql | any: which escapers
-   * count, see safeValues.ts; numbers and allow-listed values are safe for every sink). An opaque value (a parameter, a call result) lowers the
-   * confidence to medium: it may well be a constant defined elsewhere.
+   * Input reaches the target (the taint engine, taint.ts). Options: `sanitizer` (regex over the callee of calls
+   * that make a value safe for this sink), `requireBuilt` (only strings built around input: interpolation,
+   * concatenation, formatting), `sink` (sql | shell | code | html | nosql | any: which escapers count, see
+   * safeValues.ts; numbers and allow-listed values are safe for every sink). A value from a parameter of a
+   * function nobody in the file calls lowers the confidence to medium; a value no source reaches (a constant, an
+   * unknown call on clean arguments) is not reported.
    */
   injectable: (ctx, target, options) => {
     if (!target?.node) return false;
-    const sanitizer = optString(options, 'sanitizer');
     const sink = (optString(options, 'sink') ?? 'any') as SafeSink;
-    const t = taintOf(target.node, { sink, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
-    if (!t.tainted) return false;
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), sink);
+    if (!t) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
-    if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
+    applyTaint(ctx, t, target);
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;
     return true;
+  },
+
+  /**
+   * The target names a local list that is given a shell and its command flag as separate elements before the
+   * target is read (`argv.add("sh"); argv.add("-c")`, `List.of("bash", "-c", ...)`), read from the function's defs.
+   */
+  listHoldsShell: (_ctx, target) => {
+    const node = target?.node;
+    if (!node) return false;
+    const defs = functionDefs(enclosingFunction(node)).byName.get(node.text) ?? [];
+    const words = defs.filter((d) => d.start < node.startIndex).flatMap((d) => d.values.flatMap((v) => [v, ...v.namedChildren.filter((c): c is Node => c !== null)]).map((v) => v.text));
+    return words.some((w) => SHELL_WORD.test(w)) && words.some((w) => /^"(-c|\/c|\/C|-Command)"$/.test(w));
   },
 
   /**
@@ -233,6 +249,7 @@ export const fixes: Record<string, FixHelper> = {
 export const options: Record<string, HelperOptions> = {
   ...configOptions,
   injectable: { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) },
+  listHoldsShell: {},
   jsChildProcessBinding: { mode: opt.string },
   rubyEvalReceiver: { method: opt.string },
   documentMatches: { pattern: opt.string, caseSensitive: opt.boolean },

@@ -40,6 +40,8 @@ export interface MatchContext {
    * set by a helper, it keeps the finding from being demoted in test code (finalise/demote.ts).
    */
   proven?: string;
+  /** The steps from a taint source to this sink (set by the taint helper), in UTF-16 offsets. */
+  flow?: { start: number; end: number; message: string }[];
 }
 
 /**

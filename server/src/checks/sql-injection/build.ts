@@ -1,6 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import { isStringNode } from '../shared/constants';
-import { localName, operatorText, unwrapParens, writesBefore, type LocalWrite } from '../shared/ast';
+import { enclosingFunction, localName, operatorText, unwrapParens, writesBefore, type LocalWrite } from '../shared/ast';
+import { functionDefs, reachingDefs } from '../shared/reaching';
 
 // Decomposes a string-building expression into literal pieces and inserted values, the same way in all
 // eight grammars: concatenation (+ . <<), interpolation (template literals, f-strings, "#{x}", "$x", $"{x}"),
@@ -259,6 +260,10 @@ export function decompose(expr: Node, depth = 0, kinds: Set<BuildKind> = new Set
   }
   const name = localName(node);
   if (name && depth < MAX_DEPTH) {
+    // Inline only the build-then-call idiom: one assignment that reaches the use on every path, and appends after
+    // it. A name set in two branches (input in one, a constant in the other) is a value, not a known string.
+    const defs = reachingDefs(functionDefs(enclosingFunction(node)), node, name);
+    if (!defs || defs.length === 0 || defs[defs.length - 1]!.kind !== 'set' || defs.some((d, i) => i < defs.length - 1 && d.kind !== 'append')) return undefined;
     const ws = writesBefore(node, name);
     if (ws.length === 0) return undefined;
     const parts: Part[] = [];
@@ -279,6 +284,8 @@ export function decompose(expr: Node, depth = 0, kinds: Set<BuildKind> = new Set
 export function assignedValues(value: Node): Node[] | undefined {
   const name = localName(value);
   if (!name) return undefined;
-  const ws = writesBefore(value, name);
-  return ws.length > 0 ? ws.map((w) => w.value) : undefined;
+  // The writes that can reach this use (branches and dead code considered), not only the last one in source order.
+  const defs = reachingDefs(functionDefs(enclosingFunction(value)), value, name);
+  if (!defs || defs.length === 0 || defs.some((d) => d.kind === 'param' || d.kind === 'each')) return undefined;
+  return defs.flatMap((d) => d.values);
 }

@@ -3,6 +3,8 @@ import { lineOf, optString, opt } from '../shared/types';
 import { analyseQuery, type SqlAnalysis, type SqlMode } from './flow';
 import { parameterise } from './fix';
 import { inputSourceOf } from '../shared/inputEvidence';
+import { applyTaint, taintOfCapture } from '../shared/taintHelpers';
+import type { TaintFinding } from '../shared/taint';
 
 // Helpers of the sql-injection rule. The rule's queries find the sinks and capture the query argument
 // as `sql`; `sqlInjectable` decides whether that argument is a query built from input, and the fix
@@ -33,6 +35,15 @@ export const filters: Record<string, FilterHelper> = {
     const mode = (optString(options, 'mode') ?? 'statement') as SqlMode;
     const a = analyseQuery(target.node, mode);
     if (!a) return false;
+    // Only values input reaches count (taint.ts): a value that is provably constant, or an unknown call's result on
+    // constants, is not injection. The strongest evidence among the values decides the confidence and the path.
+    let best: TaintFinding | undefined;
+    for (const p of a.dynamic) {
+      const t = taintOfCapture(ctx, { name: 'value', text: p.node.text, start: p.node.startIndex, end: p.node.endIndex, node: p.node }, undefined, 'sql');
+      if (t && (!best || (best.evidence === 'parameter' && t.evidence === 'source'))) best = t;
+    }
+    if (!best) return false;
+    applyTaint(ctx, best, target);
     analyses.set(ctx, a);
     const kinds = [...a.build.kinds].map((k) => KIND_WORDS[k] ?? k);
     ctx.vars['how'] = kinds.length > 0 ? kinds.join(' and ') : 'string building';

@@ -289,8 +289,11 @@ export function carryModule(previous: RawFinding[], plan: RequeryPlan): RawFindi
     }
     const anchors = f.anchors?.map(map);
     if (anchors?.some((a) => a === undefined)) return undefined;
+    // A taint step in the edited code (a caller, a field write) is stale: the facts it rests on decide again.
+    const flow = f.flow?.map((s) => ({ ...s, start: map(s.start), end: map(s.end) }));
+    if (flow?.some((s) => s.start === undefined || s.end === undefined)) return undefined;
     // Inside a carried function, which the edit does not touch, start and end always map.
-    out.push(delta === 0 ? f : { ...f, start: map(f.start)!, end: map(f.end)!, fixes, ...(anchors ? { anchors: anchors as number[] } : {}) });
+    out.push(delta === 0 ? f : { ...f, start: map(f.start)!, end: map(f.end)!, fixes, ...(anchors ? { anchors: anchors as number[] } : {}), ...(flow ? { flow: flow as { start: number; end: number; message: string }[] } : {}) });
   }
   return out;
 }
@@ -318,6 +321,7 @@ export function carryOver(previous: RawFinding[], plan: RequeryPlan): RawFinding
     const overlaps = f.start < plan.oldEnd && f.end > plan.oldStart;
     if (overlaps) continue;
     if (f.fixes.some((x) => x.edits.some((e) => e.start < plan.oldEnd && e.end > plan.oldStart))) return undefined;
+    if (f.flow?.some((s) => s.start < plan.oldEnd && s.end > plan.oldStart)) return undefined;
     // A finding before the function may still have fix edits after it (a Go import fix rewrites every call).
     if (delta === 0) {
       out.push(f);
@@ -336,6 +340,7 @@ export function shiftFinding(f: RawFinding, shift: (offset: number) => number): 
     end: shift(f.end),
     fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: shift(e.start), end: shift(e.end) })) })),
     ...(f.anchors ? { anchors: f.anchors.map(shift) } : {}),
+    ...(f.flow ? { flow: f.flow.map((s) => ({ ...s, start: shift(s.start), end: shift(s.end) })) } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ export interface RawFinding {
   fixes: RawFix[];
   /** Offsets whose line numbers `message` quotes as tokens (see lineOf), resolved when published. */
   anchors?: number[];
+  /** Taint steps from the source to the sink (offsets), published as Finding.flow. */
+  flow?: { start: number; end: number; message: string }[];
   /**
    * The fingerprint key (fingerprint.ts), set when first published. A finding carried over to the next keystroke
    * keeps it: its statement lies outside the edited function, so its tokens did not change, and reading them
@@ -133,6 +135,7 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     ...(ctx.anchors ? { anchors: ctx.anchors } : {}),
     ...(ctx.input ? { input: ctx.input } : {}),
     ...(ctx.proven ? { proven: ctx.proven } : {}),
+    ...(ctx.flow ? { flow: ctx.flow } : {}),
   });
 }
 

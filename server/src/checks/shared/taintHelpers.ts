@@ -1,0 +1,77 @@
+import type { FilterHelper, HelperOptions, MatchContext, Capture } from './types';
+import { lineOf, opt, optString } from './types';
+import { enclosingFunction } from './ast';
+import { isDeadCode } from './reaching';
+import { taintAt, type TaintFinding } from './taint';
+import { traceSource, traceSteps } from './taintTrace';
+import { shapeOf } from './taintSyntax';
+import { SAFE_SINKS, type SafeSink } from './safeValues';
+
+// The rule-facing side of the taint engine. A rule's query finds a sink and captures the argument that matters;
+// `tainted` keeps the match when input reaches that argument (see taint.ts), sets the confidence from the evidence
+// (a proven source: the rule's confidence; a parameter of a function nobody in the file calls: medium), names the
+// source in the message (`{{source}}`) and gives the finding its path (Finding.flow).
+
+const regexCache = new Map<string, RegExp>();
+function re(source: string): RegExp {
+  let r = regexCache.get(source);
+  if (!r) regexCache.set(source, (r = new RegExp(source)));
+  return r;
+}
+
+/** Describes the evidence for the message and attaches the path, ending at the sink capture. */
+export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | undefined): void {
+  const src = traceSource(t.trace);
+  if (src) {
+    const text = ctx.text.slice(src.start, src.end).replace(/\s+/g, ' ');
+    const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    ctx.vars['source'] = t.evidence === 'source' ? `\`${shown}\` (line ${lineOf(ctx, src.start)})` : `the parameter \`${shown}\` (line ${lineOf(ctx, src.start)}), which callers may fill with input`;
+  }
+  if (t.evidence === 'parameter' && ctx.confidence === 'high') ctx.confidence = 'medium';
+  const steps = traceSteps(t.trace).map((s) => ({ start: s.start, end: s.end, message: s.message }));
+  const finding = ctx.captures.get('finding')?.[0] ?? sink;
+  if (finding) {
+    const last = steps[steps.length - 1];
+    if (!last || last.start !== finding.start || last.end !== finding.end) steps.push({ start: finding.start, end: finding.end, message: `reaches the sink \`${oneLine(finding.text)}\`` });
+  }
+  ctx.flow = steps;
+}
+
+function oneLine(s: string): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
+}
+
+/** The taint at a capture, or undefined when the capture has no node, is dead code, or carries no input. */
+export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, sanitizer?: string, sinkKind: SafeSink = 'any'): TaintFinding | undefined {
+  const node = target?.node;
+  if (!node) return undefined;
+  if (isDeadCode(node, enclosingFunction(node))) return undefined;
+  // `new File(name).getName()`: the sink's own result is reduced by a sanitiser at once, so nothing is opened.
+  const sink = ctx.captures.get('finding')?.[0]?.node;
+  const up = sink?.parent;
+  if (sanitizer && sink && up && sink.startIndex === up.startIndex) {
+    const s = shapeOf(up.type === 'field_access' || up.type === 'member_expression' || up.type === 'attribute' ? (up.parent ?? up) : up);
+    if (s.kind === 'call' && re(sanitizer).test(s.name)) return undefined;
+  }
+  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
+}
+
+export const filters: Record<string, FilterHelper> = {
+  /**
+   * Input reaches the target (the sink's argument). Options: `sanitizer` (regex over the callee of calls whose
+   * result is safe for this sink, e.g. `escapeXml`), `requireBuilt` (only text built around the input), `sink`
+   * (which escapers count, see safeValues.ts).
+   */
+  tainted: (ctx, target, options) => {
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink);
+    if (!t) return false;
+    if (options['requireBuilt'] === true && !t.built) return false;
+    applyTaint(ctx, t, target);
+    return true;
+  },
+};
+
+export const options: Record<string, HelperOptions> = {
+  tainted: { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) },
+};
