@@ -67,6 +67,7 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
       return { ...p, kind: 'regex' } as Pattern;
     }
     if ((p as { producer?: string }).producer !== undefined) return { ...p, kind: 'producer' } as Pattern;
+    if ('call' in p || 'new' in p || 'into' in p) return { ...p, kind: 'semantic' } as Pattern;
     return { ...p, kind: 'query' } as Pattern;
   });
   if (errors.length > 0) return { errors };
