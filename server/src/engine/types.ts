@@ -203,6 +203,8 @@ export interface CallSpec {
   /** Qualified names; `*` matches within a name segment, `**` across segments. */
   name: string | string[];
   args?: ArgSpec[];
+  /** Template variable set to the type's simple name (`DES` for `System.Security.Cryptography.DES.Create`). */
+  as?: string;
 }
 
 /** A value from a call named in `from` that lands in a variable, field, key, attribute or return named like `name`. */
@@ -213,6 +215,8 @@ export interface IntoSpec {
   flags?: string;
   /** Regular expression the target's name must not match (`tokenizer`, `keyboard`). */
   except?: string;
+  /** Template variable set to the target's name (default `target`). */
+  as?: string;
 }
 
 /** A matcher over the semantic model (resolved names, possible values) instead of the syntax. */

@@ -68,7 +68,10 @@ function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, ca
   const ctx = newContext(rule, pattern, input);
   put(ctx, 'finding', call.node);
   put(ctx, 'fn', call.nameNode);
-  if (call.receiver) put(ctx, 'cls', call.receiver.node);
+  if (call.receiver) {
+    put(ctx, 'cls', call.receiver.node);
+    put(ctx, 'recv', call.receiver.node);
+  }
   else if (call.kind === 'new') put(ctx, 'cls', call.nameNode);
   else if (call.nameNode.parent && call.nameNode.parent.id !== call.node.id) {
     // `Cipher.getInstance(...)`: the spelled receiver is what precedes the name.
@@ -82,8 +85,12 @@ function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, ca
 function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
   const names = list(spec.name);
   for (const call of model.calls) {
-    if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n))) continue;
+    if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
     const ctx = callContext(rule, pattern, input, call);
+    if (spec.as) {
+      const segments = call.name.split(/[./]/);
+      ctx.vars[spec.as] = segments[segments.length - (kind === 'new' ? 1 : 2)] ?? call.name;
+    }
     if ((spec.args ?? []).every((a) => argHolds(ctx, call, a))) finish(ctx, input, out);
   }
 }
@@ -104,7 +111,7 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
       if (!call) continue;
       const ctx = callContext(rule, pattern, input, call);
       put(ctx, 'target', flow.node);
-      ctx.vars['target'] = flow.name;
+      ctx.vars[spec.as ?? 'target'] = flow.name;
       const before = out.length;
       finish(ctx, input, out);
       if (out.length > before) reported.add(o.node);

@@ -156,10 +156,18 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     }
     model.calls.push({ kind: 'call', name, node: e.node, nameNode: e.nameNode, args, ...(receiver ? { receiver } : {}) });
     argumentFlows(args);
-    // An array handed to a call may be filled by it (`random.nextBytes(iv)`): it is no longer a known constant.
+    // An array handed to a call may be filled by it (`random.nextBytes(salt)`): it is no longer a known
+    // constant, and it now holds what the call wrote.
     for (const a of args) {
-      if (a.expr.k === 'name' && a.vals.consts.some((c) => typeof c === 'object' && c !== null)) env.vars.set(a.expr.id, typed(a.vals.type, derived(a.vals)));
+      if (a.expr.k !== 'name' || !a.vals.consts.some((c) => typeof c === 'object' && c !== null)) continue;
+      const filled = typed(a.vals.type, name ? withOrigin(derived(a.vals), { name, node: e.node }) : derived(a.vals));
+      env.vars.set(a.expr.id, filled);
+      model.flows.push({ kind: 'name', name: a.expr.id, node: a.node, value: e.node, vals: filled });
     }
+    // A setter names what it stores: `user.setSessionId(v)`, `builder.withToken(v)`.
+    const setter = /^(set|with|put|add)_?([A-Z_a-z]\w*)$/.exec(method);
+    const only = args.length === 1 ? args[0]! : undefined;
+    if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) model.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
     // A function of this file called by name (or on this/self) returns its summary.
     const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method) : undefined;
     const result = own ?? callResult(method, name, receiver?.vals, args, e.callee.k === 'member' ? e.callee.obj : undefined, lowering);

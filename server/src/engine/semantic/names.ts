@@ -37,16 +37,22 @@ export class Names {
 
 const cache = new Map<string, RegExp>();
 
-/** A name pattern as a regex: `*` stands for any characters within a segment, `**` for any characters. */
+/** A name pattern as a regex: `*` stands for any characters within a segment, `**` for any, `{a,b}` for either. */
 function patternRegex(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (!re) {
-    const body = pattern
-      .split('**')
-      .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('[^./]*'))
-      .join('.*');
-    // A spelling that no import qualified may stand for the pattern's tail (`Cipher.getInstance` for
-    // `javax.crypto.Cipher.getInstance`), cut at a segment boundary.
+    let body = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const ch = pattern[i]!;
+      if (ch === '*' && pattern[i + 1] === '*') {
+        body += '.*';
+        i++;
+      } else if (ch === '*') body += '[^./]*';
+      else if (ch === '{') body += '(?:';
+      else if (ch === '}') body += ')';
+      else if (ch === ',' && body.includes('(?:')) body += '|';
+      else body += ch.replace(/[.+?^$()|[\]\\/]/g, '\\$&');
+    }
     re = new RegExp(`^(?:${body})$`);
     cache.set(pattern, re);
   }
@@ -56,14 +62,15 @@ function patternRegex(pattern: string): RegExp {
 /**
  * Whether a call's name matches a rule's name pattern: exactly, or as the pattern's tail of two or more segments
  * (an unqualified `MD5.Create` stands for `System.Security.Cryptography.MD5.Create`; a bare `md5` never stands
- * for `hashlib.md5`). A name some import qualified differently (`com.acme.Cipher.getInstance`) matches neither.
+ * for `hashlib.md5`; a bare type in `new` may stand for the last one). A name some import qualified differently (`com.acme.Cipher.getInstance`) matches neither.
  */
-export function nameMatches(name: string, pattern: string): boolean {
+export function nameMatches(name: string, pattern: string, simpleType = false): boolean {
   const re = patternRegex(pattern);
   if (re.test(name)) return true;
-  if (!/[./]/.test(name)) return false;
+  // A type named without any qualifier (`new TripleDESCryptoServiceProvider()`) may stand for the last segment.
+  if (!/[./]/.test(name) && !simpleType) return false;
   const tails = pattern.split(/[./]/);
-  for (let i = 1; i < tails.length - 1; i++) {
+  for (let i = 1; i < tails.length - (simpleType ? 0 : 1); i++) {
     // The pattern's segments from i on, compared with the name's spelling.
     const tail = pattern.slice(pattern.split(/[./]/, i).join('.').length + 1);
     if (patternRegex(tail).test(name)) return true;
