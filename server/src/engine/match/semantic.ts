@@ -78,6 +78,7 @@ function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, ca
     const recv = call.node.namedChild(0);
     if (recv && recv.id !== call.nameNode.id && recv.endIndex <= call.nameNode.startIndex) put(ctx, 'cls', recv);
   }
+  if (call.typeNode) put(ctx, 'type', call.typeNode);
   if (call.name) ctx.vars['name'] = call.name;
   return ctx;
 }

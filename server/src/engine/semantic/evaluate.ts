@@ -92,7 +92,7 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
       case 'new': {
         const args = evalArgs(e.args, env);
         const name = typeName(e.type);
-        model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, args });
+        model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
         argumentFlows(args);
         const v = typed(name, derived(...args.map((a) => a.vals)));
         return name ? withOrigin(v, { name, node: e.node }) : v;
@@ -139,6 +139,7 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     let name: string | undefined;
     let receiver: { node: Node; vals: Vals } | undefined;
     let method = '';
+    let typeNode: Node | undefined;
     if (e.callee.k === 'member') {
       method = e.callee.prop;
       const obj = e.callee.obj;
@@ -147,14 +148,17 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
         const vals = evalExpr(obj, env);
         receiver = { node: obj.node, vals };
         if (vals.type) name = `${vals.type}.${method}`;
-      } else name = `${spelled}.${method}`;
+      } else {
+        name = `${spelled}.${method}`;
+        typeNode = obj.k === 'member' ? obj.propNode : obj.node;
+      }
     } else if (e.callee.k === 'name') {
       method = e.callee.id;
       name = isValue(method) ? undefined : (names.imported(method) ?? method);
     } else {
       receiver = { node: e.callee.node, vals: evalExpr(e.callee, env) };
     }
-    model.calls.push({ kind: 'call', name, node: e.node, nameNode: e.nameNode, args, ...(receiver ? { receiver } : {}) });
+    model.calls.push({ kind: 'call', name, node: e.node, nameNode: e.nameNode, args, ...(receiver ? { receiver } : {}), ...(typeNode ? { typeNode } : {}) });
     argumentFlows(args);
     // An array handed to a call may be filled by it (`random.nextBytes(salt)`): it is no longer a known
     // constant, and it now holds what the call wrote.

@@ -22,6 +22,8 @@ export interface SemCall {
   /** The called name's token (method name, or the type for `new`). */
   nameNode: Node;
   receiver?: { node: Node; vals: Vals };
+  /** The last segment of a spelled type or static receiver (`MD5` in `System.Security.Cryptography.MD5.Create()`). */
+  typeNode?: Node;
   args: SemArg[];
 }
 
