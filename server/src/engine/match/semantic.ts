@@ -79,6 +79,8 @@ function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, ca
     if (recv && recv.id !== call.nameNode.id && recv.endIndex <= call.nameNode.startIndex) put(ctx, 'cls', recv);
   }
   if (call.typeNode) put(ctx, 'type', call.typeNode);
+  const list = call.node.childForFieldName('arguments');
+  if (list) put(ctx, 'args', list);
   if (call.name) ctx.vars['name'] = call.name;
   return ctx;
 }
@@ -96,6 +98,17 @@ function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'c
   }
 }
 
+/** `rememberMeKey`, `RememberMeKey`, `REMEMBER_ME_KEY`, `remember-me-key` -> `remember_me_key`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .join('_')
+    .toLowerCase();
+}
+
 function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
   const spec = pattern.into!;
   const from = list(spec.from);
@@ -105,9 +118,13 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
   for (const c of model.calls) calls.set(c.node, c);
   const reported = new Set<Node>();
   for (const flow of model.flows) {
-    if (flow.vals.origins.length === 0 || !name.test(flow.name) || except?.test(flow.name)) continue;
+    if (flow.vals.origins.length === 0) continue;
+    const snake = snakeCase(flow.name);
+    if (!name.test(snake) || except?.test(snake)) continue;
     for (const o of flow.vals.origins) {
       if (reported.has(o.node) || !from.some((f) => nameMatches(o.name, f))) continue;
+      // A value first stored under a name that says it is no secret (`delayMs`, `tokenCount`) stays none.
+      if (o.via && o.via !== flow.name && except?.test(snakeCase(o.via))) continue;
       const call = calls.get(o.node);
       if (!call) continue;
       const ctx = callContext(rule, pattern, input, call);

@@ -2,7 +2,7 @@ import type { Node } from '../source/parse';
 import type { Arg, Expr, FunctionDef, Lowering, Module, Stmt, Target } from './ir';
 import type { SemArg, SemanticModel } from './model';
 import { Names } from './names';
-import { binary, concat, derived, known, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
+import { binary, concat, derived, known, storedIn, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
 import { callResult } from './calls';
 
 // One pass over a lowered module: flow-sensitive constant propagation inside each function (a later write
@@ -44,6 +44,9 @@ interface FnState {
 }
 
 const SELF = new Set(['this', 'self', '$this']);
+
+/** Methods that add their argument to the receiver (collections, string builders, streams). */
+const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
 export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
   const model: SemanticModel = { calls: [], flows: [] };
@@ -168,6 +171,11 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
       env.vars.set(a.expr.id, filled);
       model.flows.push({ kind: 'name', name: a.expr.id, node: a.node, value: e.node, vals: filled });
     }
+    // A builder or collection that is added to holds what was added (`chars.append(c)`, `sb.append(n)`).
+    if (e.callee.k === 'member' && e.callee.obj.k === 'name' && MUTATORS.has(method) && receiver && env.get(e.callee.obj.id)) {
+      const added = derived(...args.map((a) => a.vals));
+      if (added.origins.length) env.vars.set(e.callee.obj.id, typed(receiver.vals.type, derived(receiver.vals, added)));
+    }
     // A setter names what it stores: `user.setSessionId(v)`, `builder.withToken(v)`.
     const setter = /^(set|with|put|add)_?([A-Z_a-z]\w*)$/.exec(method);
     const only = args.length === 1 ? args[0]! : undefined;
@@ -179,7 +187,7 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
   }
 
   function assign(t: Target, v: Vals, env: Env): void {
-    if (t.kind === 'name' || t.kind === 'field') env.vars.set(t.name, v);
+    if (t.kind === 'name' || t.kind === 'field') env.vars.set(t.name, storedIn(v, t.name));
   }
 
   function evalStmt(s: Stmt, env: Env, top: boolean): void {

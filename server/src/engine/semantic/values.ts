@@ -9,6 +9,8 @@ export interface Origin {
   /** Qualified name of the call, as names.ts gives it. */
   name: string;
   node: Node;
+  /** The first variable or field the value was stored in on its way, if any. */
+  via?: string;
 }
 
 export interface Vals {
@@ -196,4 +198,10 @@ export function isConstArray(c: Const): c is ConstArray {
 /** Every possible value is a known constant (no unknown part): a literal key, a fixed IV, a constant seed. */
 export function fullyConstant(v: Vals): boolean {
   return !v.unknown && v.consts.length > 0;
+}
+
+/** The value as stored in `name`: origins that were not stored anywhere before remember this as their first stop. */
+export function storedIn(v: Vals, name: string): Vals {
+  if (v.origins.length === 0 || v.origins.every((o) => o.via)) return v;
+  return { ...v, origins: v.origins.map((o) => (o.via ? o : { ...o, via: name })) };
 }

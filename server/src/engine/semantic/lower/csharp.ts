@@ -125,7 +125,12 @@ function lowerExpr(n: Node): Expr {
     case 'array_creation_expression':
     case 'implicit_array_creation_expression': {
       const init = named(n).find((c) => c.type === 'initializer_expression');
-      return init ? lowerExpr(init) : other(n, []);
+      if (init) return lowerExpr(init);
+      // `new byte[16]`: zero-filled, a constant until something writes into it.
+      const rank = named(field(n, 'type') ?? n).find((c) => c.type === 'array_rank_specifier');
+      const size = rank?.namedChild(0) ? intLiteral(rank.namedChild(0)!.text) : undefined;
+      if (size !== undefined && size <= 64) return { k: 'array', node: n, elems: Array.from({ length: size }, () => ({ k: 'lit', node: n, value: 0 }) as Expr) };
+      return other(n, []);
     }
     case 'element_access_expression': {
       const e = field(n, 'expression');
@@ -224,7 +229,10 @@ function members(n: Node | null): Stmt[] {
     else if (m.type === 'property_declaration') {
       const name = field(m, 'name');
       const value = field(m, 'value');
+      const arrow = named(m).find((c) => c.type === 'arrow_expression_clause')?.namedChild(0);
       if (name && value) out.push({ k: 'let', node: m, target: { kind: 'field', name: name.text, node: name }, value: lowerExpr(value) });
+      // `string ApiKey => ...`: a getter, whose value is its return.
+      else if (name && arrow) out.push({ k: 'func', fn: { node: m, name: name.text, params: [], body: [{ k: 'return', node: arrow, e: lowerExpr(arrow) }] } });
     } else out.push(...stmt(m));
   }
   return out;
