@@ -205,6 +205,8 @@ export interface CallSpec {
   args?: ArgSpec[];
   /** Template variable set to the type's simple name (`DES` for `System.Security.Cryptography.DES.Create`). */
   as?: string;
+  /** The capture reported as the finding's range (default: the whole call). */
+  report?: string;
 }
 
 /** A value from a call named in `from` that lands in a variable, field, key, attribute or return named like `name`. */

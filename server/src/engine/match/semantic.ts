@@ -5,6 +5,7 @@ import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticMod
 import { constText, fullyConstant } from '../semantic/values';
 import { finish, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
+import { maskSecret } from '../finalise/mask';
 
 // The declarative matchers over the semantic model: `call:` and `new:` (by qualified name, with conditions on
 // the possible values of arguments) and `into:` (a value from a named call landing somewhere named like a
@@ -58,7 +59,11 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
     if (matched === undefined) return false;
   }
   put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, arg.node);
-  if (spec.as) ctx.vars[spec.as] = matched ?? constText(v.consts[0] ?? '') ?? '';
+  if (spec.as) {
+    const value = matched ?? constText(v.consts[0] ?? '') ?? '';
+    // A secret rule's value is shown masked, like its captures (a constant key must never reach a message raw).
+    ctx.vars[spec.as] = ctx.rule.secret ? maskSecret(value) : value;
+  }
   const lit = spec.literal ? literalContent(arg) : undefined;
   if (spec.literal && lit) put(ctx, spec.literal, arg.expr.node, lit.start, lit.end);
   return true;
@@ -94,7 +99,10 @@ function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'c
       const segments = call.name.split(/[./]/);
       ctx.vars[spec.as] = segments[segments.length - (kind === 'new' ? 1 : 2)] ?? call.name;
     }
-    if ((spec.args ?? []).every((a) => argHolds(ctx, call, a))) finish(ctx, input, out);
+    if (!(spec.args ?? []).every((a) => argHolds(ctx, call, a))) continue;
+    const at = spec.report ? ctx.captures.get(spec.report) : undefined;
+    if (at) ctx.captures.set('finding', at);
+    finish(ctx, input, out);
   }
 }
 
