@@ -32,6 +32,15 @@ public class KeysViaVariables {
         return DriverManager.getConnection(url, "app", p);
     }
 
+    Object maybeLegacy(String url, boolean legacy) throws Exception {
+        String p = null;
+        if (legacy) {
+            p = "Lg4-Wq9zR";
+        }
+        // vigil-expect: hardcoded-secret
+        return DriverManager.getConnection(url, "app", p);
+    }
+
     Object connectConfigured(String url) throws Exception {
         String p = System.getenv("DB_PASSWORD");
         // vigil-ok: hardcoded-secret

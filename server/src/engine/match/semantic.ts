@@ -50,12 +50,13 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
   const arg = argOf(call, spec);
   if (!arg) return false;
   const v = arg.vals;
-  if (spec.constant && (!fullyConstant(v) || v.literal === false || v.consts.some((c) => c === '' || c === null))) return false;
+  // A value that is a constant on every path; `null` or '' on some paths (no key yet) does not make it less so.
+  if (spec.constant && (!fullyConstant(v) || v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
   if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {
     const re = regex(spec.value, spec.flags);
-    matched = v.consts.map(constText).find((t): t is string => t !== undefined && re.test(t));
+    matched = v.consts.filter((c) => c !== null).map(constText).find((t): t is string => t !== undefined && re.test(t));
     if (matched === undefined) return false;
   }
   put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, arg.node);

@@ -5,6 +5,7 @@ import { evaluate } from './evaluate';
 import { java } from './lower/java';
 import { python } from './lower/python';
 import { csharp } from './lower/csharp';
+import { go } from './lower/go';
 
 // The semantic layer's entry point: the model of a tree, built once and shared by every matcher and helper of
 // an analysis. Rules read facts from it (resolved names, possible values) and never the grammar.
@@ -17,6 +18,7 @@ const LOWERINGS: Record<string, Lowering> = {
   java,
   python,
   csharp,
+  go,
 };
 
 /** Whether the semantic layer reads this language. */
