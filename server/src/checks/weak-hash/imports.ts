@@ -92,12 +92,6 @@ function goImports(root: Node): GoImport[] {
   }));
 }
 
-/** The weak crypto import that package name `local` refers to, if any (blank and dot imports are not followed). */
-export function goWeakImport(root: Node, local: string): { algo: WeakAlgorithm } | undefined {
-  const imp = goImports(root).find((i) => i.local === local && GO_WEAK[i.path]);
-  return imp ? { algo: GO_WEAK[imp.path]! } : undefined;
-}
-
 /** A `pkg.New()` / `pkg.Sum(x)` call the rule flags and the fix rewrites (same conditions as the rule's filters). */
 function goFlaggedSite(sel: Node): boolean {
   const call = sel.parent;

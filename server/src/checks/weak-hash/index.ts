@@ -4,7 +4,7 @@ import { capture, optString, opt } from '../shared/types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './algo';
 import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
 import { argumentNodes } from '../shared/calls';
-import { goImportFix, goWeakImport, pyFromImportFix } from './imports';
+import { goImportFix, pyFromImportFix } from './imports';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
 // Helpers of the weak-hash rule (rules/weak-hash.yaml). Filters decide whether a matched call really
@@ -60,14 +60,6 @@ export const filters: Record<string, FilterHelper> = {
     return call ? hashesPassword(call, capture(ctx, 'algo')?.node) : false;
   },
 
-  /** Go: the target package name refers to an import of crypto/md5 or crypto/sha1; sets `{{algo}}`. */
-  hashGoPackage: (ctx, target) => {
-    if (!target?.node) return false;
-    const imp = treeFact(target.node, `go-weak-import/${target.text}`, (root) => goWeakImport(root, target.text) ?? null);
-    if (!imp) return false;
-    ctx.vars['algo'] = imp.algo;
-    return true;
-  },
 };
 
 /** C#: `MD5 h = MD5.Create()` must become `SHA256 h = ...`, or the fixed code no longer compiles. */
@@ -166,7 +158,6 @@ export const fixes: Record<string, FixHelper> = {
 export const options: Record<string, HelperOptions> = {
   weakHashUse: { algo: opt.string, as: opt.string, password: opt.boolean },
   hashesPassword: {},
-  hashGoPackage: {},
   hashRename: { capture: opt.string, csharpDeclaredType: opt.boolean, spelled: opt.oneOf(['member']) },
   hashString: { style: opt.string, text: opt.string },
   hashCsharpNew: {},

@@ -45,6 +45,9 @@ interface FnState {
 
 const SELF = new Set(['this', 'self', '$this']);
 
+/** Methods that write into the buffer they are given. */
+const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
+
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
 const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
@@ -166,7 +169,7 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     // An array handed to a call may be filled by it (`random.nextBytes(salt)`): it is no longer a known
     // constant, and it now holds what the call wrote.
     for (const a of args) {
-      if (a.expr.k !== 'name' || !a.vals.consts.some((c) => typeof c === 'object' && c !== null)) continue;
+      if (a.expr.k !== 'name' || !(FILLERS.has(method) || a.vals.consts.some((c) => typeof c === 'object' && c !== null))) continue;
       const filled = typed(a.vals.type, name ? withOrigin(derived(a.vals), { name, node: e.node }) : derived(a.vals));
       env.vars.set(a.expr.id, filled);
       model.flows.push({ kind: 'name', name: a.expr.id, node: a.node, value: e.node, vals: filled });
@@ -198,7 +201,11 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
           const old = env.get(s.target.name) ?? UNKNOWN;
           v = s.op === '+=' ? (old.consts.some((c) => typeof c === 'string') ? concat([old, v]) : derived(old, v)) : derived(old, v);
         }
-        if (s.target.kind === 'index' && s.target.obj) evalExpr(s.target.obj, env);
+        if (s.target.kind === 'index' && s.target.obj) {
+          // `b[i] = x`: the collection now holds what was written into it.
+          const before = evalExpr(s.target.obj, env);
+          if (s.target.obj.k === 'name' && v.origins.length && env.get(s.target.obj.id)) env.vars.set(s.target.obj.id, typed(before.type, derived(before, v)));
+        }
         const type = typeName(s.type);
         if (type && type !== 'var') v = { ...v, type };
         // A field that is not final may be written by any method: only its type is certain.
