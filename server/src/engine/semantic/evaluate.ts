@@ -111,6 +111,8 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
         if (e.op === '+' && (l.consts.some((c) => typeof c === 'string') || r.consts.some((c) => typeof c === 'string'))) return concat([l, r]);
         if (e.op === '+' && l.consts.length === 1 && r.consts.length === 1 && typeof l.consts[0] === 'number' && typeof r.consts[0] === 'number' && !l.unknown && !r.unknown) return known(l.consts[0] + r.consts[0]);
         if (e.op === '+') return derived(l, r);
+        // `process.env.ALG || 'md5'`, `os.environ.get('ALG') or 'md5'`, `cfg.alg ?? 'md5'`: a default, a possible value.
+        if ((e.op === '??' || ((e.op === '||' || e.op === 'or') && truth(l) === undefined)) && r.consts.some((c) => typeof c === 'string')) return union({ ...r, literal: false }, l.consts.length ? l : derived(l));
         return binary(e.op, l, r);
       }
       case 'not': {

@@ -6,6 +6,7 @@ import { java } from './lower/java';
 import { python } from './lower/python';
 import { csharp } from './lower/csharp';
 import { go } from './lower/go';
+import { javascript } from './lower/javascript';
 
 // The semantic layer's entry point: the model of a tree, built once and shared by every matcher and helper of
 // an analysis. Rules read facts from it (resolved names, possible values) and never the grammar.
@@ -19,6 +20,10 @@ const LOWERINGS: Record<string, Lowering> = {
   python,
   csharp,
   go,
+  javascript,
+  javascriptreact: javascript,
+  typescript: javascript,
+  typescriptreact: javascript,
 };
 
 /** Whether the semantic layer reads this language. */
