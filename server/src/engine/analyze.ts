@@ -6,6 +6,7 @@ import { loadRules } from './rules/load';
 import { builtinRulesDir } from './source/paths';
 import { refuseUnsafeRegexes } from './rules/redos';
 import { appliesTo, MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from './match/match';
+import { runSemanticPatterns } from './match/semantic';
 import { buildCombinedQuery, type CombinedQuery } from './match/combined';
 import { KeywordIndex, passesKeywords } from './match/keywords';
 import type { IncrementalState } from './incremental/incremental';
@@ -123,7 +124,7 @@ export class Engine {
     const parts: string[] = [];
     this.rules.forEach((r, ri) =>
       r.patterns.forEach((p, pi) => {
-        if (p.kind === 'query' && (p.languages as string[]).includes(languageId) && passesKeywords(p.keywords, present)) parts.push(`${ri}.${pi}`);
+        if ((p.kind === 'query' || p.kind === 'semantic') && (p.languages as string[]).includes(languageId) && passesKeywords(p.keywords, present)) parts.push(`${ri}.${pi}`);
       }),
     );
     return parts.join(',');
@@ -218,6 +219,8 @@ export class Engine {
         runQueriesReusing(combined, input, rules, run, state, failures, queryRaw);
       }
       raw.push(...queryRaw);
+      // 3b. Matchers over the semantic model (match/semantic.ts): built once per tree, run in full every time.
+      if (input.tree) runSemanticPatterns(rules, input, failures.failed, failures.fail, raw);
       // 4. Regex and producer patterns, carrying line-local findings (incremental/textPatterns.ts).
       runTextPatterns(rules, input, isCode, (globs, p) => this.pathAllowed(globs, p), failures, state, raw);
     } finally {
@@ -247,7 +250,7 @@ export class Engine {
       notes.push(skipped);
       return none;
     }
-    if (signature === '' || !rules.some((r) => r.patterns.some((p) => p.kind === 'query' && appliesTo(p, doc.languageId, true)))) return none;
+    if (signature === '' || !rules.some((r) => r.patterns.some((p) => (p.kind === 'query' || p.kind === 'semantic') && appliesTo(p, doc.languageId, true)))) return none;
     return parseAndPlan(doc.languageId, text, input, notes, state, this.log);
   }
 

@@ -194,7 +194,62 @@ export interface ProducerPattern extends PatternBase {
   options?: Record<string, unknown>;
 }
 
-export type Pattern = QueryPattern | RegexPattern | ProducerPattern;
+/** One argument condition of a `call:` or `new:` matcher, over the argument's possible values (semantic/values.ts). */
+export interface ArgSpec {
+  /** Positional index (default 0), or `name` for a keyword/named argument. */
+  index?: number;
+  name?: string;
+  /** Regular expression that one of the possible string values must match. */
+  value?: string;
+  /** Flags of `value` (i, u). */
+  flags?: string;
+  /** Every possible value is a constant written in the code (a literal key, a fixed IV or seed). */
+  constant?: boolean;
+  /** The argument is not itself a literal (it reaches the call through a variable, field or conversion). */
+  indirect?: boolean;
+  /** Template variable set to the matching value. */
+  as?: string;
+  /** Capture name for the argument's node (default `arg<index>`). */
+  capture?: string;
+  /** Capture name for the content of the argument when it is a string literal at the call (for fixes). */
+  literal?: string;
+}
+
+/** A call (or constructor) by qualified name; see docs/custom-rules.md. */
+export interface CallSpec {
+  /** Qualified names; `*` matches within a name segment, `**` across segments. */
+  name: string | string[];
+  args?: ArgSpec[];
+  /** Template variable set to the type's simple name (`DES` for `System.Security.Cryptography.DES.Create`). */
+  as?: string;
+  /** The capture reported as the finding's range (default: the whole call). */
+  report?: string;
+}
+
+/** A value from a call named in `from` that lands in a variable, field, key, attribute or return named like `name`. */
+export interface IntoSpec {
+  from: string | string[];
+  /** Regular expression over the target's name. */
+  name: string;
+  flags?: string;
+  /** Regular expression the target's name must not match (`tokenizer`, `keyboard`). */
+  except?: string;
+  /** Template variable set to the target's name (default `target`). */
+  as?: string;
+}
+
+/** A matcher over the semantic model (resolved names, possible values) instead of the syntax. */
+export interface SemanticPattern extends PatternBase {
+  kind: 'semantic';
+  languages: CodeLanguage[];
+  call?: CallSpec;
+  new?: CallSpec;
+  into?: IntoSpec;
+  /** Semantic patterns run on code by language, never by path. */
+  paths?: undefined;
+}
+
+export type Pattern = QueryPattern | RegexPattern | ProducerPattern | SemanticPattern;
 
 export interface Rule {
   id: string;

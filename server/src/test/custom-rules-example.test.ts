@@ -19,7 +19,7 @@ describe('custom rule example', () => {
   it('passes vigil test-rules', () => {
     const r = testRules(example);
     assert.strictEqual(r.status, 0, r.out);
-    assert.match(r.out, /2 rules, 2 fixtures, 0 failures/);
+    assert.match(r.out, /3 rules, 3 fixtures, 0 failures/);
   });
 
   it('fails when the rule no longer matches its fixture', () => {

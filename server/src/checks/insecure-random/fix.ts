@@ -68,7 +68,8 @@ function argCount(call: Node): number {
 export const fixes: Record<string, FixHelper> = {
   /** Python `random.choice(x)` → `secrets.choice(x)` (and getrandbits, one-argument randrange), adding `import secrets`. */
   randPythonSecrets: (ctx) => {
-    const mod = capture(ctx, 'mod');
+    // `mod` from a query, `type` (the spelled module) from a semantic match.
+    const mod = capture(ctx, 'mod') ?? capture(ctx, 'type');
     const fn = capture(ctx, 'fn');
     const call = capture(ctx, 'finding');
     if (!mod || !fn || !call?.node) return undefined;

@@ -243,17 +243,9 @@ export const filters: Record<string, FilterHelper> = {
     return true;
   },
 
-  /** The target's own name is secret-like (the buffer `rnd.nextBytes(salt)` fills). Sets `{{secret}}`. */
-  randSecretName: (ctx, target) => {
-    const name = target?.node ? targetName(target.node) : target?.text;
-    if (!name || !isSecretName(name)) return false;
-    ctx.vars['secret'] = name;
-    return true;
-  },
 };
 
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
   randomFlowsToSecret: { outer: opt.string },
-  randSecretName: {},
 };

@@ -1,35 +1,8 @@
-import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, HelperOptions } from './types';
 import { documentTest, escapeRegExp, optString, optStrings, opt } from './types';
-import { treeFact } from '../../engine/incremental/documentFacts';
 
-// File-level context for the crypto rules: what a receiver was declared as, which package a Go name imports,
-// which method a call sits in. Textual where a declaration's shape is regular enough, tree-based otherwise.
-
-
-/** Local name → import path of a Go file (`rand` → `math/rand`, `mr` → `math/rand`). */
-export function goImports(root: Node): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const decl of root.namedChildren) {
-    if (!decl || decl.type !== 'import_declaration') continue;
-    const stack: Node[] = [decl];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n.type === 'import_spec') {
-        const p = n.childForFieldName('path')?.text.replace(/^["`]|["`]$/g, '');
-        if (!p) continue;
-        const alias = n.childForFieldName('name')?.text;
-        const segs = p.split('/');
-        let local = segs[segs.length - 1]!;
-        if (/^v\d+$/.test(local) && segs.length > 1) local = segs[segs.length - 2]!;
-        out.set(alias ?? local, p);
-        continue;
-      }
-      for (const c of n.namedChildren) if (c) stack.push(c);
-    }
-  }
-  return out;
-}
+// File-level context for the crypto rules: what a receiver was declared as, which library a file imports.
+// Textual where a declaration's shape is regular enough.
 
 export const filters: Record<string, FilterHelper> = {
   /**
@@ -44,13 +17,6 @@ export const filters: Record<string, FilterHelper> = {
     const name = escapeRegExp(target.text);
     const re = new RegExp(`(?<![\\w.])${t}(?:<[^>\\n]*>)?\\s+${name}\\b|\\b${name}\\s*=\\s*new\\s+${t}\\s*[(<]`);
     return documentTest(ctx, re);
-  },
-
-  /** The target (a Go package identifier) names an import whose path is one of `paths`. */
-  cryptoGoImport: (_ctx, target, options) => {
-    if (!target?.node) return false;
-    const path = treeFact(target.node, `go-import/${target.text}`, (root) => goImports(root).get(target.text) ?? null) ?? undefined;
-    return path !== undefined && optStrings(options, 'paths').includes(path);
   },
 
   /** The whole file matches `pattern` (an import or require of the library the call belongs to). */
@@ -89,7 +55,6 @@ export const filters: Record<string, FilterHelper> = {
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
   cryptoDeclaredAs: { types: opt.strings },
-  cryptoGoImport: { paths: opt.strings },
   cryptoFileMatches: { pattern: opt.string },
   cryptoInsideFunction: { pattern: opt.string },
   cryptoParentIsNot: { types: opt.strings },

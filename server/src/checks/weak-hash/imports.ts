@@ -1,6 +1,6 @@
 import { sourceOf, type Node } from '../../engine/source/parse';
 import type { OffsetEdit } from '../shared/types';
-import { weakAlgorithmOfName, type WeakAlgorithm } from './algo';
+import type { WeakAlgorithm } from './algo';
 import { declaresNonSecurityUse, hashesPassword, insideHmacOrKdf } from './tree';
 
 // Weak-hash fixes that must touch imports as well as the call: Go (`crypto/md5` → `crypto/sha256`) and
@@ -92,12 +92,6 @@ function goImports(root: Node): GoImport[] {
   }));
 }
 
-/** The weak crypto import that package name `local` refers to, if any (blank and dot imports are not followed). */
-export function goWeakImport(root: Node, local: string): { algo: WeakAlgorithm } | undefined {
-  const imp = goImports(root).find((i) => i.local === local && GO_WEAK[i.path]);
-  return imp ? { algo: GO_WEAK[imp.path]! } : undefined;
-}
-
 /** A `pkg.New()` / `pkg.Sum(x)` call the rule flags and the fix rewrites (same conditions as the rule's filters). */
 function goFlaggedSite(sel: Node): boolean {
   const call = sel.parent;
@@ -186,26 +180,6 @@ function pyFromImports(root: Node, modules: string[]): PyFromImport[] {
   return out;
 }
 
-// hashlib's weak constructors, and pycryptodome's weak hash modules (Crypto.Hash.MD5 and friends).
-const PY_WEAK_IMPORTS = /^(md5|sha1|MD5|SHA1|SHA|MD4|MD2)$/;
-
-/** The original name of `local` when it is bound by `from <module> import <weak> [as local]`. */
-export function pyImportedWeakName(root: Node, local: string, modules: string[]): string | undefined {
-  for (const imp of pyFromImports(root, modules)) {
-    const item = imp.items.find((i) => i.local === local && PY_WEAK_IMPORTS.test(i.original) && weakAlgorithmOfName(i.original));
-    if (item) return item.original;
-  }
-  return undefined;
-}
-
-/** `name` is the module itself or an `import module as name` alias. */
-export function pyModuleIs(root: Node, name: string, module: string): boolean {
-  if (name === module) return true;
-  const aliases = (): Node[] => nodesAtText(root, new RegExp(String.raw`(?<![\w.])[\w.]+${SP}as${SP}\w`, 'g'), 'aliased_import');
-  return memo(root, 'py-aliases', aliases).some(
-    (a) => a.parent?.type === 'import_statement' && a.childForFieldName('name')?.text === module && a.childForFieldName('alias')?.text === name,
-  );
-}
 
 function pyReferences(root: Node, local: string): Node[] {
   return descendants(root, 'identifier').filter((id) => {

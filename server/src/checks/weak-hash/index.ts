@@ -1,10 +1,10 @@
 import type { Node } from '../../engine/source/parse';
 import type { Capture, FilterHelper, FixHelper, MatchContext, OffsetEdit, HelperOptions } from '../shared/types';
-import { capture, optString, optStrings, opt } from '../shared/types';
+import { capture, optString, opt } from '../shared/types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './algo';
 import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
 import { argumentNodes } from '../shared/calls';
-import { goImportFix, goWeakImport, pyFromImportFix, pyImportedWeakName, pyModuleIs } from './imports';
+import { goImportFix, pyFromImportFix } from './imports';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
 // Helpers of the weak-hash rule (rules/weak-hash.yaml). Filters decide whether a matched call really
@@ -42,6 +42,13 @@ export const filters: Record<string, FilterHelper> = {
       if (!algo) return false;
       ctx.vars['algo'] = algo;
     }
+    else if (ctx.vars['algo']) {
+      // Set by a semantic matcher from a possible value (`as: algo`) or a type name: name it as the API does.
+      const v = ctx.vars['algo'];
+      const algo = weakAlgorithmOfString(v) ?? weakAlgorithmOfName(v);
+      if (!algo) return false;
+      ctx.vars['algo'] = algo;
+    }
     if (!ctx.vars['algo'] || exempt(call)) return false;
     const password = options['password'];
     return typeof password === 'boolean' ? hashesPassword(call, algoCapture?.node) === password : true;
@@ -53,33 +60,6 @@ export const filters: Record<string, FilterHelper> = {
     return call ? hashesPassword(call, capture(ctx, 'algo')?.node) : false;
   },
 
-  /** Python: the target names module `module` (default hashlib) directly or through `import hashlib as h`. */
-  hashPyModule: (_ctx, target, options) => {
-    if (!target?.node) return false;
-    const module = optString(options, 'module') ?? 'hashlib';
-    return treeFact(target.node, `py-module/${module}/${target.text}`, (root) => pyModuleIs(root, target.text, module));
-  },
-
-  /** Python: the target is a name bound by `from <modules> import md5 [as x]` to a weak algorithm; sets `{{algo}}`. */
-  hashPyImport: (ctx, target, options) => {
-    if (!target?.node) return false;
-    const given = optStrings(options, 'modules');
-    const modules = given.length > 0 ? given : ['hashlib'];
-    const original = treeFact(target.node, `py-weak-import/${modules.join(',')}/${target.text}`, (root) => pyImportedWeakName(root, target.text, modules) ?? null);
-    const algo = original ? weakAlgorithmOfName(original) : undefined;
-    if (!algo) return false;
-    ctx.vars['algo'] = algo;
-    return true;
-  },
-
-  /** Go: the target package name refers to an import of crypto/md5 or crypto/sha1; sets `{{algo}}`. */
-  hashGoPackage: (ctx, target) => {
-    if (!target?.node) return false;
-    const imp = treeFact(target.node, `go-weak-import/${target.text}`, (root) => goWeakImport(root, target.text) ?? null);
-    if (!imp) return false;
-    ctx.vars['algo'] = imp.algo;
-    return true;
-  },
 };
 
 /** C#: `MD5 h = MD5.Create()` must become `SHA256 h = ...`, or the fixed code no longer compiles. */
@@ -122,6 +102,9 @@ export const fixes: Record<string, FixHelper> = {
   hashRename: (ctx, options) => {
     const c = capture(ctx, optString(options, 'capture') ?? 'fn');
     if (!c) return undefined;
+    // `spelled: member`: only a call through a module or object (`hashlib.md5(..)`); a bare imported name is
+    // renamed together with its import (hashPyFromImport).
+    if (optString(options, 'spelled') === 'member' && c.node?.parent?.type === 'call') return undefined;
     const renamed = renameToSha256(c.text);
     if (!renamed) return undefined;
     const edits: OffsetEdit[] = [{ start: c.start, end: c.end, text: renamed }];
@@ -168,17 +151,14 @@ export const fixes: Record<string, FixHelper> = {
   hashGoFile: (ctx) => (ctx.tree ? treeFact(ctx.tree.rootNode, 'go-import-fix', (root) => goImportFix(root) ?? null) ?? undefined : undefined),
 
   /** Python: `from hashlib import md5` call sites → `sha256`, with the import list updated. */
-  hashPyFromImport: (ctx) => (ctx.tree ? treeFact(ctx.tree.rootNode, 'py-from-import-fix', (root) => pyFromImportFix(root) ?? null) ?? undefined : undefined),
+  hashPyFromImport: (ctx) => (ctx.tree && capture(ctx, 'fn')?.node?.parent?.type === 'call' ? treeFact(ctx.tree.rootNode, 'py-from-import-fix', (root) => pyFromImportFix(root) ?? null) ?? undefined : undefined),
 };
 
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
   weakHashUse: { algo: opt.string, as: opt.string, password: opt.boolean },
   hashesPassword: {},
-  hashPyModule: { module: opt.string },
-  hashPyImport: { modules: opt.strings },
-  hashGoPackage: {},
-  hashRename: { capture: opt.string, csharpDeclaredType: opt.boolean },
+  hashRename: { capture: opt.string, csharpDeclaredType: opt.boolean, spelled: opt.oneOf(['member']) },
   hashString: { style: opt.string, text: opt.string },
   hashCsharpNew: {},
   hashPhpFunction: {},

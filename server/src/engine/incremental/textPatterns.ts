@@ -31,7 +31,7 @@ export function runTextPatterns(
     const ruleRuns = new Map<string, RawFinding[]>();
     try {
       rule.patterns.forEach((p, i) => {
-        if (p.kind === 'query' || !appliesTo(p, doc.languageId, isCode) || !pathAllowed(p.paths, doc.path)) return;
+        if (p.kind === 'query' || p.kind === 'semantic' || !appliesTo(p, doc.languageId, isCode) || !pathAllowed(p.paths, doc.path)) return;
         if (p.kind !== 'regex') {
           runProducerPattern(rule, i, input, out);
           return;

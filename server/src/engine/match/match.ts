@@ -114,7 +114,7 @@ function buildFixes(ctx: MatchContext, textLength: number): RawFix[] {
   return out;
 }
 
-function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
+export function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
   for (const w of ctx.pattern.where ?? []) {
     const fn = registered(FILTERS, w.helper);
     if (!fn) throw new Error(`unknown filter helper '${w.helper}'`);
@@ -153,7 +153,7 @@ function spanOfAll(captures: Map<string, Capture[]>): Capture | undefined {
   return best;
 }
 
-function newContext(rule: Rule, pattern: Pattern, input: MatchInput): MatchContext {
+export function newContext(rule: Rule, pattern: Pattern, input: MatchInput): MatchContext {
   const ctx: MatchContext = {
     rule,
     pattern,
@@ -285,7 +285,7 @@ export function runProducerPattern(rule: Rule, index: number, input: MatchInput,
 }
 
 export function appliesTo(pattern: Pattern, languageId: string, isCode: boolean): boolean {
-  if (pattern.kind === 'query') return isCode && (pattern.languages as string[]).includes(languageId);
+  if (pattern.kind === 'query' || pattern.kind === 'semantic') return isCode && (pattern.languages as string[]).includes(languageId);
   const langs = pattern.languages as string[];
   return langs.includes('*') || langs.includes('text') || langs.includes(languageId);
 }

@@ -5,6 +5,7 @@ import type { Pattern, Rule, RuleLoadError } from '../types';
 import { builtinRulesDir } from '../source/paths';
 import { expandSecretFormats, formatRegex, type SecretFormat } from './secretFormats';
 import { helperErrors } from './helperCheck';
+import { hasSemantics } from '../semantic';
 import { parseYaml, schemaErrors, schemaFileValidator, type ErrorObject } from './yamlSchema';
 
 export interface LoadedRules {
@@ -67,6 +68,12 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
       return { ...p, kind: 'regex' } as Pattern;
     }
     if ((p as { producer?: string }).producer !== undefined) return { ...p, kind: 'producer' } as Pattern;
+    if ('call' in p || 'new' in p || 'into' in p) {
+      // A semantic matcher needs the language's lowering; saying so beats a pattern that silently never matches.
+      const unread = p.languages.filter((l) => !hasSemantics(l));
+      if (unread.length) errors.push({ file, line: doc.lineAt(`/patterns/${i}/languages`), message: `call:, new: and into: do not read ${unread.join(', ')} yet; use a query for ${unread.length === 1 ? 'it' : 'them'}` });
+      return { ...p, kind: 'semantic' } as Pattern;
+    }
     return { ...p, kind: 'query' } as Pattern;
   });
   if (errors.length > 0) return { errors };

@@ -9,7 +9,7 @@
 // a pattern that is not proven linear-time is refused with a message naming the rule file and line.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Rule, RuleLoadError } from '../types';
+import type { Rule, RuleLoadError, SemanticPattern } from '../types';
 import { patternLine } from './load';
 
 export type RegexVerdict = { safe: true } | { safe: false; reason: string };
@@ -100,6 +100,17 @@ export function checkRegex(source: string, flags: string | undefined, opts: Rege
   return verdict;
 }
 
+/** The regexes of a semantic pattern: argument values and target names (they run on every value examined). */
+function semanticRegexes(p: SemanticPattern): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  for (const spec of [p.call, p.new]) for (const a of spec?.args ?? []) if (a.value) out.push([a.value, a.flags]);
+  if (p.into) {
+    out.push([p.into.name, p.into.flags]);
+    if (p.into.except) out.push([p.into.except, p.into.flags]);
+  }
+  return out;
+}
+
 /**
  * Drops custom rules that have a regex not proven linear-time, with one error per refused pattern.
  * Built-in rules pass through unchecked (see the file comment). Producer and query patterns have no regex.
@@ -114,9 +125,9 @@ export function refuseUnsafeRegexes(rules: Rule[], opts: RegexCheckOptions = {})
     }
     let ok = true;
     rule.patterns.forEach((p, i) => {
-      if (p.kind !== 'regex') return;
-      const v = checkRegex(p.regex, p.flags, opts);
-      if (v.safe) return;
+      const regexes: [string, string | undefined][] = p.kind === 'regex' ? [[p.regex, p.flags]] : p.kind === 'semantic' ? semanticRegexes(p) : [];
+      const v = regexes.map(([re, flags]) => checkRegex(re, flags, opts)).find((x) => !x.safe);
+      if (!v) return;
       ok = false;
       const line = patternLine(rule.file, i);
       errors.push({

@@ -1,0 +1,168 @@
+import type { Node } from '../source/parse';
+import type { Capture, MatchContext } from '../../checks/shared/types';
+import type { ArgSpec, CallSpec, Rule, SemanticPattern } from '../types';
+import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticModel } from '../semantic';
+import { constText, fullyConstant } from '../semantic/values';
+import { finish, newContext, type MatchInput, type RawFinding } from './match';
+import { passesKeywords } from './keywords';
+import { maskSecret } from '../finalise/mask';
+
+// The declarative matchers over the semantic model: `call:` and `new:` (by qualified name, with conditions on
+// the possible values of arguments) and `into:` (a value from a named call landing somewhere named like a
+// secret). A match becomes a finding through the same filters, messages and fixes as a query match.
+
+const regexCache = new Map<string, RegExp>();
+function regex(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = regexCache.get(key);
+  if (!re) {
+    re = new RegExp(source, flags.replace(/[gy]/g, ''));
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
+const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
+
+function put(ctx: MatchContext, name: string, node: Node, start = node.startIndex, end = node.endIndex): void {
+  const cap: Capture = { name, text: ctx.text.slice(start, end), start, end, node };
+  ctx.captures.set(name, [cap]);
+}
+
+/** The content of a string literal argument written at the call (between its quotes), for fixes that edit it. */
+function literalContent(arg: SemArg): { start: number; end: number } | undefined {
+  if (arg.expr.k !== 'lit' || typeof arg.expr.value !== 'string') return undefined;
+  const text = arg.expr.node.text;
+  const m = /^(?:[a-zA-Z]{0,2})("""|'''|"|'|`)/.exec(text);
+  if (!m) return undefined;
+  const open = m[0].length;
+  const close = text.endsWith(m[1]!) ? m[1]!.length : 0;
+  return { start: arg.expr.node.startIndex + open, end: arg.expr.node.endIndex - close };
+}
+
+function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
+  if (spec.name !== undefined) return call.args.find((a) => a.name === spec.name);
+  return call.args.filter((a) => !a.name)[spec.index ?? 0];
+}
+
+/** Checks one argument condition; records its captures and variables on success. */
+function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
+  const arg = argOf(call, spec);
+  if (!arg) return false;
+  const v = arg.vals;
+  // A value that is a constant on every path; `null` or '' on some paths (no key yet) does not make it less so.
+  if (spec.constant && (!fullyConstant(v) || v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
+  let matched: string | undefined;
+  if (spec.value !== undefined) {
+    const re = regex(spec.value, spec.flags);
+    matched = v.consts.filter((c) => c !== null).map(constText).find((t): t is string => t !== undefined && re.test(t));
+    if (matched === undefined) return false;
+  }
+  put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, arg.node);
+  if (spec.as) {
+    const value = matched ?? constText(v.consts[0] ?? '') ?? '';
+    // A secret rule's value is shown masked, like its captures (a constant key must never reach a message raw).
+    ctx.vars[spec.as] = ctx.rule.secret ? maskSecret(value) : value;
+  }
+  const lit = spec.literal ? literalContent(arg) : undefined;
+  if (spec.literal && lit) put(ctx, spec.literal, arg.expr.node, lit.start, lit.end);
+  return true;
+}
+
+function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, call: SemCall): MatchContext {
+  const ctx = newContext(rule, pattern, input);
+  put(ctx, 'finding', call.node);
+  put(ctx, 'fn', call.nameNode);
+  if (call.receiver) {
+    put(ctx, 'cls', call.receiver.node);
+    put(ctx, 'recv', call.receiver.node);
+  }
+  else if (call.kind === 'new') put(ctx, 'cls', call.nameNode);
+  else if (call.nameNode.parent && call.nameNode.parent.id !== call.node.id) {
+    // `Cipher.getInstance(...)`: the spelled receiver is what precedes the name.
+    const recv = call.node.namedChild(0);
+    if (recv && recv.id !== call.nameNode.id && recv.endIndex <= call.nameNode.startIndex) put(ctx, 'cls', recv);
+  }
+  if (call.typeNode) put(ctx, 'type', call.typeNode);
+  const list = call.node.childForFieldName('arguments');
+  if (list) put(ctx, 'args', list);
+  if (call.name) ctx.vars['name'] = call.name;
+  return ctx;
+}
+
+function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
+  const names = list(spec.name);
+  for (const call of model.calls) {
+    if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
+    const ctx = callContext(rule, pattern, input, call);
+    if (spec.as) {
+      const segments = call.name.split(/[./]/);
+      ctx.vars[spec.as] = segments[segments.length - (kind === 'new' ? 1 : 2)] ?? call.name;
+    }
+    if (!(spec.args ?? []).every((a) => argHolds(ctx, call, a))) continue;
+    const at = spec.report ? ctx.captures.get(spec.report) : undefined;
+    if (at) ctx.captures.set('finding', at);
+    finish(ctx, input, out);
+  }
+}
+
+/** `rememberMeKey`, `RememberMeKey`, `REMEMBER_ME_KEY`, `remember-me-key` -> `remember_me_key`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .join('_')
+    .toLowerCase();
+}
+
+function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
+  const spec = pattern.into!;
+  const from = list(spec.from);
+  const name = regex(spec.name, spec.flags);
+  const except = spec.except ? regex(spec.except, spec.flags) : undefined;
+  const calls = new Map<Node, SemCall>();
+  for (const c of model.calls) calls.set(c.node, c);
+  const reported = new Set<Node>();
+  for (const flow of model.flows) {
+    if (flow.vals.origins.length === 0) continue;
+    const snake = snakeCase(flow.name);
+    if (!name.test(snake) || except?.test(snake)) continue;
+    for (const o of flow.vals.origins) {
+      if (reported.has(o.node) || !from.some((f) => nameMatches(o.name, f))) continue;
+      // A value first stored under a name that says it is no secret (`delayMs`, `tokenCount`) stays none.
+      if (o.via && o.via !== flow.name && except?.test(snakeCase(o.via))) continue;
+      const call = calls.get(o.node);
+      if (!call) continue;
+      const ctx = callContext(rule, pattern, input, call);
+      put(ctx, 'target', flow.node);
+      ctx.vars[spec.as ?? 'target'] = flow.name;
+      const before = out.length;
+      finish(ctx, input, out);
+      if (out.length > before) reported.add(o.node);
+    }
+  }
+}
+
+/** Runs the semantic patterns of `rules` that apply to the document (the model is built on first use). */
+export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[]): void {
+  if (!input.tree) return;
+  let model: SemanticModel | undefined;
+  for (const rule of rules) {
+    if (failed.has(rule)) continue;
+    try {
+      for (const p of rule.patterns) {
+        if (p.kind !== 'semantic' || !(p.languages as string[]).includes(input.doc.languageId) || !passesKeywords(p.keywords, input.keywords)) continue;
+        model ??= semanticModel(input.tree, input.doc.languageId);
+        if (!model) return;
+        if (p.call) runCalls(rule, p, p.call, 'call', model, input, out);
+        if (p.new) runCalls(rule, p, p.new, 'new', model, input, out);
+        if (p.into) runInto(rule, p, model, input, out);
+      }
+    } catch (e) {
+      fail(rule, e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { Expr, Lowering } from './ir';
+import type { SemArg } from './model';
+import { concat, derived, format, mapStrings, typed, union, UNKNOWN, type Vals } from './values';
+
+// The value of a call the model understands without seeing its body: conversions that keep a value
+// (`toString`, `valueOf`, `trim`, `str()`, `String()`), formatting with constant arguments, the default of a
+// config lookup (`getProperty(k, "DES")`, `os.getenv("X", "md5")`, `config.get(k, default)`: a possible value,
+// next to whatever the configuration holds), and the type a factory returns (`MessageDigest.getInstance`).
+
+/** Methods whose result is their receiver's value, converted. */
+const RECEIVER_KEEPS = new Set([
+  'toString', 'ToString', 'to_s', 'to_str', 'intern', 'getBytes', 'encode', 'decode', 'toCharArray', 'ToCharArray',
+  'trim', 'Trim', 'strip', 'toUpperCase', 'toLowerCase', 'upper', 'lower', 'ToUpper', 'ToLower', 'ToUpperInvariant',
+  'ToLowerInvariant', 'upcase', 'downcase', 'toLocaleUpperCase', 'toLocaleLowerCase', 'hex', 'String', 'getEncoded',
+]);
+
+/** Functions and static methods whose result is their first argument's value, converted. */
+const ARGUMENT_KEEPS = new Set([
+  'valueOf', 'toString', 'ToString', 'str', 'String', 'strval', 'string', 'bytes', 'bytearray', 'Buffer.from', 'from',
+  '[]byte', 'GetBytes', 'parseInt', 'Integer', 'Convert.ToString', 'unicode', 'b', 'encode', 'utf8', 'trim', 'strtolower', 'strtoupper',
+]);
+
+const CASE: Record<string, (s: string) => string> = {
+  toUpperCase: (s) => s.toUpperCase(), upper: (s) => s.toUpperCase(), ToUpper: (s) => s.toUpperCase(), ToUpperInvariant: (s) => s.toUpperCase(),
+  upcase: (s) => s.toUpperCase(), strtoupper: (s) => s.toUpperCase(), toLowerCase: (s) => s.toLowerCase(), lower: (s) => s.toLowerCase(),
+  ToLower: (s) => s.toLowerCase(), ToLowerInvariant: (s) => s.toLowerCase(), downcase: (s) => s.toLowerCase(), strtolower: (s) => s.toLowerCase(),
+  trim: (s) => s.trim(), Trim: (s) => s.trim(), strip: (s) => s.trim(),
+};
+
+/** Config lookups whose second argument is the default, on any receiver. */
+const DEFAULTED = new Set(['getProperty', 'getenv', 'getOrDefault', 'GetEnvironmentVariable', 'fetch', 'getString', 'getValue', 'GetValue', 'env']);
+/** `get(k, default)` counts as a config lookup on a receiver named like configuration. */
+const CONFIG_RECEIVER = /(^|[._])(conf|config|configuration|settings|props|properties|env|environ|options|opts|params|prefs|preferences|cfg)$/i;
+
+/** Static factories whose result has the receiver's type. */
+const FACTORIES = new Set(['getInstance', 'Create', 'create', 'new', 'getDefault', 'getInstanceStrong', 'current']);
+
+function firstInt(args: SemArg[], i: number): number | undefined {
+  const v = args[i]?.vals;
+  return v && !v.unknown && v.consts.length === 1 && typeof v.consts[0] === 'number' ? v.consts[0] : undefined;
+}
+
+export function callResult(method: string, name: string | undefined, receiver: Vals | undefined, args: SemArg[], receiverExpr: Expr | undefined, lowering: Lowering): Vals {
+  const positional = args.filter((a) => !a.name);
+  // Conversions keep the value.
+  if (receiver && RECEIVER_KEEPS.has(method)) {
+    const f = CASE[method];
+    return f ? mapStrings(receiver, f) : receiver.consts.length ? { ...receiver, type: undefined } as Vals : derived(receiver, ...args.map((a) => a.vals));
+  }
+  if (receiver && (method === 'substring' || method === 'Substring' || method === 'substr' || method === 'slice')) {
+    const from = firstInt(positional, 0);
+    const to = firstInt(positional, 1);
+    if (from === undefined) return derived(receiver);
+    return mapStrings(receiver, (s) => (method === 'substr' || method === 'Substring' ? s.substr(from, to) : s.substring(from, to)));
+  }
+  if (receiver && (method === 'concat' || method === 'Concat')) return concat([receiver, ...positional.map((a) => a.vals)]);
+  if (method === 'format' || method === 'Format' || method === 'sprintf' || method === 'Sprintf' || method === 'printf') {
+    if (receiver && positional.length >= 0 && receiver.consts.length) return format(receiver, positional.map((a) => a.vals));
+    if (positional[0]) return format(positional[0].vals, positional.slice(1).map((a) => a.vals));
+  }
+  if (!receiver && ARGUMENT_KEEPS.has(method) && positional[0]) {
+    const f = CASE[method];
+    return f ? mapStrings(positional[0].vals, f) : { ...positional[0].vals, type: undefined } as Vals;
+  }
+  if (method === 'valueOf' || method === 'toString' || method === 'ToString' || method === 'GetBytes') {
+    if (positional[0]) return { ...positional[0].vals, type: undefined } as Vals;
+  }
+  // Config lookups: the default is a possible value.
+  const receiverText = receiverExpr?.node.text ?? '';
+  const isLookup = DEFAULTED.has(method) || ((method === 'get' || method === 'Get') && CONFIG_RECEIVER.test(receiverText));
+  if (isLookup && positional.length >= 2) {
+    const d = positional[positional.length - 1]!.vals;
+    return union({ ...d, literal: false }, UNKNOWN);
+  }
+  // The type a factory or a constructor call without `new` returns.
+  const recvType = receiver?.type;
+  const base = derived(...(receiver ? [receiver] : []), ...args.map((a) => a.vals));
+  if (name && FACTORIES.has(method) && !recvType) {
+    const type = name.slice(0, name.length - method.length - 1);
+    if (type) return typed(type, base);
+  }
+  if (name && lowering.constructorCall?.(method)) return typed(name, base);
+  return base;
+}

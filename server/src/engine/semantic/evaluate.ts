@@ -1,0 +1,301 @@
+import type { Node } from '../source/parse';
+import type { Arg, Expr, FunctionDef, Lowering, Module, Stmt, Target } from './ir';
+import type { SemArg, SemanticModel } from './model';
+import { Names } from './names';
+import { binary, concat, derived, known, storedIn, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
+import { callResult } from './calls';
+
+// One pass over a lowered module: flow-sensitive constant propagation inside each function (a later write
+// replaces an earlier one, both arms of an `if` meet, a branch with a constant condition is the only one taken
+// and the other is dead: nothing in it is recorded), names resolved as calls are met, and the return value of
+// each function of the file kept as its summary for calls by name. Cost is linear in the size of the tree:
+// every statement is evaluated once, and branch environments are overlays holding only what the branch wrote.
+
+class Env {
+  readonly vars = new Map<string, Vals>();
+  constructor(readonly parent?: Env) {}
+  get(id: string): Vals | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) {
+      const v = e.vars.get(id);
+      if (v) return v;
+    }
+    return undefined;
+  }
+  /** Writes the union of two overlays of this environment back into it (both arms of a branch met). */
+  meet(arms: Env[], includeSelf: boolean): void {
+    const keys = new Set<string>();
+    for (const a of arms) for (const k of a.vars.keys()) keys.add(k);
+    for (const k of keys) {
+      let v: Vals | undefined = includeSelf ? (this.get(k) ?? UNKNOWN) : undefined;
+      for (const a of arms) {
+        const x = a.get(k) ?? UNKNOWN;
+        v = v ? union(v, x) : x;
+      }
+      this.vars.set(k, v!);
+    }
+  }
+}
+
+interface FnState {
+  def: FunctionDef;
+  env: Env;
+  status: 'queued' | 'running' | 'done';
+  returns?: Vals;
+}
+
+const SELF = new Set(['this', 'self', '$this']);
+
+/** Methods that write into the buffer they are given. */
+const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
+
+/** Methods that add their argument to the receiver (collections, string builders, streams). */
+const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
+
+export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
+  const model: SemanticModel = { calls: [], flows: [] };
+  const names = new Names(mod);
+  const functions = new Map<string, FnState>();
+  const queue: FnState[] = [];
+  const classes = new Set<string>();
+  let current: FnState | undefined;
+
+  const typeName = (t: Expr | undefined): string | undefined => (t ? names.spelling(t, () => false) : undefined);
+
+  function evalArgs(args: Arg[], env: Env): SemArg[] {
+    return args.map((a) => ({ node: a.node, expr: a.value, vals: evalExpr(a.value, env), ...(a.name ? { name: a.name } : {}) }));
+  }
+
+  /** Named attributes: `setAttribute("token", v)`, `new Cookie("sid", v)`, `res.cookie('session', v)`; keyword arguments. */
+  function argumentFlows(args: SemArg[]): void {
+    const first = args[0];
+    if (first && !first.name && args.length >= 2 && !args[1]!.name && !first.vals.unknown && first.vals.consts.length === 1 && typeof first.vals.consts[0] === 'string') {
+      const second = args[1]!;
+      model.flows.push({ kind: 'attribute', name: first.vals.consts[0], node: first.node, value: second.node, vals: second.vals });
+    }
+    for (const a of args) if (a.name) model.flows.push({ kind: 'keyword', name: a.name, node: a.node, value: a.expr.node, vals: a.vals });
+  }
+
+  function summary(id: string): Vals | undefined {
+    const f = functions.get(id);
+    if (!f) return undefined;
+    if (f.status === 'queued') runFunction(f);
+    return f.status === 'done' ? (f.returns ?? UNKNOWN) : undefined;
+  }
+
+  function evalExpr(e: Expr, env: Env): Vals {
+    switch (e.k) {
+      case 'lit':
+        return known(e.value);
+      case 'name':
+        return env.get(e.id) ?? UNKNOWN;
+      case 'member': {
+        if (e.obj.k === 'name' && (SELF.has(e.obj.id) || classes.has(e.obj.id))) return env.get(e.prop) ?? UNKNOWN;
+        const obj = evalExpr(e.obj, env);
+        return derived(obj);
+      }
+      case 'call':
+        return evalCall(e, env);
+      case 'new': {
+        const args = evalArgs(e.args, env);
+        const name = typeName(e.type);
+        model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
+        argumentFlows(args);
+        const v = typed(name, derived(...args.map((a) => a.vals)));
+        return name ? withOrigin(v, { name, node: e.node }) : v;
+      }
+      case 'concat':
+        return concat(e.parts.map((p) => evalExpr(p, env)));
+      case 'binary': {
+        const l = evalExpr(e.l, env);
+        const r = evalExpr(e.r, env);
+        if (e.op === '+' && (l.consts.some((c) => typeof c === 'string') || r.consts.some((c) => typeof c === 'string'))) return concat([l, r]);
+        if (e.op === '+' && l.consts.length === 1 && r.consts.length === 1 && typeof l.consts[0] === 'number' && typeof r.consts[0] === 'number' && !l.unknown && !r.unknown) return known(l.consts[0] + r.consts[0]);
+        if (e.op === '+') return derived(l, r);
+        // `process.env.ALG || 'md5'`, `os.environ.get('ALG') or 'md5'`, `cfg.alg ?? 'md5'`: a default, a possible value.
+        if ((e.op === '??' || ((e.op === '||' || e.op === 'or') && truth(l) === undefined)) && r.consts.some((c) => typeof c === 'string')) return union({ ...r, literal: false }, l.consts.length ? l : derived(l));
+        return binary(e.op, l, r);
+      }
+      case 'not': {
+        const v = evalExpr(e.e, env);
+        const t = truth(v);
+        return t === undefined ? derived(v) : known(!t);
+      }
+      case 'cond': {
+        const c = truth(evalExpr(e.c, env));
+        if (c === true) return evalExpr(e.t, env);
+        if (c === false) return evalExpr(e.f, env);
+        return union(evalExpr(e.t, env), evalExpr(e.f, env));
+      }
+      case 'array': {
+        const elems = e.elems.map((x) => evalExpr(x, env));
+        if (elems.every((v) => !v.unknown && v.consts.length === 1)) return known({ array: elems.map((v) => v.consts[0]!) });
+        return derived(...elems);
+      }
+      case 'index':
+        return derived(evalExpr(e.obj, env), evalExpr(e.key, env));
+      case 'fn':
+        queueFunction(e.fn, env, false);
+        return UNKNOWN;
+      case 'other':
+        return derived(...e.parts.map((p) => evalExpr(p, env)));
+    }
+  }
+
+  function evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Vals {
+    const args = evalArgs(e.args, env);
+    const isValue = (id: string): boolean => env.get(id) !== undefined || SELF.has(id);
+    let name: string | undefined;
+    let receiver: { node: Node; vals: Vals } | undefined;
+    let method = '';
+    let typeNode: Node | undefined;
+    if (e.callee.k === 'member') {
+      method = e.callee.prop;
+      const obj = e.callee.obj;
+      const spelled = names.spelling(obj, isValue);
+      if (spelled === undefined) {
+        const vals = evalExpr(obj, env);
+        receiver = { node: obj.node, vals };
+        if (vals.type) name = `${vals.type}.${method}`;
+      } else {
+        name = `${spelled}.${method}`;
+        typeNode = obj.k === 'member' ? obj.propNode : obj.node;
+      }
+    } else if (e.callee.k === 'name') {
+      method = e.callee.id;
+      name = isValue(method) ? undefined : (names.imported(method) ?? method);
+    } else {
+      receiver = { node: e.callee.node, vals: evalExpr(e.callee, env) };
+    }
+    model.calls.push({ kind: 'call', name, node: e.node, nameNode: e.nameNode, args, ...(receiver ? { receiver } : {}), ...(typeNode ? { typeNode } : {}) });
+    argumentFlows(args);
+    // An array handed to a call may be filled by it (`random.nextBytes(salt)`): it is no longer a known
+    // constant, and it now holds what the call wrote.
+    for (const a of args) {
+      if (a.expr.k !== 'name' || !(FILLERS.has(method) || a.vals.consts.some((c) => typeof c === 'object' && c !== null))) continue;
+      const filled = typed(a.vals.type, name ? withOrigin(derived(a.vals), { name, node: e.node }) : derived(a.vals));
+      env.vars.set(a.expr.id, filled);
+      model.flows.push({ kind: 'name', name: a.expr.id, node: a.node, value: e.node, vals: filled });
+    }
+    // A builder or collection that is added to holds what was added (`chars.append(c)`, `sb.append(n)`).
+    if (e.callee.k === 'member' && e.callee.obj.k === 'name' && MUTATORS.has(method) && receiver && env.get(e.callee.obj.id)) {
+      const added = derived(...args.map((a) => a.vals));
+      if (added.origins.length) env.vars.set(e.callee.obj.id, typed(receiver.vals.type, derived(receiver.vals, added)));
+    }
+    // A setter names what it stores: `user.setSessionId(v)`, `builder.withToken(v)`.
+    const setter = /^(set|with|put|add)_?([A-Z_a-z]\w*)$/.exec(method);
+    const only = args.length === 1 ? args[0]! : undefined;
+    if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) model.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
+    // A function of this file called by name (or on this/self) returns its summary.
+    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method) : undefined;
+    const result = own ?? callResult(method, name, receiver?.vals, args, e.callee.k === 'member' ? e.callee.obj : undefined, lowering);
+    return name ? withOrigin(result, { name, node: e.node }) : result;
+  }
+
+  function assign(t: Target, v: Vals, env: Env): void {
+    if (t.kind === 'name' || t.kind === 'field') env.vars.set(t.name, storedIn(v, t.name));
+  }
+
+  function evalStmt(s: Stmt, env: Env, top: boolean): void {
+    switch (s.k) {
+      case 'let': {
+        let v = s.value ? evalExpr(s.value, env) : UNKNOWN;
+        if (s.op && s.op !== '=') {
+          const old = env.get(s.target.name) ?? UNKNOWN;
+          v = s.op === '+=' ? (old.consts.some((c) => typeof c === 'string') ? concat([old, v]) : derived(old, v)) : derived(old, v);
+        }
+        if (s.target.kind === 'index' && s.target.obj) {
+          // `b[i] = x`: the collection now holds what was written into it.
+          const before = evalExpr(s.target.obj, env);
+          if (s.target.obj.k === 'name' && v.origins.length && env.get(s.target.obj.id)) env.vars.set(s.target.obj.id, typed(before.type, derived(before, v)));
+        }
+        const type = typeName(s.type);
+        if (type && type !== 'var') v = { ...v, type };
+        // A field that is not final may be written by any method: only its type is certain.
+        if (top && !s.final && s.target.kind !== 'name') v = typed(v.type, union(v, UNKNOWN));
+        assign(s.target, v, env);
+        if (s.value) model.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v });
+        return;
+      }
+      case 'expr':
+        evalExpr(s.e, env);
+        return;
+      case 'if': {
+        const c = truth(evalExpr(s.cond, env));
+        if (c === true) return evalBlock(s.then, env);
+        if (c === false) return evalBlock(s.else, env);
+        const a = new Env(env);
+        const b = new Env(env);
+        evalBlock(s.then, a);
+        evalBlock(s.else, b);
+        env.meet([a, b], false);
+        return;
+      }
+      case 'loop': {
+        evalBlock(s.head, env);
+        if (s.cond && truth(evalExpr(s.cond, env)) === false) return;
+        const body = new Env(env);
+        evalBlock(s.body, body);
+        env.meet([body], true);
+        return;
+      }
+      case 'branch': {
+        const arms = s.arms.map((arm) => {
+          const a = new Env(env);
+          evalBlock(arm, a);
+          return a;
+        });
+        env.meet(arms, true);
+        return;
+      }
+      case 'return': {
+        const v = s.e ? evalExpr(s.e, env) : UNKNOWN;
+        if (current) {
+          current.returns = current.returns ? union(current.returns, v) : v;
+          if (s.e) model.flows.push({ kind: 'return', name: current.def.name, node: current.def.node, value: s.e.node, vals: v });
+        }
+        return;
+      }
+      case 'func':
+        queueFunction(s.fn, env, true);
+        return;
+      case 'class': {
+        classes.add(s.name);
+        const cls = new Env(env);
+        for (const x of s.body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, cls, true);
+        for (const x of s.body) if (x.k === 'func' || x.k === 'class') evalStmt(x, cls, true);
+        return;
+      }
+    }
+  }
+
+  function evalBlock(stmts: Stmt[], env: Env, top = false): void {
+    for (const s of stmts) evalStmt(s, env, top);
+  }
+
+  function queueFunction(def: FunctionDef, env: Env, named: boolean): void {
+    const f: FnState = { def, env, status: 'queued' };
+    if (named && def.name && !functions.has(def.name)) functions.set(def.name, f);
+    queue.push(f);
+  }
+
+  function runFunction(f: FnState): void {
+    f.status = 'running';
+    const outer = current;
+    current = f;
+    const env = new Env(f.env);
+    for (const p of f.def.params) {
+      const base = p.default ? union(evalExpr(p.default, env), UNKNOWN) : UNKNOWN;
+      env.vars.set(p.name, typed(typeName(p.type), base));
+    }
+    evalBlock(f.def.body, env);
+    current = outer;
+    f.status = 'done';
+  }
+
+  const moduleEnv = new Env();
+  // Module-level statements first (constants, imports' effects), then every function once.
+  for (const s of mod.body) if (s.k !== 'func' && s.k !== 'class') evalStmt(s, moduleEnv, false);
+  for (const s of mod.body) if (s.k === 'func' || s.k === 'class') evalStmt(s, moduleEnv, true);
+  for (let i = 0; i < queue.length; i++) if (queue[i]!.status === 'queued') runFunction(queue[i]!);
+  return model;
+}

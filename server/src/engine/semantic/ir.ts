@@ -1,0 +1,99 @@
+import type { Node } from '../source/parse';
+
+// The language-neutral form a lowering (lower/<language>.ts) turns a syntax tree into. Only the shapes that
+// names and values need are kept; anything else becomes `other`, whose sub-expressions are still evaluated so
+// that a call nested in an unmodelled construct is still seen. Every IR node keeps its syntax node for ranges.
+
+/** A constant: a string, number, boolean, null, or an array/byte string whose elements are all constant. */
+export type Const = string | number | boolean | null | ConstArray;
+export interface ConstArray {
+  readonly array: readonly Const[];
+}
+
+export interface Arg {
+  /** Keyword or named argument (`usedforsecurity=False`, C# `name: x`). */
+  name?: string;
+  value: Expr;
+  node: Node;
+}
+
+export type Expr =
+  | { k: 'lit'; node: Node; value: Const }
+  | { k: 'name'; node: Node; id: string }
+  /** `obj.prop`; also `Pkg::Const`, `\Ns\Cls` and qualified type spellings. */
+  | { k: 'member'; node: Node; obj: Expr; prop: string; propNode: Node }
+  /** A call. `callee` is a `name` or `member`; `nameNode` is the called name's token (for ranges and fixes). */
+  | { k: 'call'; node: Node; callee: Expr; nameNode: Node; args: Arg[] }
+  /** A constructor call; `type` is the spelled type as an expression (`name` or `member`). */
+  | { k: 'new'; node: Node; type: Expr; args: Arg[] }
+  /** String building: `+` on strings, interpolation, f-strings, `%` / format with constant parts. */
+  | { k: 'concat'; node: Node; parts: Expr[] }
+  | { k: 'binary'; node: Node; op: string; l: Expr; r: Expr }
+  | { k: 'not'; node: Node; e: Expr }
+  | { k: 'cond'; node: Node; c: Expr; t: Expr; f: Expr }
+  | { k: 'array'; node: Node; elems: Expr[] }
+  /** `obj[key]`. */
+  | { k: 'index'; node: Node; obj: Expr; key: Expr }
+  /** A nested function or lambda: lowered on its own, evaluated in a fresh scope. */
+  | { k: 'fn'; node: Node; fn: FunctionDef }
+  | { k: 'other'; node: Node; parts: Expr[] };
+
+/** Where an assignment writes: a local or module name, a field (`this.x`, `self.x`, `$this->x`) or a subscript. */
+export interface Target {
+  kind: 'name' | 'field' | 'index';
+  /** The variable, field or (constant) key name; '' when a subscript key is not constant. */
+  name: string;
+  node: Node;
+  /** For `index`: the subscripted object and key expressions. */
+  obj?: Expr;
+  key?: Expr;
+}
+
+export interface Param {
+  name: string;
+  node: Node;
+  type?: Expr;
+  default?: Expr;
+}
+
+export interface FunctionDef {
+  node: Node;
+  name: string;
+  params: Param[];
+  body: Stmt[];
+}
+
+export type Stmt =
+  /** A declaration or assignment; `value` absent for `int x;`. `final` marks constants (final/const/readonly). */
+  | { k: 'let'; node: Node; target: Target; type?: Expr; value?: Expr; final?: boolean; op?: string }
+  | { k: 'expr'; e: Expr }
+  | { k: 'if'; node: Node; cond: Expr; then: Stmt[]; else: Stmt[] }
+  /** Any loop; `head` holds its initialisers and conditions, evaluated once before the body. */
+  | { k: 'loop'; node: Node; head: Stmt[]; body: Stmt[]; cond?: Expr }
+  /** Alternatives of which any may run (switch cases, catch clauses, `else` chains without a condition). */
+  | { k: 'branch'; node: Node; arms: Stmt[][] }
+  | { k: 'return'; node: Node; e?: Expr }
+  | { k: 'func'; fn: FunctionDef }
+  | { k: 'class'; node: Node; name: string; body: Stmt[] };
+
+/** `local` names `qualified`: `import hashlib as h` gives h -> hashlib; a wildcard import names a prefix. */
+export interface Import {
+  local: string;
+  qualified: string;
+}
+
+export interface Module {
+  imports: Import[];
+  /** Prefixes imported as a whole (Java `import a.b.*`, C# `using System.Security.Cryptography;`, PHP namespace). */
+  wildcards: string[];
+  body: Stmt[];
+}
+
+/** A lowering: the only code that knows a grammar's node types. */
+export interface Lowering {
+  lower(root: Node): Module;
+  /** Names a language resolves without an import (`Math` -> `java.lang.Math`). */
+  implicit?(name: string): string | undefined;
+  /** Whether a name of this language is a type written with a leading capital (for constructor calls without `new`). */
+  constructorCall?(name: string): boolean;
+}

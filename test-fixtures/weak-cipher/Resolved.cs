@@ -1,0 +1,40 @@
+using System;
+using Legacy = System.Security.Cryptography.TripleDES;
+using Crypto = System.Security.Cryptography;
+
+namespace Example.Vault
+{
+    public class Resolved
+    {
+        public byte[] Qualified(byte[] data)
+        {
+            // vigil-expect: weak-cipher
+            using var des = System.Security.Cryptography.DES.Create();
+            return des.EncryptCbc(data, new byte[8]);
+        }
+
+        public object Aliased()
+        {
+            // vigil-expect: weak-cipher
+            return Legacy.Create();
+        }
+
+        public object NamespaceAlias()
+        {
+            // vigil-expect: weak-cipher
+            return new Crypto.RC2CryptoServiceProvider();
+        }
+
+        public object Modern()
+        {
+            // vigil-ok: weak-cipher
+            return System.Security.Cryptography.Aes.Create();
+        }
+
+        public object Unrelated()
+        {
+            // vigil-ok: weak-cipher
+            return Example.Games.DES.Create();
+        }
+    }
+}
