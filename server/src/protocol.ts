@@ -66,6 +66,8 @@ export interface DiagnosticData {
   fingerprint: string;
   /** The finding's confidence, so a client can filter by it (the findings view) without asking again. */
   confidence: Confidence;
+  /** Set when the finding is in test or fixture code and was demoted (Finding.demoted). */
+  demoted?: { reason: string };
 }
 
 /** One workspace folder's baseline, in `vigil/baseline`'s answer. */

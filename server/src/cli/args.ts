@@ -1,7 +1,7 @@
 // Command-line parsing with node's util.parseArgs (strict: unknown flags are errors), then checks of each value
 // so a bad invocation ends with one line and exit code 2 before any work starts.
 import { parseArgs } from 'util';
-import type { Severity } from '../engine';
+import { TESTS_MODES, type Severity, type TestsMode } from '../engine';
 import { UsageError } from './errors';
 
 export type Format = 'text' | 'json' | 'sarif' | 'summary';
@@ -16,6 +16,10 @@ export interface CliArgs {
   format: Format;
   output?: string;
   failOn: FailOn;
+  /** `--fail-on-demoted`: demoted findings (test code) count for --fail-on too. */
+  failOnDemoted: boolean;
+  /** `--tests`: what findings in test and fixture code become; overrides the config's `tests`. */
+  tests?: TestsMode;
   baseline?: string;
   config?: string;
   jobs?: number;
@@ -44,6 +48,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'fail-on': { type: 'string' },
+  'fail-on-demoted': { type: 'boolean' },
+  tests: { type: 'string' },
   baseline: { type: 'string' },
   config: { type: 'string', short: 'c' },
   jobs: { type: 'string', short: 'j' },
@@ -67,9 +73,9 @@ const OPTIONS = {
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'root', 'history'],
-  report: ['output', 'config', 'jobs', 'max-memory', 'baseline', 'no-ignore', 'root', 'from', 'history-dir', 'history-commits'],
-  baseline: ['output', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'root', 'history'],
+  scan: ['format', 'output', 'fail-on', 'fail-on-demoted', 'tests', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'root', 'history'],
+  report: ['output', 'config', 'tests', 'jobs', 'max-memory', 'baseline', 'no-ignore', 'root', 'from', 'history-dir', 'history-commits'],
+  baseline: ['output', 'config', 'tests', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'root', 'history'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
   explain: ['config'],
@@ -118,6 +124,7 @@ export function parseCli(argv: string[]): CliArgs {
     positionals: pos,
     format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'sarif', 'summary'] as const),
     failOn: oneOf('--fail-on', v['fail-on'] ?? 'error', ['error', 'warning', 'info', 'none'] as const),
+    failOnDemoted: v['fail-on-demoted'] ?? false,
     staged: v.staged ?? false,
     color: v['no-color'] ? false : v.color,
     includeSuppressed: v['include-suppressed'] ?? false,
@@ -127,6 +134,7 @@ export function parseCli(argv: string[]): CliArgs {
   if (v['history-dir'] !== undefined) args.historyDir = v['history-dir'];
   if (v['history-commits'] !== undefined) args.historyCommits = v['history-commits'];
   if ((command === 'rules' || command === 'suppressions') && (args.format === 'sarif' || args.format === 'summary')) throw new UsageError(`--format ${args.format} does not apply to \`vigil ${command}\` (use text or json)`);
+  if (v.tests !== undefined) args.tests = oneOf('--tests', v.tests, TESTS_MODES);
   if (v.output !== undefined) args.output = v.output;
   if (v.baseline !== undefined) args.baseline = v.baseline;
   if (v.cache !== undefined) args.cache = v.cache;
@@ -178,6 +186,9 @@ Scan options:
   -f, --format text|json|sarif|summary  output format (default text); summary: counts and density per 1,000 lines
   -o, --output FILE                   write the report to FILE instead of stdout
       --fail-on error|warning|info|none   exit 1 when findings at or above this severity remain (default error)
+      --fail-on-demoted               let demoted findings (in test code) count for --fail-on too
+      --tests report|demote|ignore    findings in test and fixture code: as they are, demoted (default: one
+                                      confidence level lower, at most warning, marked), or not reported
       --baseline FILE                 report only findings whose fingerprint is not in FILE
   -c, --config FILE                   config file (default: ./.vigil.yaml when present)
   -j, --jobs N                        worker threads (default: number of cores)
@@ -201,5 +212,6 @@ Report options:
       --history-dir DIR               trend and time-to-fix from earlier reports kept in DIR
       --history-commits N             else from the last N commits of the git history (default 10; 0: off)
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or input error.
+Exit codes: 0 no findings at or above --fail-on (demoted ones only with --fail-on-demoted), 1 findings, 2 usage,
+config or input error.
 `;

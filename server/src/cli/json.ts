@@ -53,6 +53,7 @@ function jsonObject(report: Report, tagRoot: boolean) {
       fingerprint: f.fingerprint,
       fixes: f.fixes,
       ...(f.suppression ? { suppression: { ...f.suppression, line: f.suppression.line + 1 } } : {}),
+      ...(f.demoted ? { demoted: f.demoted } : {}),
     })),
   );
   const notes = report.files.flatMap((file) => file.notes.map((n) => ({ ...at, path: file.path, line: n.range.start.line + 1, code: n.code, message: n.message })));

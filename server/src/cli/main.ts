@@ -29,6 +29,11 @@ export function failsOn(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'none' && RANK[severity] >= RANK[failOn];
 }
 
+/** Whether a reported finding makes the run fail: open, at or above --fail-on, and not demoted unless asked. */
+export function findingFails(f: Finding, args: Pick<CliArgs, 'failOn' | 'failOnDemoted'>): boolean {
+  return !f.suppression && (!f.demoted || args.failOnDemoted) && failsOn(f.severity, args.failOn);
+}
+
 /** Collects the report text, then writes it once: to --output, or stdout. */
 function sink(args: CliArgs): Output & { flush(): void } {
   const chunks: string[] = [];
@@ -74,7 +79,7 @@ async function historyCommand(args: CliArgs, out: Output, setups: Setup[], basel
   if (args.format === 'sarif') out.write(historySarif(h, s.engine.rules.filter((r) => r.secret && !s.config.disable.includes(r.id)), s.config.severity));
   else if (args.format === 'json') out.write(historyJson(h));
   else out.write(historyText(h));
-  return h.findings.some((x) => failsOn(x.finding.severity, args.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  return h.findings.some((x) => findingFails(x.finding, args)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function scanCommand(args: CliArgs, out: Output): Promise<number> {
@@ -95,7 +100,7 @@ async function scanCommand(args: CliArgs, out: Output): Promise<number> {
     const next = args.output || reports.length !== 1 ? undefined : nextStepsLine(reports[0]!);
     out.write(text + (next ? `${next}\n` : ''));
   }
-  const failing = reports.some((report) => report.files.some((f) => f.findings.some((x) => !x.suppression && failsOn(x.severity, args.failOn))));
+  const failing = reports.some((report) => report.files.some((f) => f.findings.some((x) => findingFails(x, args))));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -64,7 +64,7 @@ function result(f: Finding, rel: string, ruleIndex: number, severity: Severity):
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation, region: sarifRegion(f.range) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    properties: { confidence: f.confidence, 'security-severity': securitySeverity(f.ruleId, severity, f.confidence) },
+    properties: { confidence: f.confidence, 'security-severity': securitySeverity(f.ruleId, severity, f.confidence), ...(f.demoted ? { demoted: f.demoted.reason } : {}) },
   };
   if (f.fixes.length > 0) {
     r.fixes = f.fixes.map((fix) => ({

@@ -48,7 +48,8 @@ function frameText(frame: CodeFrame, p: Palette, sev: Severity): string[] {
 function findingLine(f: Finding, p: Palette): string {
   const pos = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
   const suppressed = f.suppression ? p.dim(` (suppressed${f.suppression.justification ? `: ${f.suppression.justification}` : ''})`) : '';
-  return `  ${pos.padEnd(8)} ${p.sev(f.severity, f.severity.padEnd(7))} ${f.message}  ${p.dim(f.ruleId)}${suppressed}`;
+  const demoted = f.demoted ? p.dim(` (demoted: ${f.demoted.reason})`) : '';
+  return `  ${pos.padEnd(8)} ${p.sev(f.severity, f.severity.padEnd(7))} ${f.message}  ${p.dim(f.ruleId)}${demoted}${suppressed}`;
 }
 
 export function plural(n: number, word: string): string {
@@ -59,11 +60,13 @@ export function toText(report: Report, color: boolean): string {
   const p = palette(color);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let demoted = 0;
   for (const file of report.files) {
     if (file.findings.length === 0 && file.notes.length === 0) continue;
     out.push(p.bold(file.path));
     file.findings.forEach((f, i) => {
       if (!f.suppression) counts[f.severity]++;
+      if (!f.suppression && f.demoted) demoted++;
       out.push(findingLine(f, p));
       const frame = file.frames?.[i];
       if (frame) out.push(...frameText(frame, p, f.severity));
@@ -79,7 +82,7 @@ export function toText(report: Report, color: boolean): string {
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info;
-  const parts = [`${plural(total, 'finding')} (${counts.error} error, ${counts.warning} warning, ${counts.info} info)`, `${plural(report.filesScanned, 'file')} scanned`];
+  const parts = [`${plural(total, 'finding')} (${counts.error} error, ${counts.warning} warning, ${counts.info} info${demoted ? `; ${demoted} demoted in test code` : ''})`, `${plural(report.filesScanned, 'file')} scanned`];
   if (report.skipped.length) parts.push(`${report.skipped.length} skipped`);
   if (report.baselined) parts.push(`${report.baselined} in baseline`);
   if (report.suppressed) parts.push(`${report.suppressed} suppressed`);

@@ -19,6 +19,8 @@ import { unreadableTemplate } from '../checks/shared/iac/k8s';
 import type { Language } from './source/parse';
 import { parseSuppressions, todayIso, type Suppression } from './finalise/suppress';
 import { fingerprintOf, textKey, tokenKey } from './finalise/fingerprint';
+import { demotedConfidence, demotedSeverity, testPolicyFor } from './finalise/demote';
+import { developerPathOf, keepInDeveloperPath } from './finalise/developerPaths';
 import type { AnalysisOptions, AnalysisResult, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
@@ -298,6 +300,12 @@ export class Engine {
       }
     }
 
+    // Test and fixture code (finalise/demote.ts) and developer-controlled files (finalise/developerPaths.ts).
+    const tests = testPolicyFor(doc, opts.tests);
+    if (tests.kind === 'drop') return [];
+    const demoted = tests.kind === 'demote' ? { reason: tests.reason } : undefined;
+    const developer = developerPathOf(doc.path) !== undefined;
+
     // A specific rule (tf-provider-credentials) silences a general one (hardcoded-secret) on the same span.
     const superseding = raw.filter((r) => r.rule.supersedes?.length);
     if (superseding.length > 0) {
@@ -313,15 +321,18 @@ export class Engine {
       const key = findingKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (CONFIDENCE_RANK[r.confidence] < minRank) continue;
+      if (developer && !keepInDeveloperPath(r.rule.id, r.input)) continue;
+      const confidence = demoted ? demotedConfidence(r.confidence) : r.confidence;
+      if (CONFIDENCE_RANK[confidence] < minRank) continue;
       const range = lines.rangeOf(r.start, r.end);
       const flagged = textKey(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line)));
       const fpKey = (r.fingerprintKey ??= tokenKey(tree, lines.text, r.start, r.end) ?? flagged);
       const occurrence = countOccurrence(occurrences, `${r.rule.id}\0${fpKey}`);
+      const severity = opts.severityOverrides?.[r.rule.id] ?? r.severity;
       const finding: Finding = {
         ruleId: r.rule.id,
-        severity: opts.severityOverrides?.[r.rule.id] ?? r.severity,
-        confidence: r.confidence,
+        severity: demoted ? demotedSeverity(severity) : severity,
+        confidence,
         message: r.anchors ? r.message.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => String(lines.positionAt(r.anchors![Number(i)] ?? 0).line + 1)) : r.message,
         range,
         fingerprint: fingerprintOf(r.rule.id, doc.path, fpKey, occurrence),
@@ -331,6 +342,7 @@ export class Engine {
           edits: f.edits.map((e) => ({ range: lines.rangeOf(e.start, e.end), newText: e.text })),
         })),
       };
+      if (demoted) finding.demoted = { ...demoted };
       if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
       const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id) && !x.problem);
       if (s) {

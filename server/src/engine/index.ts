@@ -15,3 +15,5 @@ export { parseSuppressions, todayIso, type Suppression } from './finalise/suppre
 export { builtinRulesDir, packageRoot, wasmDir } from './source/paths';
 export { parse, loadGrammar } from './source/parse';
 export { DocumentSession } from './incremental/session';
+export { isTestCodePath, testCodeOf, type TestCode } from './finalise/testCode';
+export { developerPathOf } from './finalise/developerPaths';

@@ -55,7 +55,16 @@ export interface Finding {
   fixes: Fix[];
   /** Set on findings that an in-source suppression silenced (reported only when asked for). */
   suppression?: SuppressionInfo;
+  /**
+   * Set on findings in test or fixture code (AnalysisOptions.tests `demote`): their confidence dropped one level
+   * and their severity to at most warning; `--fail-on` does not count them unless asked.
+   */
+  demoted?: { reason: string };
 }
+
+/** What findings in test and fixture code become: as they are, demoted (the default), or not reported. */
+export type TestsMode = 'report' | 'demote' | 'ignore';
+export const TESTS_MODES: readonly TestsMode[] = ['report', 'demote', 'ignore'];
 
 /** A rule-independent note about the document, e.g. an expired suppression or an unknown rule id in one. */
 export interface Note {
@@ -227,6 +236,8 @@ export interface AnalysisOptions {
   maxFileSize?: number;
   /** Also give each finding its version 1 fingerprint (`fingerprintV1`), to match a baseline from before version 2. */
   legacyFingerprints?: boolean;
+  /** Findings in test and fixture code (finalise/testCode.ts): `demote` by default. */
+  tests?: TestsMode;
 }
 
 export interface AnalysisResult {

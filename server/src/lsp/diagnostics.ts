@@ -14,12 +14,14 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
 
 export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined): Diagnostic {
   const data: DiagnosticData = { version: version ?? null, fixes: f.fixes, ruleId: f.ruleId, fingerprint: f.fingerprint, confidence: f.confidence };
+  if (f.demoted) data.demoted = { ...f.demoted };
   const d: Diagnostic = {
     range: f.range,
     severity: toLspSeverity(f.severity),
     source: SOURCE,
     code: f.ruleId,
-    message: f.message,
+    // Every client shows the message; few show `data`. Saying why the severity is lower avoids a "why only a warning?".
+    message: f.demoted ? `${f.message} (demoted: ${f.demoted.reason})` : f.message,
     data,
   };
   if (href) d.codeDescription = { href };

@@ -1,7 +1,7 @@
 // Settings per resource: the editor's `vigil.*` section (workspace/configuration, or what the client pushed
 // with didChangeConfiguration) merged with the repository's .vigil.yaml. Cached by URI; cleared on change.
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_MAX_FILE_SIZE, type Confidence, type Severity } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, TESTS_MODES, type Confidence, type Severity, type TestsMode } from '../engine';
 import type { VigilConfig } from '../project';
 import type { ResolvedSettings } from './context';
 import { RepositoryConfigs, type RepositoryConfigsOptions } from './repositoryConfigs';
@@ -12,6 +12,8 @@ export interface EditorSettings {
   run: 'onType' | 'onSave';
   rules: { disabled: string[]; severity: Record<string, Severity> };
   minimumConfidence: Confidence;
+  /** Findings in test and fixture code (see AnalysisOptions.tests). */
+  tests: TestsMode;
   maxFileSize: number;
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
@@ -22,6 +24,7 @@ export function defaultEditorSettings(): EditorSettings {
     run: 'onType',
     rules: { disabled: [], severity: {} },
     minimumConfidence: 'low',
+    tests: 'demote',
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     trace: { server: 'off' },
   };
@@ -64,6 +67,7 @@ export function normaliseEditorSettings(raw: unknown): EditorSettings {
       severity: sev,
     },
     minimumConfidence: oneOf(get('minimumConfidence'), ['high', 'medium', 'low'] as const, d.minimumConfidence),
+    tests: oneOf(get('tests'), TESTS_MODES, d.tests),
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : d.maxFileSize,
     trace: { server: oneOf(get('trace.server'), ['off', 'messages', 'verbose'] as const, d.trace.server) },
   };
@@ -71,7 +75,7 @@ export function normaliseEditorSettings(raw: unknown): EditorSettings {
 
 /**
  * Editor settings on top of the repository file. Severity: the editor wins per rule. Disabled rules: the
- * union, so neither side can silently re-enable what the other turned off. Confidence and size limit: the
+ * union, so neither side can silently re-enable what the other turned off. Confidence, test code and size limit: the
  * workspace/configuration answer cannot tell a default from a choice, so an editor value still at its
  * default lets the repository's value through.
  */
@@ -86,6 +90,7 @@ export function mergeSettings(editor: EditorSettings, config: VigilConfig | unde
     minimumConfidence:
       editor.minimumConfidence !== d.minimumConfidence ? editor.minimumConfidence : (config?.minimumConfidence ?? editor.minimumConfidence),
     maxFileSize: editor.maxFileSize !== d.maxFileSize ? editor.maxFileSize : (config?.maxFileSize ?? editor.maxFileSize),
+    tests: editor.tests !== d.tests ? editor.tests : (config?.tests ?? editor.tests),
     customRuleDirs: [...(config?.rules ?? [])],
   };
   if (configFile && config) merged.configFile = configFile;

@@ -15,6 +15,7 @@ import {
   type Confidence,
   type ErrorObject,
   type Severity,
+  type TestsMode,
 } from '../engine';
 
 export const CONFIG_FILE = '.vigil.yaml';
@@ -31,6 +32,8 @@ export interface VigilConfig {
   rules: string[];
   /** Maximum file size in bytes. */
   maxFileSize?: number;
+  /** Findings in test and fixture code: report, demote (the default when unset) or ignore. */
+  tests?: TestsMode;
 }
 
 export interface ConfigError {
@@ -114,7 +117,7 @@ function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'top level';
   if (e.keyword === 'additionalProperties') {
     const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-    return e.instancePath ? `${where}: '${prop}' is not allowed` : `unknown key '${prop}' (allowed: disable, severity, minimumConfidence, ignore, rules, maxFileSize)`;
+    return e.instancePath ? `${where}: '${prop}' is not allowed` : `unknown key '${prop}' (allowed: disable, severity, minimumConfidence, ignore, rules, maxFileSize, tests)`;
   }
   if (e.keyword === 'enum') return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   if (e.keyword === 'pattern') return `${where} is not a rule id (kebab-case)`;
@@ -186,6 +189,7 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
   };
   if (raw.minimumConfidence) config.minimumConfidence = raw.minimumConfidence;
   if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
+  if (raw.tests !== undefined) config.tests = raw.tests;
   return { config, errors: [] };
 }
 
@@ -195,5 +199,5 @@ export function formatConfigError(e: ConfigError): string {
 
 /** The analysis options a config implies (the editor merges its settings on top). */
 export function analysisOptionsFromConfig(config: VigilConfig): AnalysisOptions {
-  return pickAnalysisOptions({ disabledRules: config.disable, severityOverrides: config.severity, minimumConfidence: config.minimumConfidence, maxFileSize: config.maxFileSize });
+  return pickAnalysisOptions({ disabledRules: config.disable, severityOverrides: config.severity, minimumConfidence: config.minimumConfidence, maxFileSize: config.maxFileSize, tests: config.tests });
 }

@@ -4,9 +4,12 @@ import { applyFixes, isCodeLanguage, languageIdForPath, parse, type Engine, type
 
 // The rule test harness, shared by `npm test` and `vigil test-rules`: annotated fixture files say, on the
 // line above a code line, which findings are expected there (`vigil-expect: id`) and which are not (`vigil-ok: id`).
+// `vigil-demoted: id` expects a finding that was demoted as test code (and `vigil-expect` one that was not). A
+// fixture is analysed under its path inside the rule's folder (`python/tests/test_login.py`), so test-code
+// conventions apply to fixtures in such subfolders and to no other fixture.
 
 export interface FixtureExpectation {
-  kind: 'expect' | 'ok';
+  kind: 'expect' | 'ok' | 'demoted';
   ruleId: string;
   /** 0-based line the annotation is about. */
   line: number;
@@ -19,7 +22,7 @@ export interface FixtureReport {
   failures: string[];
 }
 
-const ANNOTATION = /vigil-(expect|ok):\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+const ANNOTATION = /vigil-(expect|ok|demoted):\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
 
 export function isFixedFile(file: string): boolean {
   return /\.fixed(\.[^./\\]+)?$/.test(path.basename(file));
@@ -40,7 +43,7 @@ export function parseAnnotations(text: string): FixtureExpectation[] {
   lines.forEach((line, i) => {
     const m = ANNOTATION.exec(line);
     if (m) {
-      for (const id of m[2]!.split(',')) pending.push({ kind: m[1] as 'expect' | 'ok', ruleId: id.trim() });
+      for (const id of m[2]!.split(',')) pending.push({ kind: m[1] as FixtureExpectation['kind'], ruleId: id.trim() });
       return;
     }
     if (/vigil-ignore-next-line/.test(line) && pending.length > 0) return;
@@ -55,6 +58,16 @@ export function fixtureLanguage(file: string): string {
   return languageIdForPath(file.replace(/\.fixture$/, ''));
 }
 
+/**
+ * The path a fixture is analysed under: relative to its rule's folder (the last path segment named like the rule),
+ * with `/` separators; the bare file name when it is not inside such a folder.
+ */
+export function fixturePath(file: string, folderRuleId: string): string {
+  const segs = file.split(/[\\/]/);
+  const at = segs.lastIndexOf(folderRuleId);
+  return at >= 0 && at < segs.length - 1 ? segs.slice(at + 1).join('/') : path.basename(file);
+}
+
 function describeFinding(f: Finding): string {
   return `${f.ruleId} at ${f.range.start.line + 1}:${f.range.start.character + 1} (${f.message.slice(0, 80)})`;
 }
@@ -66,7 +79,7 @@ export async function checkFixture(engine: Engine, file: string, folderRuleId: s
   const failures: string[] = [];
   for (const id of ruleIds) if (!engine.rule(id)) failures.push(`annotation names unknown rule '${id}'`);
   const languageId = fixtureLanguage(file);
-  const rel = path.basename(file);
+  const rel = fixturePath(file, folderRuleId);
   const result = await engine.analyze({ path: rel, languageId, text }, { today });
   for (const n of result.notes.filter((x) => x.code === 'rule-error')) failures.push(n.message);
   const findings = result.findings.filter((f) => ruleIds.includes(f.ruleId));
@@ -74,7 +87,11 @@ export async function checkFixture(engine: Engine, file: string, folderRuleId: s
 
   for (const e of expectations) {
     const hits = at(e.ruleId, e.line);
-    if (e.kind === 'expect' && hits.length === 0) failures.push(`line ${e.line + 1}: expected ${e.ruleId}, got nothing`);
+    if (e.kind !== 'ok' && hits.length === 0) failures.push(`line ${e.line + 1}: expected ${e.kind === 'demoted' ? 'a demoted ' : ''}${e.ruleId}, got nothing`);
+    for (const h of hits) {
+      if (e.kind === 'expect' && h.demoted) failures.push(`line ${e.line + 1}: expected ${e.ruleId} at full strength, got it demoted (${h.demoted.reason}); annotate vigil-demoted if that is meant`);
+      if (e.kind === 'demoted' && !h.demoted) failures.push(`line ${e.line + 1}: expected ${e.ruleId} demoted as test code, got it at ${h.severity}/${h.confidence}`);
+    }
     if (e.kind === 'ok' && hits.length > 0) failures.push(`line ${e.line + 1}: expected no ${e.ruleId}, got ${hits.map(describeFinding).join('; ')}`);
   }
   const annotated = new Set(expectations.map((e) => `${e.ruleId}:${e.line}`));
@@ -152,7 +169,7 @@ export async function checkFixtureTree(engine: Engine, root: string, ruleIds: st
     for (const f of files) {
       const r = await checkFixture(engine, f, id);
       reports.push(r);
-      expect += r.expectations.filter((e) => e.ruleId === id && e.kind === 'expect').length;
+      expect += r.expectations.filter((e) => e.ruleId === id && e.kind !== 'ok').length;
       ok += r.expectations.filter((e) => e.ruleId === id && e.kind === 'ok').length;
     }
     if (expect === 0) ruleFailures.push(`${id}: fixtures have no vigil-expect case`);

@@ -2,6 +2,7 @@ import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, OffsetEdit, HelperOptions } from './types';
 import { capture, documentFact, documentTest, optString, optStrings, opt } from './types';
 import { taintOf } from './injectionTaint';
+import { inputSourceOf } from './inputEvidence';
 import { argumentNodes } from './calls';
 import { jsCommandWords, pythonCommandWords, renderWords } from '../command-injection/argv';
 import { filters as configFilters, options as configOptions } from '../insecure-config/cookies';
@@ -35,6 +36,8 @@ export const filters: Record<string, FilterHelper> = {
     if (!t.tainted) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
     if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
+    const input = inputSourceOf(target.node);
+    if (input) ctx.input = input;
     return true;
   },
 

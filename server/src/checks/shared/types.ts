@@ -29,6 +29,12 @@ export interface MatchContext {
   facts?: DocumentFacts;
   /** Offsets whose line numbers the message quotes (see lineOf). */
   anchors?: number[];
+  /**
+   * Evidence that the flagged value comes from outside the program: the text of the input it was traced to
+   * (`request.args`, `$_GET`), set by injection helpers. Merely non-constant is not evidence; findings in
+   * developer-controlled files (finalise/developerPaths.ts) are kept only with it.
+   */
+  input?: string;
 }
 
 /**

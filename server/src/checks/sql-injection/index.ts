@@ -2,6 +2,7 @@ import type { FilterHelper, FixHelper, MatchContext, HelperOptions } from '../sh
 import { lineOf, optString, opt } from '../shared/types';
 import { analyseQuery, type SqlAnalysis, type SqlMode } from './flow';
 import { parameterise } from './fix';
+import { inputSourceOf } from '../shared/inputEvidence';
 
 // Helpers of the sql-injection rule. The rule's queries find the sinks and capture the query argument
 // as `sql`; `sqlInjectable` decides whether that argument is a query built from input, and the fix
@@ -42,6 +43,8 @@ export const filters: Record<string, FilterHelper> = {
       ? 'A placeholder cannot stand for a table or column name: map the input to a fixed allow-list of names instead.'
       : 'Use placeholders in the SQL and pass the value as a bound parameter.';
     if (a.identifierLike && ctx.confidence === 'high') ctx.confidence = 'medium';
+    const input = inputSourceOf(target.node);
+    if (input) ctx.input = input;
     return true;
   },
 };

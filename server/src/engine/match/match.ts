@@ -28,6 +28,8 @@ export interface RawFinding {
    * again would make every keystroke walk every finding's statement.
    */
   fingerprintKey?: string;
+  /** Evidence of outside input behind the flagged value (MatchContext.input), for developerPaths.ts. */
+  input?: string;
 }
 
 export interface RawFix {
@@ -127,6 +129,7 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     confidence: ctx.confidence,
     fixes: buildFixes(ctx, input.text.length),
     ...(ctx.anchors ? { anchors: ctx.anchors } : {}),
+    ...(ctx.input ? { input: ctx.input } : {}),
   });
 }
 
