@@ -40,6 +40,7 @@ if (a.install) installPackages(log);
 const manifest = ensureCorpus({ repo, log, rebuild: a.rebuild });
 if (manifest.missing.length) log(`not installed (run with --install as root): ${manifest.missing.join(' ')}`);
 const corpus = manifest.dir;
+const packageDirs = fs.readdirSync(corpus).sort().flatMap((lang) => fs.readdirSync(path.join(corpus, lang)).sort().map((p) => path.join(corpus, lang, p)));
 
 // --- scan -----------------------------------------------------------------------------------------------------
 const scanFile = path.join(cacheDir(), 'scan.json');
@@ -49,6 +50,9 @@ if (!a.reuse || !fs.existsSync(scanFile)) {
   const t0 = performance.now();
   // From an empty folder, so no .vigil.yaml of the repository applies; --no-ignore: only the built-in excludes.
   const empty = fs.mkdtempSync(path.join(cacheDir(), 'cwd-'));
+  // One root for the whole corpus: a root per package would read like 316 projects, but the CLI starts a worker
+  // pool per root (about 9 times slower here). Path conventions still hold: test folders and file names are
+  // matched anywhere in the path; only top-of-project script folders (scripts/, tools/) go unrecognised.
   const r = spawnSync('node', [cli, 'scan', corpus, '--root', corpus, '--no-ignore', '--format', 'json', '--fail-on', 'none', '--jobs', a.jobs ?? '2', '-o', scanFile], { cwd: empty, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   fs.rmSync(empty, { recursive: true, force: true });
   scanMs = performance.now() - t0;
@@ -61,17 +65,19 @@ if (!a.reuse || !fs.existsSync(scanFile)) {
 const scan = JSON.parse(fs.readFileSync(scanFile, 'utf8'));
 
 // --- lines, test and non-test: the same files the scan read, classified as the engine does ----------------------
-// TEMPORARY until the engine's classifier lands (branch tests): a path-only stand-in.
-const tempTestPath = (rel) => /(^|\/)(tests?|spec|specs|__tests__|testdata|fixtures?|testing)\/|_test\.go$|(^|\/)test_[^/]*\.py$|_test\.py$|Tests?\.java$|_spec\.rb$|_test\.rb$|Test\.php$|\.(spec|test)\.[jt]sx?$/.test(rel);
-const isTest = (rel, text) => (engine.testCodeOf ? Boolean(engine.testCodeOf(rel, text)) : tempTestPath(rel));
-const skipped = new Set(scan.skipped.map((s) => s.path));
+const isTest = (rel, text) => engine.testCodeOf(rel, text) !== undefined;
+/** Corpus-relative path of a finding or skipped file of a multi-root scan. */
+const corpusRel = (x) => path.relative(corpus, path.join(x.root ?? corpus, x.path)).split(path.sep).join('/');
+const skipped = new Set(scan.skipped.map(corpusRel));
 const fileTest = new Map();
 const lines = { test: 0, nonTest: 0, byLang: {} };
-for await (const e of project.walk([corpus], { root: corpus, ignoreFiles: false })) {
-  if (e.kind !== 'file' || skipped.has(e.rel)) continue;
+for (const dir of packageDirs) for await (const w of project.walk([dir], { root: dir, ignoreFiles: false })) {
+  if (w.kind !== 'file') continue;
+  const e = { abs: w.abs, pkgRel: w.rel, rel: path.relative(corpus, w.abs).split(path.sep).join('/') };
+  if (skipped.has(e.rel)) continue;
   const text = fs.readFileSync(e.abs, 'utf8');
   const n = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  const test = isTest(e.rel, text);
+  const test = isTest(e.pkgRel, text);
   fileTest.set(e.rel, test);
   lines[test ? 'test' : 'nonTest'] += n;
   const lang = e.rel.split('/')[0];
@@ -90,10 +96,11 @@ const lineText = (rel, line) => {
 const findings = scan.findings
   .filter((f) => !f.suppression)
   .map((f) => {
-    const [lang, pkg, ...rest] = f.path.split('/');
+    const rel = corpusRel(f);
+    const [lang, pkg, ...rest] = rel.split('/');
     const file = rest.join('/');
-    const test = fileTest.get(f.path) ?? false;
-    return { lang, pkg, file, rel: f.path, line: f.line, ruleId: f.ruleId, severity: f.severity, confidence: f.confidence, demoted: Boolean(f.demoted), message: f.message, test, key: fingerprintOf(pkg, file, f.ruleId, lineText(f.path, f.line)) };
+    const test = fileTest.get(rel) ?? false;
+    return { lang, pkg, file, rel, line: f.line, ruleId: f.ruleId, severity: f.severity, confidence: f.confidence, demoted: Boolean(f.demoted), message: f.message, test, key: fingerprintOf(pkg, file, f.ruleId, lineText(rel, f.line)) };
   });
 
 const labels = loadLabels(path.join(repo, LABELS_FILE));
