@@ -8,10 +8,11 @@ import * as crypto from './shared/crypto';
 import * as iac from './shared/iac';
 import * as rubyEval from './shared/rubyEval';
 import * as tlsConstant from './shared/tlsConstant';
+import * as deserialization from './shared/deserialization';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, rubyEval, tlsConstant];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, rubyEval, tlsConstant, deserialization];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};
