@@ -147,8 +147,13 @@ const all = prec.get('*') ?? { n: 0, tp: 0, fp: 0, precision: null };
 out.push(`  ${'all'.padEnd(26)} ${String(nonTestFindings.length).padStart(8)} ${fmt(per10k(nonTestFindings.length, lines.nonTest)).padStart(8)} ${String(testFindings.length).padStart(6)} ${fmt(per10k(testFindings.length, lines.test)).padStart(8)} ${String(all.n).padStart(8)} ${String(all.tp).padStart(4)} ${String(all.fp).padStart(4)} ${fmt(all.precision).padStart(9)}`);
 const sev = (list) => ['error', 'warning', 'info'].map((s) => `${list.filter((f) => f.severity === s).length} ${s}`).join(', ');
 out.push(`  by severity: non-test ${sev(nonTestFindings)}; test ${sev(testFindings)}`);
-const stale = [...labels.values()].filter((l) => !findings.some((f) => f.key === l.key)).length;
-out.push(`  labels: ${labels.size} in ${LABELS_FILE}, ${all.n} match a finding of this run, ${stale} no longer reported (fixed or moved)`);
+const reported = new Set(findings.map((f) => f.key));
+const stale = [...labels.values()].filter((l) => !reported.has(l.key));
+const staleTp = stale.filter((l) => l.label === 'TP').length;
+out.push(`  labels: ${labels.size} in ${LABELS_FILE}, ${all.n} match a finding of this run; ${stale.length} no longer reported: ${stale.length - staleTp} FP (fixed), ${staleTp} TP (lost, or the line changed)`);
+const nt = precisionRows(nonTestFindings, labels);
+const ntRules = [...nt.entries()].filter(([r]) => r !== '*').map(([r, p]) => `${r} ${fmt(p.precision)} (${p.n})`);
+out.push(`  precision on non-test code only: ${fmt(nt.get('*')?.precision ?? null)} (${nt.get('*')?.n ?? 0}); ${ntRules.join(', ')}`);
 
 // --- unlabelled --------------------------------------------------------------------------------------------------
 const unlabelled = findings.filter((f) => !labels.has(f.key));
