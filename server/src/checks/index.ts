@@ -11,10 +11,13 @@ import * as xss from './xss';
 import * as nosql from './nosql-injection';
 import * as reflection from './unsafe-reflection';
 import * as taint from './shared/taintHelpers';
+import * as rubyEval from './shared/rubyEval';
+import * as tlsConstant from './shared/tlsConstant';
+import * as deserialization from './shared/deserialization';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};

@@ -4,13 +4,14 @@ import { isCodeLanguage } from '../../engine/source/languages';
 import { maskSecret } from '../../engine/finalise/mask';
 import { hasInterpolation, literalContent } from './literal';
 import { secretKindOfName } from './name';
-import { credentialPart, isPlaceholder, isPlaceholderToken, rejectValue } from './value';
+import { credentialPart, isDocumentedCredential, isPlaceholder, isPlaceholderToken, rejectValue } from './value';
 import { overlapsProvider } from './overlap';
 import { secretToEnv } from './fix';
 import { secretFormat } from './format';
 import { hardcodedKey } from './key';
 import { isLocaleFile } from './locale';
 import { exampleSecretInTests } from './exampleInTests';
+import { inPythonDocString } from './docstring';
 
 // Helpers of the hardcoded-secret rule. Two layers share them:
 //  - provider formats (regexes in the rule file) are checked by `secretToken`, `urlPassword` and `privateKeyBlock`;
@@ -102,6 +103,7 @@ export const filters: Record<string, FilterHelper> = {
     const pw = target.text;
     const user = capture(ctx, 'user')?.text ?? '';
     if (isPlaceholder(pw) || pw === user || pw.length < 4 || /^\d{1,5}$/.test(pw)) return false;
+    if (isDocumentedCredential(user, pw) || inPythonDocString(ctx, target.start)) return false;
     // Documentation hosts (RFC 2606): URLs in docs and comments show the syntax, not a credential.
     if (/(?:^|\.)example(?:\.(?:com|net|org))?$/i.test(capture(ctx, 'host')?.text ?? '')) return false;
     if (/^(?:%[0-9A-Fa-f]{2})+$/.test(pw)) return false;

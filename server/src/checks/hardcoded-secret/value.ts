@@ -60,6 +60,17 @@ const EXACT_PLACEHOLDERS = new Set([
   'foobar', 'admin', 'root', 'guest', 'user', 'username', 'qwerty', 'letmein', 'welcome', 'abc', 'abcdef', 'true', 'false',
 ]);
 
+/**
+ * User and password pairs that documentation uses as the stock example, never as a real login: Oracle's sample
+ * schema (`scott`/`tiger`, copied by SQLAlchemy's and many drivers' docs) and the proverbial `hunter2`.
+ */
+const DOCUMENTED_CREDENTIALS: ReadonlyMap<string, string> = new Map([['scott', 'tiger']]);
+const DOCUMENTED_PASSWORDS = new Set(['hunter2']);
+
+export function isDocumentedCredential(user: string, password: string): boolean {
+  return DOCUMENTED_CREDENTIALS.get(user.toLowerCase()) === password.toLowerCase() || DOCUMENTED_PASSWORDS.has(password.toLowerCase());
+}
+
 /** A value that stands in for a secret rather than being one (generic layer: strict). */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
@@ -67,6 +78,7 @@ export function isPlaceholder(value: string): boolean {
   if (TEMPLATE.test(v) || REFERENCE.test(v) || MARKER_WORDS.test(v)) return true;
   const bare = v.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (EXACT_PLACEHOLDERS.has(bare) || EXACT_PLACEHOLDERS.has(bare.replace(/\d+$/, ''))) return true;
+  if (DOCUMENTED_PASSWORDS.has(v.toLowerCase())) return true;
   if (distinctChars(v) <= 2) return true;
   return isKnownExample(v);
 }
@@ -155,7 +167,8 @@ export function rejectValue(raw: string, kind: SecretKind): string | undefined {
   // A value that names the secret it stands for ([type=password], my-secret-token) describes rather than holds it.
   if (/passw(?:or)?d|secret|token|api[_-]?key/i.test(v)) return 'names a secret';
   if (/^[~^<>=v]{0,2}\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v)) return 'version';
-  if (isWordy(v)) return 'identifier';
+  // Leading and trailing underscores mark private keys of a hash or session (`_auth_user_id`), not randomness.
+  if (isWordy(v.replace(/^_+|_+$/g, ''))) return 'identifier';
   if (isSlug(v)) return 'slug';
   // Identifiers and word lists (refresh_token, client-secret, Auth.Token.Missing): constants that name a secret.
   if (/^[A-Za-z]+(?:[_.:/ -][A-Za-z]+)+$/.test(v)) return 'identifier';

@@ -5,6 +5,7 @@ import { isDeadCode } from './reaching';
 import { taintAt, type TaintFinding } from './taint';
 import { traceSource, traceSteps } from './taintTrace';
 import { shapeOf } from './taintSyntax';
+import { heredocBodyOf } from './rubyEval';
 import { SAFE_SINKS, type SafeSink } from './safeValues';
 
 // The rule-facing side of the taint engine. A rule's query finds a sink and captures the argument that matters;
@@ -44,8 +45,10 @@ function oneLine(s: string): string {
 
 /** The taint at a capture, or undefined when the capture has no node, is dead code, or carries no input. */
 export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, sanitizer?: string, sinkKind: SafeSink = 'any'): TaintFinding | undefined {
-  const node = target?.node;
-  if (!node) return undefined;
+  const captured = target?.node;
+  if (!captured) return undefined;
+  // A Ruby heredoc's text is a later sibling of its opening (see heredocBodyOf): its interpolations are the value.
+  const node = captured.type === 'heredoc_beginning' ? (heredocBodyOf(captured) ?? captured) : captured;
   if (isDeadCode(node, enclosingFunction(node))) return undefined;
   // `new File(name).getName()`: the sink's own result is reduced by a sanitiser at once, so nothing is opened.
   const sink = ctx.captures.get('finding')?.[0]?.node;
