@@ -162,6 +162,7 @@ describe('the tests setting and --fail-on', () => {
     assert.strictEqual(dflt.status, 0, dflt.stderr);
     const f = json(dflt).findings as (ReturnType<typeof json>['findings'][number] & { demoted?: { reason: string } })[];
     assert.deepStrictEqual(f.map((x) => [x.path, x.ruleId, x.severity, x.demoted?.reason]), [['tests/fixture.txt', 'demo-secret', 'warning', 'test code: in a tests/ folder']]);
+    assert.strictEqual((JSON.parse(dflt.stdout) as { summary: { demoted: number } }).summary.demoted, 1);
     assert.strictEqual(vigil(['scan', '--fail-on', 'warning', '--fail-on-demoted'], { cwd: dir }).status, 1);
     const report = vigil(['scan', '--format', 'json', '--tests', 'report'], { cwd: dir });
     assert.strictEqual(report.status, 1);
