@@ -46,13 +46,15 @@ describe('test code recognition', () => {
       'internal/parser/testdata/input.go',
       'fixtures/keys.json',
       'e2e/checkout.ts',
+      'integration/fixtures-expired/server.key.insecure',
+      'internal/testutil/server.go',
     ]) {
       assert.ok(isTestCodePath(p), p);
     }
   });
 
   it('leaves near misses and the repository own fixture folder alone', () => {
-    for (const p of ['release/latest.go', 'app/contest.py', 'src/Contest.java', 'src/attestation.ts', 'test-fixtures/weak-hash/python/x.py', 'src/testing_utils.py', 'lib/protest.rb', 'src/Attest.cs', 'docs/testimonials.md', 'Test.txt']) {
+    for (const p of ['release/latest.go', 'app/contest.py', 'src/Contest.java', 'src/attestation.ts', 'test-fixtures/weak-hash/python/x.py', 'src/testing_utils.py', 'lib/protest.rb', '/home/me/tests/app/main.py', 'C:\\work\\test\\app.cs', 'src/Attest.cs', 'docs/testimonials.md', 'Test.txt']) {
       assert.ok(!isTestCodePath(p), p);
     }
   });
