@@ -304,7 +304,8 @@ export class Engine {
     }
 
     // Test and fixture code (finalise/demote.ts) and developer-controlled files (finalise/developerPaths.ts).
-    const tests = testPolicyFor(doc, opts.tests);
+    // Read only when there is something to demote: the framework markers are a scan of the text.
+    const tests = raw.length > 0 ? testPolicyFor(doc, opts.tests) : ({ kind: 'keep' } as const);
     if (tests.kind === 'drop') return [];
     const demoted = tests.kind === 'demote' ? { reason: tests.reason } : undefined;
     const developer = developerPathOf(doc.path) !== undefined;

@@ -46,13 +46,15 @@ describe('test code recognition', () => {
       'internal/parser/testdata/input.go',
       'fixtures/keys.json',
       'e2e/checkout.ts',
+      'integration/fixtures-expired/server.key.insecure',
+      'internal/testutil/server.go',
     ]) {
       assert.ok(isTestCodePath(p), p);
     }
   });
 
   it('leaves near misses and the repository own fixture folder alone', () => {
-    for (const p of ['release/latest.go', 'app/contest.py', 'src/Contest.java', 'src/attestation.ts', 'test-fixtures/weak-hash/python/x.py', 'src/testing_utils.py', 'lib/protest.rb', 'src/Attest.cs', 'docs/testimonials.md', 'Test.txt']) {
+    for (const p of ['release/latest.go', 'app/contest.py', 'src/Contest.java', 'src/attestation.ts', 'test-fixtures/weak-hash/python/x.py', 'src/testing_utils.py', 'lib/protest.rb', '/home/me/tests/app/main.py', 'C:\\work\\test\\app.cs', 'src/Attest.cs', 'docs/testimonials.md', 'Test.txt']) {
       assert.ok(!isTestCodePath(p), p);
     }
   });
@@ -162,6 +164,7 @@ describe('the tests setting and --fail-on', () => {
     assert.strictEqual(dflt.status, 0, dflt.stderr);
     const f = json(dflt).findings as (ReturnType<typeof json>['findings'][number] & { demoted?: { reason: string } })[];
     assert.deepStrictEqual(f.map((x) => [x.path, x.ruleId, x.severity, x.demoted?.reason]), [['tests/fixture.txt', 'demo-secret', 'warning', 'test code: in a tests/ folder']]);
+    assert.strictEqual((JSON.parse(dflt.stdout) as { summary: { demoted: number } }).summary.demoted, 1);
     assert.strictEqual(vigil(['scan', '--fail-on', 'warning', '--fail-on-demoted'], { cwd: dir }).status, 1);
     const report = vigil(['scan', '--format', 'json', '--tests', 'report'], { cwd: dir });
     assert.strictEqual(report.status, 1);
