@@ -2,7 +2,7 @@
 // with the fixture harness's own annotation parser (server/lib/project/fixtureCheck.js), analysed by the engine
 // in-process as the harness does, and counted per rule and language. The harness passes or fails a file; this
 // says how much of each rule's declared behaviour holds:
-//  - expected: lines annotated `vigil-expect: <rule>`; found: those with a finding of the rule; missing: the rest;
+//  - expected: lines annotated `vigil-expect: <rule>` (or `vigil-demoted`); found: those with a finding of the rule; missing: the rest;
 //  - ok: lines annotated `vigil-ok: <rule>`; ok flagged: those with a finding anyway;
 //  - unexpected: lines with a finding of the rule that no `vigil-expect` names (the ok-flagged lines included);
 //  - TPR = found / expected, precision = found / (found + unexpected), counted by line.
@@ -17,7 +17,8 @@ const blank = () => ({ files: 0, expected: 0, found: 0, missing: 0, ok: 0, okFla
 /** Adds one file's counts for one rule into `into`. `annotations`: { kind, ruleId, line } (0-based); `findingLines`: 0-based lines of the rule's findings. */
 export function countFile(into, rel, rule, annotations, findingLines) {
   const mine = annotations.filter((e) => e.ruleId === rule);
-  const expect = new Set(mine.filter((e) => e.kind === 'expect').map((e) => e.line));
+  // A `vigil-demoted` line expects a finding too (demoted as test code).
+  const expect = new Set(mine.filter((e) => e.kind === 'expect' || e.kind === 'demoted').map((e) => e.line));
   const ok = new Set(mine.filter((e) => e.kind === 'ok').map((e) => e.line));
   const hit = new Set(findingLines);
   into.files++;
@@ -44,7 +45,7 @@ export const rates = (s) => ({ tpr: s.expected ? s.found / s.expected : null, pr
 export async function fixturesSection(repo, { today = '2026-01-01' } = {}) {
   const lib = (p) => require(path.join(repo, 'server/lib', p));
   const { Engine } = lib('engine/index.js');
-  const { fixtureFiles, fixtureLanguage, parseAnnotations } = lib('project/fixtureCheck.js');
+  const { fixtureFiles, fixtureLanguage, fixturePath, parseAnnotations } = lib('project/fixtureCheck.js');
   const engine = Engine.create();
   const fixturesRoot = path.join(repo, 'test-fixtures');
   const table = new Map();
@@ -61,8 +62,8 @@ export async function fixturesSection(repo, { today = '2026-01-01' } = {}) {
       const text = fs.readFileSync(file, 'utf8');
       const annotations = parseAnnotations(text);
       const languageId = fixtureLanguage(file);
-      // As the harness: analysed under its base name; the folder's rule and every annotated rule are counted.
-      const result = await engine.analyze({ path: path.basename(file), languageId, text }, { today });
+      // As the harness: analysed under its path inside the rule folder; the folder's rule and every annotated rule are counted.
+      const result = await engine.analyze({ path: fixturePath(file, folder), languageId, text }, { today });
       const rel = path.relative(fixturesRoot, file).split(path.sep).join('/');
       for (const rule of new Set([folder, ...annotations.map((e) => e.ruleId)])) {
         const lines = result.findings.filter((f) => f.ruleId === rule).map((f) => f.range.start.line);

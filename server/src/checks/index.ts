@@ -6,13 +6,15 @@ import * as hash from './weak-hash';
 import * as injection from './shared/injection';
 import * as crypto from './shared/crypto';
 import * as iac from './shared/iac';
+import * as configIntent from './insecure-config/intent';
+import * as ownCode from './code-injection/ownCode';
 import * as rubyEval from './shared/rubyEval';
 import * as tlsConstant from './shared/tlsConstant';
 import * as deserialization from './shared/deserialization';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, rubyEval, tlsConstant, deserialization];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, ownCode, rubyEval, tlsConstant, deserialization];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};

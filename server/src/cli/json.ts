@@ -25,6 +25,7 @@ export function toJsonMany(reports: Report[]): string {
       skipped: sum((p) => p.summary.skipped),
       findings: { error: sum((p) => p.summary.findings.error), warning: sum((p) => p.summary.findings.warning), info: sum((p) => p.summary.findings.info) },
       suppressed: sum((p) => p.summary.suppressed),
+      demoted: sum((p) => p.summary.demoted),
       baselined: sum((p) => p.summary.baselined),
       elapsedMs: sum((p) => p.summary.elapsedMs),
       lines: parts.reduce((t, p) => (addTotals(t, p.summary.lines), t), emptyLines()),
@@ -67,6 +68,8 @@ function jsonObject(report: Report, tagRoot: boolean) {
       skipped: report.skipped.length,
       findings: { error: count('error'), warning: count('warning'), info: count('info') },
       suppressed: report.suppressed,
+      /** Open findings demoted as test code (counted in `findings` at their demoted severity). */
+      demoted: findings.filter((f) => f.demoted && !f.suppression).length,
       baselined: report.baselined,
       elapsedMs: Math.round(report.elapsedMs),
       lines: lineTotals(report.sizes),

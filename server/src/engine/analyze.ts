@@ -301,7 +301,8 @@ export class Engine {
     }
 
     // Test and fixture code (finalise/demote.ts) and developer-controlled files (finalise/developerPaths.ts).
-    const tests = testPolicyFor(doc, opts.tests);
+    // Read only when there is something to demote: the framework markers are a scan of the text.
+    const tests = raw.length > 0 ? testPolicyFor(doc, opts.tests) : ({ kind: 'keep' } as const);
     if (tests.kind === 'drop') return [];
     const demoted = tests.kind === 'demote' ? { reason: tests.reason } : undefined;
     const developer = developerPathOf(doc.path) !== undefined;
@@ -322,7 +323,8 @@ export class Engine {
       if (seen.has(key)) continue;
       seen.add(key);
       if (developer && !keepInDeveloperPath(r.rule.id, r.input)) continue;
-      const confidence = demoted ? demotedConfidence(r.confidence) : r.confidence;
+      const demote = demoted && !r.proven ? demoted : undefined;
+      const confidence = demote ? demotedConfidence(r.confidence) : r.confidence;
       if (CONFIDENCE_RANK[confidence] < minRank) continue;
       const range = lines.rangeOf(r.start, r.end);
       const flagged = textKey(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line)));
@@ -331,7 +333,7 @@ export class Engine {
       const severity = opts.severityOverrides?.[r.rule.id] ?? r.severity;
       const finding: Finding = {
         ruleId: r.rule.id,
-        severity: demoted ? demotedSeverity(severity) : severity,
+        severity: demote ? demotedSeverity(severity) : severity,
         confidence,
         message: r.anchors ? r.message.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => String(lines.positionAt(r.anchors![Number(i)] ?? 0).line + 1)) : r.message,
         range,
@@ -342,7 +344,7 @@ export class Engine {
           edits: f.edits.map((e) => ({ range: lines.rangeOf(e.start, e.end), newText: e.text })),
         })),
       };
-      if (demoted) finding.demoted = { ...demoted };
+      if (demote) finding.demoted = { ...demote };
       if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
       const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id) && !x.problem);
       if (s) {

@@ -52,7 +52,8 @@ describe('masking: no output path prints a flagged secret', function () {
 
   before(async () => {
     dir = tmpDir('vigil-mask-');
-    for (const f of fs.readdirSync(fixtures)) if (!f.includes('.fixed.') && !f.endsWith('.md')) fs.copyFileSync(path.join(fixtures, f), path.join(dir, f));
+    // The fixture files of the rule folder itself; subfolders (tests/, locales) hold path-dependent cases.
+    for (const e of fs.readdirSync(fixtures, { withFileTypes: true })) if (e.isFile() && !e.name.includes('.fixed.') && !e.name.endsWith('.md')) fs.copyFileSync(path.join(fixtures, e.name), path.join(dir, e.name));
     secrets = await flaggedSecrets(dir);
   });
 

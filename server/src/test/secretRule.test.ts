@@ -48,15 +48,15 @@ describe('hardcoded-secret rule', () => {
     assert.ok(checked > 50, `only ${checked} findings checked`);
   });
 
-  it('lowers generic findings one severity step in test files, not elsewhere', async () => {
+  it('demotes generic findings in test files (warning, one confidence level lower), not elsewhere', async () => {
     const text = 'db_password = "Qx7-vigil-Fixture-92kLm"\n';
     const prod = await scan('app/settings.py', text);
     const test = await scan('tests/test_settings.py', text);
-    assert.deepStrictEqual(prod.map((f) => [f.severity, f.confidence]), [['error', 'medium']]);
-    assert.deepStrictEqual(test.map((f) => [f.severity, f.confidence]), [['warning', 'medium']]);
+    assert.deepStrictEqual(prod.map((f) => [f.severity, f.confidence, f.demoted]), [['error', 'medium', undefined]]);
+    assert.deepStrictEqual(test.map((f) => [f.severity, f.confidence, f.demoted?.reason]), [['warning', 'low', 'test code: in a tests/ folder']]);
   });
 
-  it('keeps provider findings at error with high confidence in test files', async () => {
+  it('keeps checksum-verified provider tokens at error with high confidence in test files', async () => {
     const f = await scan('tests/test_client.py', 'token = "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"\n');
     assert.deepStrictEqual(f.map((x) => [x.severity, x.confidence]), [['error', 'high']]);
   });

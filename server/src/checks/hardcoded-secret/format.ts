@@ -35,6 +35,7 @@ export const secretFormat: FilterHelper = (ctx, target, options) => {
     // A token issued in this format always carries its checksum; one that fails it was edited or made up.
     if (!checksumValid(checksum, random)) return false;
     ctx.vars['what'] = `${kind} (checksum verified)`;
+    ctx.proven = 'checksum verified';
   } else {
     ctx.vars['what'] = kind;
   }

@@ -9,6 +9,8 @@ import { overlapsProvider } from './overlap';
 import { secretToEnv } from './fix';
 import { secretFormat } from './format';
 import { hardcodedKey } from './key';
+import { isLocaleFile } from './locale';
+import { exampleSecretInTests } from './exampleInTests';
 import { inPythonDocString } from './docstring';
 
 // Helpers of the hardcoded-secret rule. Two layers share them:
@@ -61,6 +63,9 @@ export const filters: Record<string, FilterHelper> = {
   /** A literal at a signing or encryption key parameter (see key.ts). */
   hardcodedKey,
 
+  /** Info only: a secret in test code whose file or name says it is a published test key (see exampleInTests.ts). */
+  exampleSecretInTests,
+
   /**
    * Generic layer: keeps a literal keyed to a secret-like name when the value looks real (length, entropy, not a
    * placeholder, reference or example) and no provider pattern already reports it. Option `layer`: `code` | `text`.
@@ -68,6 +73,7 @@ export const filters: Record<string, FilterHelper> = {
   [GENERIC]: (ctx, _target, options) => {
     const layer = optString(options, 'layer') ?? 'code';
     if (layer === 'text' && (isCodeLanguage(ctx.doc.languageId) || PROSE.test(ctx.doc.path) || ctx.doc.languageId === 'markdown')) return false;
+    if (isLocaleFile(ctx.doc.path)) return false;
     const name = capture(ctx, 'name')?.text;
     if (!name) return false;
     const kind = secretKindOfName(name);
@@ -144,6 +150,7 @@ export const options: Record<string, HelperOptions> = {
   // Written by the loader from a rule's `formats:` table (secretFormats.ts), not by hand.
   secretFormat: { id: opt.string, kind: opt.string, prefix: opt.string, context: opt.stringList, checksum: opt.string },
   hardcodedKey: { kind: opt.string },
+  exampleSecretInTests: {},
   [GENERIC]: { layer: opt.string },
   secretToken: { kind: opt.string, jwt: opt.boolean },
   urlPassword: { kind: opt.string },

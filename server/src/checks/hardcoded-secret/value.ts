@@ -110,6 +110,25 @@ function isWordy(v: string): boolean {
   return pieces.every((p) => /^[a-z]*[aeiouy][a-z]*\d{0,3}$/.test(p) || /^[a-z]?\d{1,3}$/.test(p));
 }
 
+/**
+ * Human-readable slugs and feature-flag values (`new-login-flow-2fa`, `spring_sale_2024`, `k8s-deploy-token-v2`):
+ * lower-case pieces joined by `-`, `_` or `.`, at least two of them real words of three letters or more, the rest
+ * short tags (numbers, `2fa`, `k8s`), and the words carrying most of the text. Random tokens never read like that.
+ */
+function isSlug(v: string): boolean {
+  if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(v)) return false;
+  const pieces = v.split(/[-_.]/);
+  let words = 0;
+  let wordChars = 0;
+  for (const p of pieces) {
+    if (/^[a-z]{3,15}$/.test(p) && /[aeiouy]/.test(p) && !/[^aeiouy]{5}/.test(p)) {
+      words++;
+      wordChars += p.length;
+    } else if (p.length > 4) return false;
+  }
+  return words >= 2 && wordChars * 2 >= v.length;
+}
+
 /** Share of adjacent letter pairs that switch case: high for random letters, low for words and camelCase. */
 function caseSwitchRate(s: string): number {
   let switches = 0;
@@ -150,6 +169,7 @@ export function rejectValue(raw: string, kind: SecretKind): string | undefined {
   if (/^[~^<>=v]{0,2}\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v)) return 'version';
   // Leading and trailing underscores mark private keys of a hash or session (`_auth_user_id`), not randomness.
   if (isWordy(v.replace(/^_+|_+$/g, ''))) return 'identifier';
+  if (isSlug(v)) return 'slug';
   // Identifiers and word lists (refresh_token, client-secret, Auth.Token.Missing): constants that name a secret.
   if (/^[A-Za-z]+(?:[_.:/ -][A-Za-z]+)+$/.test(v)) return 'identifier';
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;

@@ -35,6 +35,11 @@ export interface MatchContext {
    * developer-controlled files (finalise/developerPaths.ts) are kept only with it.
    */
   input?: string;
+  /**
+   * Why the finding holds wherever it sits (a token whose provider checksum verifies was issued, so it is live):
+   * set by a helper, it keeps the finding from being demoted in test code (finalise/demote.ts).
+   */
+  proven?: string;
 }
 
 /**
@@ -94,6 +99,8 @@ export interface ProducedMatch {
   end: number;
   captures?: Record<string, { start: number; end: number }>;
   vars?: Record<string, string>;
+  /** A lower severity for this match than the rule's (what the file shows makes it less likely to matter). */
+  severity?: Severity;
 }
 
 /** Finds spans itself, for formats that have no grammar here (YAML, HCL, Dockerfile) or for missing keys. */

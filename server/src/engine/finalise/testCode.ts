@@ -25,7 +25,22 @@ const TEST_FOLDERS = new Set([
   'test_data',
   'testfixtures',
   'e2e',
+  // Helper packages that exist only for tests.
+  'testutil',
+  'testutils',
+  'testhelpers',
+  'test_utils',
+  'test-utils',
+  'test_helpers',
+  'test-helpers',
+  'testing',
 ]);
+
+/** Variants of fixture folders: `fixtures-expired/`, `testdata_v2/`. */
+const FIXTURE_FOLDER_VARIANT = /^(?:fixtures?|testdata)[-_][\w.-]+$/i;
+
+/** An absolute path (a file outside any workspace folder): its folders are the machine's, not the project's. */
+const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
 
 /** .NET test projects are folders named after the project under test: `Acme.Core.Tests`, `Acme.IntegrationTests`. */
 const DOTNET_TEST_PROJECT = /\.(?:Unit|Integration|Functional|Acceptance)?Tests?$/;
@@ -85,8 +100,10 @@ function byPath(path: string): TestCode | undefined {
   const segs = segmentsOf(path);
   const name = segs.pop();
   if (name === undefined) return undefined;
-  for (const dir of segs) {
-    if (TEST_FOLDERS.has(dir.toLowerCase())) return { reason: `in a ${dir}/ folder` };
+  // Only the file name counts in an absolute path: `/home/me/tests/app/main.py` is no test of the project.
+  const folders = ABSOLUTE.test(path) ? [] : segs;
+  for (const dir of folders) {
+    if (TEST_FOLDERS.has(dir.toLowerCase()) || FIXTURE_FOLDER_VARIANT.test(dir)) return { reason: `in a ${dir}/ folder` };
     if (DOTNET_TEST_PROJECT.test(dir)) return { reason: `in test project ${dir}/` };
   }
   for (const [re, what] of TEST_FILES) if (re.test(name)) return { reason: `file name (${what})` };

@@ -30,6 +30,8 @@ export interface RawFinding {
   fingerprintKey?: string;
   /** Evidence of outside input behind the flagged value (MatchContext.input), for developerPaths.ts. */
   input?: string;
+  /** Set when the finding is not demoted in test code (MatchContext.proven). */
+  proven?: string;
 }
 
 export interface RawFix {
@@ -130,6 +132,7 @@ function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]): void {
     fixes: buildFixes(ctx, input.text.length),
     ...(ctx.anchors ? { anchors: ctx.anchors } : {}),
     ...(ctx.input ? { input: ctx.input } : {}),
+    ...(ctx.proven ? { proven: ctx.proven } : {}),
   });
 }
 
@@ -273,6 +276,7 @@ export function runProducerPattern(rule: Rule, index: number, input: MatchInput,
       ctx.captures.set(name, [{ name, text: slice(span.start, span.end), start: span.start, end: span.end }]);
     }
     Object.assign(ctx.vars, m.vars ?? {});
+    if (m.severity) ctx.severity = m.severity;
     finish(ctx, input, out);
   }
 }

@@ -62,6 +62,7 @@ export function expandSecretFormats(formats: SecretFormat[]): RegexPattern[] {
           helper: 'secretFormat',
           options: { id: f.id, kind: f.kind, prefix: f.prefix ?? '', ...(f.context ? { context: f.context } : {}), ...(f.checksum ? { checksum: f.checksum } : {}) },
         },
+        { helper: 'exampleSecretInTests' },
       ],
     };
     if (f.flags) p.flags = f.flags;

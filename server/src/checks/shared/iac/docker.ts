@@ -2,6 +2,7 @@ import type { ProducedMatch, ProducerHelper } from '../types';
 import { optString } from '../types';
 import { isPlaceholderValue, isSecretName } from './names';
 import { mutableTag } from './k8s';
+import { inheritedUser } from './dockerUser';
 
 // Dockerfile checks over instructions (continuation lines joined), split into build stages at each FROM.
 
@@ -74,7 +75,17 @@ const CHECKS: Record<string, Check> = {
     const user = users[users.length - 1];
     if (!user) {
       const from = last[0]!;
-      out.push({ start: from.start, end: from.end, vars: { setting: 'no USER instruction in the final stage' } });
+      // Stages by alias, for a final stage built FROM an earlier one (which may have set USER).
+      const byAlias = new Map<string, Instruction[]>();
+      for (const st of all) {
+        const alias = fromParts(st[0]!).alias;
+        if (alias && st !== last) byAlias.set(alias, st);
+      }
+      const verdict = inheritedUser(last, fromParts(from).image, (image) => byAlias.get(image.toLowerCase()));
+      if (verdict.kind === 'nonRoot') return;
+      const setting = 'no USER instruction in the final stage';
+      if (verdict.kind === 'likelyDropped') out.push({ start: from.start, end: from.end, vars: { setting: `${setting}, but ${verdict.how}` }, severity: 'info' });
+      else out.push({ start: from.start, end: from.end, vars: { setting } });
       return;
     }
     const name = user.args.trim().split(':')[0]!;
