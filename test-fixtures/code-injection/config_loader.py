@@ -1,4 +1,5 @@
 import os
+import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 about = {}
@@ -6,6 +7,8 @@ about = {}
 exec(open(os.path.join(here, "mypkg", "__version__.py")).read(), about)
 
 
-def load(path):
+def load_piped():
+    # Code piped in by whoever runs the program is not the program's own.
     # vigil-expect: code-injection
-    exec(open(path).read(), about)
+    exec(sys.stdin.read(), about)
+

@@ -2,6 +2,7 @@ import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, HelperOptions } from '../shared/types';
 import { writesBefore } from '../shared/ast';
 import { inputSourceOf } from '../shared/inputEvidence';
+import { heredocBodyOf } from '../shared/rubyEval';
 
 // Code the program writes for itself, evaluated: not an injection without evidence of outside input.
 //  - Ruby metaprogramming: `class_eval <<~RUBY, __FILE__, __LINE__ + 1` defines methods from the program's own
@@ -65,20 +66,10 @@ function readsOwnFile(node: Node, depth = 0): boolean {
   return false;
 }
 
-/** The heredoc body that belongs to a `heredoc_beginning` argument (Ruby keeps it after the call). */
-function heredocBody(begin: Node): Node | undefined {
-  for (let p: Node | null = begin.parent; p; p = p.parent) {
-    const body = p.namedChildren.find((c) => c !== null && c.type === 'heredoc_body' && c.startIndex > begin.endIndex);
-    if (body) return body;
-    if (/statement|program|body_statement/.test(p.type)) break;
-  }
-  return undefined;
-}
-
 /** Ruby generated code: a heredoc, or code evaluated with the caller's `__FILE__` for its backtraces. */
 function rubyGeneratedCode(code: Node): Node | undefined {
   const args = code.parent;
-  if (code.type === 'heredoc_beginning') return heredocBody(code) ?? code;
+  if (code.type === 'heredoc_beginning') return heredocBodyOf(code) ?? code;
   if (args?.type === 'argument_list' && args.namedChildren.some((c) => c?.text === '__FILE__')) return code;
   return undefined;
 }
