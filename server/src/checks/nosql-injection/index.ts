@@ -1,6 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, HelperOptions, MatchContext } from '../shared/types';
-import { opt, optString } from '../shared/types';
+import { capture, opt, optString } from '../shared/types';
+import { taintOf } from '../shared/injectionTaint';
 import { unwrapParens } from '../shared/ast';
 import { isSafeValue } from '../shared/safeValues';
 import { requestObject, requestValue, type SourceKind } from './sources';
@@ -64,12 +65,29 @@ function visit(value: Node, out: Hit[], depth: number): void {
   if (kind) out.push({ node: v, kind });
 }
 
+const WHERE_DETAIL = '$where runs this JavaScript on the database server, and it is built from a value that can come from outside the program, so input can run code in the query. Use query operators with the value as data.';
+const REGEX_DETAIL = (value: string): string =>
+  `$regex takes ${value} from the request as a regular expression, so input can widen the match (.*) or make it slow. Escape the text first (escapeRegExp / re.escape / preg_quote / Regexp.escape), or match exactly.`;
+
 export const filters: Record<string, FilterHelper> = {
-  /** The value (target) is read from a request object, not cast or escaped (a `$regex` taken from input). */
-  nosqlRequestValue: (ctx, target) => {
-    if (!target?.node) return false;
+  /**
+   * The value (target) of a `$where` or `$regex` key (the `key` capture): `$where` code that can carry input (high
+   * confidence when built around a value, medium when opaque), or a `$regex` read from the request (medium).
+   * Sets `detail`, the message.
+   */
+  nosqlOperatorValue: (ctx, target) => {
+    const key = capture(ctx, 'key')?.text.replace(/^['"]|['"]$/g, '');
+    if (!target?.node || !key) return false;
+    if (key === '$where') {
+      const t = taintOf(target.node, { sink: 'code' });
+      if (!t.tainted) return false;
+      if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
+      ctx.vars['detail'] = WHERE_DETAIL;
+      return true;
+    }
     if (isSafeValue(target.node, 'nosql') || !requestValue(target.node)) return false;
-    ctx.vars['value'] = target.node.text;
+    if (ctx.confidence === 'high') ctx.confidence = 'medium';
+    ctx.vars['detail'] = REGEX_DETAIL(target.node.text);
     return true;
   },
 
@@ -140,7 +158,7 @@ export const fixes: Record<string, FixHelper> = {
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
   nosqlRequestFilter: {},
-  nosqlRequestValue: {},
+  nosqlOperatorValue: {},
   nosqlCastToString: { sources: opt.oneOf(['strings', 'json']) },
 };
 

@@ -239,6 +239,24 @@ function branchesOf(n: Node): { cond: Node | null; then: Node | null; else: Node
   return { cond, then, else: alt, negate };
 }
 
+const checksByTree = new WeakMap<object, Map<string, Node[]>>();
+
+/** The conditionals of a function (once per tree and function: every use of every name asks for them). */
+function checksIn(fn: Node): Node[] {
+  let perTree = checksByTree.get(fn.tree);
+  if (!perTree) {
+    perTree = new Map();
+    checksByTree.set(fn.tree, perTree);
+  }
+  const key = `${fn.startIndex}:${fn.endIndex}:${fn.type}`;
+  let found = perTree.get(key);
+  if (!found) {
+    found = fn.descendantsOfType([...IF_TYPES]).filter((n): n is Node => n !== null);
+    perTree.set(key, found);
+  }
+  return found;
+}
+
 /**
  * True when the use of `name` at `use` only runs once `name` is known to be one of a constant set: inside the
  * branch of a check, or after a check whose other branch leaves (`if x not in ALLOWED: raise`), with no write
@@ -253,7 +271,7 @@ export function guardedByAllowList(use: Node, name: string): boolean {
     if (p.startIndex < lastWrite) break;
     if (IF_TYPES.has(p.type)) {
       const b = branchesOf(p);
-      if (!b.cond || within(use, b.cond)) continue;
+      if (!b.cond || within(use, b.cond) || !b.cond.text.includes(name)) continue;
       let pol = polarity(b.cond, name);
       if (b.negate) pol = flip(pol);
       if (pol === 'pos' && within(use, b.then)) return true;
@@ -265,13 +283,13 @@ export function guardedByAllowList(use: Node, name: string): boolean {
     }
   }
   // Earlier checks in the function that leave when the name is not allowed.
-  for (const g of fn.descendantsOfType([...IF_TYPES])) {
-    if (!g || g.endIndex > use.startIndex || g.startIndex < lastWrite) continue;
+  for (const g of checksIn(fn)) {
+    if (g.endIndex > use.startIndex || g.startIndex < lastWrite) continue;
     // The check must be on every path to the use: its parent block encloses the use.
     if (!within(use, g.parent)) continue;
     if (enclosingFunction(g).startIndex !== fn.startIndex) continue;
     const b = branchesOf(g);
-    if (!b.cond) continue;
+    if (!b.cond || !b.cond.text.includes(name)) continue;
     let pol = polarity(b.cond, name);
     if (b.negate) pol = flip(pol);
     if (g.type === 'assert_statement' && pol === 'pos') return true;

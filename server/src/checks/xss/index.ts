@@ -1,7 +1,7 @@
 import type { FilterHelper, HelperOptions } from '../shared/types';
 import { capture, documentFact, lineOf } from '../shared/types';
 import { echoedInput } from './phpEcho';
-import { BROWSER_SOURCE, assignedText, balancedArgument, insideRanges, isDynamicExpression, scriptRanges } from './inlineScript';
+import { assignedText, balancedArgument, insideRanges, isDynamicExpression, readsBrowserSource, scriptRanges, sourceNames } from './inlineScript';
 
 // Helpers of the xss rule that its queries cannot say: request values echoed through a PHP variable, and
 // DOM sinks in the inline scripts of pages and templates.
@@ -25,8 +25,8 @@ export const filters: Record<string, FilterHelper> = {
 
   /**
    * The sink (`document.write(`, `.innerHTML =`) lies in an inline <script> block and its argument (the `args`
-   * capture: the rest of the line) is not made of literals, constants and server-side template tags. A browser
-   * source (location, referrer, window.name) in it keeps high confidence; anything else is medium.
+   * capture: the rest of the line) reads a browser source (location, referrer, window.name), directly or through
+   * a name an inline script assigned from one, and is not wrapped in an escaper.
    */
   inlineScriptSink: (ctx, target) => {
     const sink = capture(ctx, 'sink');
@@ -34,8 +34,10 @@ export const filters: Record<string, FilterHelper> = {
     if (!insideRanges(documentFact(ctx, 'inline-script-ranges', scriptRanges), sink.start)) return false;
     const expr = sink.text.trimEnd().endsWith('(') ? balancedArgument(target.text) : assignedText(target.text);
     if (expr === undefined || !isDynamicExpression(expr) || ESCAPED_EXPRESSION.test(expr)) return false;
+    // Only values that a link can set (the URL, the referrer, window.name) are reported: the rest of what inline
+    // scripts write is the page's own markup and data, which a scan of real projects showed to be noise.
+    if (!readsBrowserSource(expr, documentFact(ctx, 'inline-source-names', sourceNames))) return false;
     ctx.vars['value'] = expr.trim().length > 40 ? `${expr.trim().slice(0, 39)}…` : expr.trim();
-    if (!BROWSER_SOURCE.test(expr) && ctx.confidence === 'high') ctx.confidence = 'medium';
     return true;
   },
 };

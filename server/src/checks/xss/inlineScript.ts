@@ -68,3 +68,37 @@ export function isDynamicExpression(expr: string): boolean {
   const words = rest.match(/[A-Za-z_$][\w$.]*/g) ?? [];
   return words.some((w) => !/^[A-Z][A-Z0-9_]*$/.test(w) && !/^(true|false|null|undefined)$/.test(w));
 }
+
+/**
+ * Names that inline scripts assign from a browser source (`var q = new URLSearchParams(location.search).get('q')`),
+ * following one assignment of such a name into another; `,`-separated (a document fact).
+ */
+export function sourceNames(text: string): string {
+  const scripts = scriptRanges(text)
+    .split(',')
+    .filter(Boolean)
+    .map((r) => {
+      const [s, e] = r.split('-').map(Number);
+      return text.slice(s, e);
+    })
+    .join('\n');
+  const names = new Set<string>();
+  const assign = /(?:^|[\s;{(,])([A-Za-z_$][\w$]*)\s*=(?!=)([^;\n]*)/g;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const m of scripts.matchAll(assign)) {
+      const rhs = m[2] ?? '';
+      if (BROWSER_SOURCE.test(rhs) || [...names].some((n) => new RegExp(`(^|[^\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(rhs))) names.add(m[1]!);
+    }
+  }
+  return [...names].join(',');
+}
+
+/** The expression reads a browser source, directly or through one of `names` (see sourceNames). */
+export function readsBrowserSource(expr: string, names: string): boolean {
+  if (BROWSER_SOURCE.test(expr)) return true;
+  const stripped = expr.replace(STRING_LITERAL, '""');
+  return names
+    .split(',')
+    .filter(Boolean)
+    .some((n) => new RegExp(`(^|[^\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(stripped));
+}
