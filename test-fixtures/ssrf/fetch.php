@@ -16,5 +16,8 @@ function proxy() {
 function guzzle($client) {
     $target = $_GET['target'];
     // vigil-expect: ssrf
-    return $client->get($target);
+    $a = $client->get($target);
+    // vigil-ok: ssrf
+    $b = $client->get(API . 'status');
+    return [$a, $b];
 }
