@@ -94,7 +94,7 @@ describe('distribution: the npm package', function () {
     const files = ok(run('tar', ['tzf', tarball()], ROOT), 'tar').split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
     const allowed = [
       /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^client\/out\/extension\.js$/, /^server\/out\/[A-Za-z]+\.js$/,
-      /^server\/out\/rules\.json$/, /^server\/out\/wasm\/[a-z-]+\.wasm$/, /^rules\/[a-z0-9-]+\.yaml$/, /^rules\/[a-z-]*schema\.json$/, /^rules\/security-severity\.json$/,
+      /^server\/out\/rules\.json$/, /^server\/out\/wasm\/[a-z-]+\.wasm$/, /^rules\/[a-z0-9-]+\.yaml$/, /^rules\/taint\/sources\.yaml$/, /^rules\/[a-z-]*schema\.json$/, /^rules\/security-severity\.json$/,
     ];
     assert.deepStrictEqual(files.filter((f) => !allowed.some((re) => re.test(f))), [], 'unexpected files in the tarball');
     for (const f of ['server/out/cli.js', 'server/out/scanWorker.js', 'server/out/recheck.js', 'server/out/rules.json', 'server/out/wasm/tree-sitter.wasm', 'rules/schema.json']) {
