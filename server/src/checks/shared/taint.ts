@@ -296,7 +296,10 @@ function named(env: Env, use: Node, name: string, key: string | undefined, depth
     // Not written in this function: a field of the object (Java, C# bare field names), a closure's variable,
     // or a module-level name.
     const f = fieldValues(use.tree.rootNode, name);
+    recordDependency(use, 'field', name);
     if (f.declared || f.writes.length > 0) return field(env, use, name, depth);
+    // Module-level names (and the enclosing function's, for a closure): an edit there must re-check this use.
+    recordDependency(use, 'module', name);
     const outer = fn.parent ? enclosingFunction(fn) : undefined;
     if (outer && isFunctionNode(fn) && outer.startIndex <= fn.startIndex && !(outer.startIndex === fn.startIndex && outer.endIndex === fn.endIndex)) {
       const od = functionDefs(outer);

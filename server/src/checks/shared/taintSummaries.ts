@@ -1,7 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
 import { arityOf, functionName, shapeOf } from './taintSyntax';
-import { targetName } from './reaching';
+import { functionDefs, targetName } from './reaching';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
 // What the taint engine knows about the functions of one file: the definitions by name, the calls by callee name
@@ -151,14 +151,17 @@ export function fieldValues(root: Node, name: string): { writes: FieldWrite[]; d
  * Records, for the editor's incremental analysis, that a finding rests on the functions named `name` and their
  * callers (or on the writes to a field): an edit to any of them invalidates the findings carried over.
  */
-export function recordDependency(node: Node, what: 'function' | 'field', name: string): void {
+export function recordDependency(node: Node, what: 'function' | 'field' | 'module', name: string): void {
   treeFact(
     node,
     `taint-${what}/${name}`,
     (root) => {
       const idx = fileIndex(root);
+      if (what === 'module') return (functionDefs(root).byName.get(name) ?? []).map((d) => d.node.text).join('\u0000');
       const nodes = what === 'function' ? [...(idx.functions.get(name) ?? []), ...(idx.calls.get(name) ?? [])] : (idx.fieldWrites.get(name) ?? []).map((w) => w.node);
-      return nodes.map((n) => n.text).join('\u0000');
+      // A field's declaration counts too: `const string t = "x"` becoming `static string t = Console.ReadLine()`.
+      const declared = what === 'field' && idx.fields.has(name) ? `\u0001${idx.fields.get(name)?.text ?? ''}` : '';
+      return nodes.map((n) => n.text).join('\u0000') + declared;
     },
     String,
   );
