@@ -42,8 +42,21 @@ export interface Region {
   start: number;
   end: number;
   loop: boolean;
-  /** The branch can never run (`if (false) {...}`, the else of `if (true)`, `while (false)`). */
+  /** The branch can never run (`if (false) {...}`, the else of `if (true)`, `while (false)`): decided on first use. */
   dead?: boolean;
+  /** What decides it: the guarding condition, and which side of it this body is. */
+  guard?: { cond: Node; side: 'then' | 'else' | 'loop'; locals: ReadonlyMap<string, unknown> };
+}
+
+/** Whether a branch can never run, from its guard's constant value (computed once, when first asked). */
+function isDead(r: Region): boolean {
+  if (r.guard) {
+    const locals = r.guard.locals;
+    const truth = constantTruth(r.guard.cond, (name) => locals.has(name));
+    r.dead = truth === undefined ? false : r.guard.side === 'then' ? !truth : r.guard.side === 'else' ? truth : !truth;
+    delete r.guard;
+  }
+  return r.dead === true;
 }
 
 export interface FunctionDefs {
@@ -182,21 +195,17 @@ function defsOf(n: Node, push: (d: Omit<Def, 'dead' | 'regions' | 'start' | 'end
 }
 
 /** The bodies a branch or loop node guards (every child but its condition), with the ones that can never run. */
-function branchesOf(p: Node, out: Region[]): void {
+function branchesOf(p: Node, out: Region[], locals: ReadonlyMap<string, unknown>): void {
   const loop = LOOPS.has(p.type);
   const cond = p.childForFieldName('condition');
-  const truth = cond ? constantTruth(cond) : undefined;
   const alt = p.childForFieldName('alternative');
   for (const c of p.namedChildren) {
     if (!c || c.type === 'comment' || (cond && c.startIndex === cond.startIndex && c.endIndex === cond.endIndex)) continue;
     // A try's finally always runs; a do-while's body runs at least once.
     if (p.type === 'try_statement' && c.type === 'finally_clause') continue;
-    let dead = false;
-    if (truth !== undefined) {
-      const isElse = /else|elif|elsif/.test(c.type) || (alt !== null && alt.startIndex === c.startIndex);
-      dead = loop ? truth === false && p.type !== 'do_statement' : isElse ? truth : !truth;
-    }
-    out.push({ start: c.startIndex, end: c.endIndex, loop, ...(dead ? { dead } : {}) });
+    const side = loop ? 'loop' : /else|elif|elsif/.test(c.type) || (alt !== null && alt.startIndex === c.startIndex) ? 'else' : 'then';
+    const guard = cond && !(loop && p.type === 'do_statement') ? { guard: { cond, side, locals } as const } : {};
+    out.push({ start: c.startIndex, end: c.endIndex, loop, ...guard });
   }
 }
 
@@ -208,7 +217,7 @@ export function placeOf(fd: FunctionDefs, offset: number): Place {
     if (b.start > offset) break;
     if (offset < b.end) {
       regions.push(b);
-      if (b.dead) dead = true;
+      if (isDead(b)) dead = true;
     }
   }
   return { regions, dead };
@@ -252,7 +261,7 @@ export function functionDefs(fn: Node): FunctionDefs {
       nestedEnd = n.endIndex;
       continue;
     }
-    if (CONDITIONALS.has(n.type) || LOOPS.has(n.type)) branchesOf(n, branches);
+    if (CONDITIONALS.has(n.type) || LOOPS.has(n.type)) branchesOf(n, branches, byName);
     if (!WRITE_TYPES.has(n.type)) continue;
     defsOf(n, (d) => {
       const body = d.kind === 'each' ? n.childForFieldName('body') : null;
