@@ -142,7 +142,7 @@ describe('incremental analysis', () => {
     // Before the fix, a C# local `const` counted as a file constant: a full analysis then dropped the finding
     // in B, while the editor (re-analysing only A) kept it.
     const text =
-      'using System.Diagnostics;\nclass Runner {\n    void A() {\n        int x = 1;\n    }\n    void B() {\n        Process.Start("cmd.exe", "/c dir " + tbl);\n    }\n}\n';
+      'using System;\nusing System.Diagnostics;\nclass Runner {\n    static string tbl = Console.ReadLine();\n    void A() {\n        int x = 1;\n    }\n    void B() {\n        Process.Start("cmd.exe", "/c dir " + tbl);\n    }\n}\n';
     await editOnce({ path: 'runner.cs', languageId: 'csharp' }, text, text.replace('int x = 1;', 'const string tbl = "bob";'), async (r) => {
       assert.deepStrictEqual(r.before, ['command-injection']);
       assert.match(r.plan, /^partial/);

@@ -3,14 +3,11 @@ import { Engine } from '../engine';
 import { parse } from '../engine/source/parse';
 import type { Node } from '../engine/source/parse';
 import type { CodeLanguage, Finding } from '../engine/types';
-import { taintOf } from '../checks/shared/injectionTaint';
 import { jsCommandWords, pythonCommandWords } from '../checks/command-injection/argv';
 
-// Unit tests for the helpers behind command-injection, code-injection, xss and insecure-config: the taint
-// walk that decides "can this value come from outside", the argv tokeniser behind the shell quick fixes,
-// and the path filter that the fixtures (which run under their base name) cannot exercise.
-
-const SHELL_SANITIZER = /(^|[.:>])(shlex\.quote|escapeshellarg|int)$/;
+// Unit tests for the helpers behind command-injection, code-injection, xss and insecure-config: the argv
+// tokeniser behind the shell quick fixes, and the path filter that the fixtures (which run under their base name)
+// cannot exercise. The taint engine they share has its own tests (taint.test.ts).
 
 /** Parses `code` and returns the first argument of the last call whose callee text is `callee`. */
 async function argOf(lang: CodeLanguage, code: string, callee: string): Promise<Node> {
@@ -31,41 +28,6 @@ async function argOf(lang: CodeLanguage, code: string, callee: string): Promise<
   assert.ok(found, `no call to ${callee}`);
   return found;
 }
-
-describe('injection helpers: taintOf', () => {
-  it('sees a parameter inside an f-string as input, and the string as built', async () => {
-    const arg = await argOf('python', 'def f(d):\n    os.system(f"ls {d}")\n', 'os.system');
-    assert.deepStrictEqual(taintOf(arg), { tainted: true, built: true });
-  });
-
-  it('treats a shell-quoted value as safe, but not an unrelated call', async () => {
-    const quoted = await argOf('python', 'def f(d):\n    os.system("ls " + shlex.quote(d))\n', 'os.system');
-    assert.strictEqual(taintOf(quoted, { sanitizer: SHELL_SANITIZER }).tainted, false);
-    const other = await argOf('python', 'def f(d):\n    os.system("ls " + html.escape(d))\n', 'os.system');
-    assert.strictEqual(taintOf(other, { sanitizer: SHELL_SANITIZER }).tainted, true);
-  });
-
-  it('follows a local variable to its constant value, and to a value built from a parameter', async () => {
-    const constant = await argOf('python', 'def f():\n    cmd = "df -h"\n    os.system(cmd)\n', 'os.system');
-    assert.strictEqual(taintOf(constant).tainted, false);
-    const built = await argOf('python', 'def f(x):\n    cmd = "ls %s" % x\n    os.system(cmd)\n', 'os.system');
-    assert.deepStrictEqual(taintOf(built), { tainted: true, built: true });
-  });
-
-  it('knows file-level constants that are not ALL_CAPS (C# const, Go const) unless a parameter shadows them', async () => {
-    const cs = await argOf('csharp', 'class A { const string Divider = "<hr/>"; object F() { return Html.Raw(Divider); } }', 'Html.Raw');
-    assert.strictEqual(taintOf(cs).tainted, false);
-    const go = await argOf('go', 'package m\nconst footer = "<p>x</p>"\nfunc F() { template.HTML(footer) }\n', 'template.HTML');
-    assert.strictEqual(taintOf(go).tainted, false);
-    const shadow = await argOf('go', 'package m\nconst footer = "<p>x</p>"\nfunc F(footer string) { template.HTML(footer) }\n', 'template.HTML');
-    assert.strictEqual(taintOf(shadow).tainted, true);
-  });
-
-  it('does not treat arithmetic over input as a built string', async () => {
-    const arg = await argOf('javascript', 'function f(n) { el.write(n * 2 + 1); }', 'el.write');
-    assert.strictEqual(taintOf(arg).tainted, false);
-  });
-});
 
 describe('injection helpers: shell command to argument vector', () => {
   const words = async (lang: 'python' | 'javascript', code: string, callee: string): Promise<string[] | undefined> => {
@@ -106,12 +68,12 @@ describe('injection rules through the engine', () => {
     assert.strictEqual((await findings('scripts/tool.py', 'python', text, 'insecure-config')).length, 0, 'not a settings module');
   });
 
-  it('command-injection: an opaque command is medium confidence, a built one high', async () => {
-    const text = 'import os\n\ndef a(cmd):\n    os.system(cmd)\n\ndef b(d):\n    os.system("ls " + d)\n';
+  it('command-injection: a parameter nobody calls is medium confidence, input from a request high, a constant nothing', async () => {
+    const text = 'import os\nfrom flask import request\n\ndef a(cmd):\n    os.system(cmd)\n\ndef b():\n    os.system("ls " + request.args["d"])\n\ndef c():\n    os.system(get_default())\n';
     const got = (await findings('x.py', 'python', text, 'command-injection')).map((f) => [f.range.start.line, f.confidence]);
     assert.deepStrictEqual(got, [
-      [3, 'medium'],
-      [6, 'high'],
+      [4, 'medium'],
+      [7, 'high'],
     ]);
   });
 

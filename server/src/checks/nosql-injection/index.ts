@@ -1,7 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, FixHelper, HelperOptions, MatchContext } from '../shared/types';
 import { capture, opt, optString } from '../shared/types';
-import { taintOf } from '../shared/injectionTaint';
+import { taintOfCapture } from '../shared/taintHelpers';
 import { unwrapParens } from '../shared/ast';
 import { isSafeValue } from '../shared/safeValues';
 import { requestObject, requestValue, type SourceKind } from './sources';
@@ -79,8 +79,8 @@ export const filters: Record<string, FilterHelper> = {
     const key = capture(ctx, 'key')?.text.replace(/^['"]|['"]$/g, '');
     if (!target?.node || !key) return false;
     if (key === '$where') {
-      const t = taintOf(target.node, { sink: 'code' });
-      if (!t.tainted) return false;
+      const t = taintOfCapture(ctx, target, undefined, 'code');
+      if (!t) return false;
       if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
       ctx.vars['detail'] = WHERE_DETAIL;
       return true;

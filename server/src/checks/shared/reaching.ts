@@ -25,21 +25,45 @@ export interface Def {
   node: Node;
   start: number;
   end: number;
-  dead: boolean;
-  /** Branch and loop bodies around the write inside its function. */
-  regions: Region[];
+  /** Where the write happens: set on first use (see placeOf), since most writes are never asked about. */
+  place?: Place;
+  /** A loop variable is written at the loop's head, inside the loop's body (this region). */
+  head?: Region;
   paramIndex?: number;
+}
+
+/** The branch and loop bodies around an offset inside its function, and whether one of them can never run. */
+export interface Place {
+  regions: Region[];
+  dead: boolean;
 }
 
 export interface Region {
   start: number;
   end: number;
   loop: boolean;
+  /** The branch can never run (`if (false) {...}`, the else of `if (true)`, `while (false)`): decided on first use. */
+  dead?: boolean;
+  /** What decides it: the guarding condition, and which side of it this body is. */
+  guard?: { cond: Node; side: 'then' | 'else' | 'loop'; locals: ReadonlyMap<string, unknown> };
+}
+
+/** Whether a branch can never run, from its guard's constant value (computed once, when first asked). */
+function isDead(r: Region): boolean {
+  if (r.guard) {
+    const locals = r.guard.locals;
+    const truth = constantTruth(r.guard.cond, (name) => locals.has(name));
+    r.dead = truth === undefined ? false : r.guard.side === 'then' ? !truth : r.guard.side === 'else' ? truth : !truth;
+    delete r.guard;
+  }
+  return r.dead === true;
 }
 
 export interface FunctionDefs {
   fn: Node;
   byName: Map<string, Def[]>;
+  /** Every branch and loop body of the function, in document order (found by the same walk as the writes). */
+  branches: Region[];
 }
 
 const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'assignment_statement', 'short_var_declaration', 'augmented_assignment', 'augmented_assignment_expression', 'operator_assignment', 'compound_assignment_expr', 'reference_assignment_expression']);
@@ -47,7 +71,7 @@ const DECLARATORS = new Set(['variable_declarator', 'var_spec', 'const_spec']);
 const EACH = new Set(['enhanced_for_statement', 'for_in_statement', 'for_statement', 'foreach_statement', 'for_each_statement', 'range_clause', 'for']);
 const CALLS = new Set(['call', 'call_expression', 'method_invocation', 'invocation_expression', 'member_call_expression', 'function_call_expression']);
 const RUBY_APPEND = new Set(['binary']);
-const INDEXED_TYPES = [...new Set([...ASSIGNMENTS, ...DECLARATORS, ...EACH, ...CALLS, ...RUBY_APPEND, ...FUNCTION_TYPES])];
+const WRITE_TYPES = new Set([...ASSIGNMENTS, ...DECLARATORS, ...EACH, ...CALLS, ...RUBY_APPEND]);
 
 /** Methods that put their argument(s) into the receiver: collections, builders, buffers. */
 const MUTATORS = /^(add|addAll|addElement|addFirst|addLast|offer|offerFirst|offerLast|push|unshift|append|appendLine|extend|insert|put|putAll|putIfAbsent|set|setProperty|setdefault|update|write|print|println|Add|AddRange|Append|AppendLine|AppendFormat|Insert|Push|Enqueue|TryAdd|Write|WriteString|store|concat!|merge!|store)$/;
@@ -56,6 +80,7 @@ const PHP_PUSH = /^(array_push|array_unshift)$/;
 
 const CONDITIONALS = new Set(['if_statement', 'if', 'unless', 'elif_clause', 'else_clause', 'elsif', 'else', 'switch_block_statement_group', 'switch_rule', 'switch_case', 'switch_section', 'case_clause', 'expression_case', 'type_case', 'default_case', 'communication_case', 'when', 'case_statement', 'default_statement', 'match_arm', 'catch_clause', 'rescue', 'except_clause', 'conditional_expression', 'ternary_expression', 'try_statement', 'begin']);
 const LOOPS = new Set(['while_statement', 'for_statement', 'enhanced_for_statement', 'for_in_statement', 'foreach_statement', 'do_statement', 'while', 'until', 'for', 'while_modifier', 'until_modifier']);
+const INDEXED_TYPES = [...new Set([...WRITE_TYPES, ...CONDITIONALS, ...LOOPS, ...FUNCTION_TYPES])];
 
 /** The name a write target stands for: a local name, or a field path; undefined for anything else. */
 export function targetName(n: Node): string | undefined {
@@ -139,6 +164,10 @@ function defsOf(n: Node, push: (d: Omit<Def, 'dead' | 'regions' | 'start' | 'end
     return;
   }
   if (CALLS.has(t)) {
+    // Most calls mutate nothing: test the method name before building the call's shape.
+    const nameNode = n.childForFieldName('name') ?? n.childForFieldName('method') ?? n.childForFieldName('function');
+    const last = nameNode ? /[\w$!]+$/.exec(nameNode.text)?.[0] ?? '' : '';
+    if (!MUTATORS.test(last) && !PHP_PUSH.test(last)) return;
     const s = shapeOf(n);
     if (s.kind !== 'call') return;
     if (s.receiver && MUTATORS.test(s.name)) {
@@ -165,34 +194,41 @@ function defsOf(n: Node, push: (d: Omit<Def, 'dead' | 'regions' | 'start' | 'end
   }
 }
 
-/** The conditional and loop bodies between `n` and its function, and whether one of them can never run. */
-export function regionsOf(n: Node, fn: Node): { regions: Region[]; dead: boolean } {
+/** The bodies a branch or loop node guards (every child but its condition), with the ones that can never run. */
+function branchesOf(p: Node, out: Region[], locals: ReadonlyMap<string, unknown>): void {
+  const loop = LOOPS.has(p.type);
+  const cond = p.childForFieldName('condition');
+  const alt = p.childForFieldName('alternative');
+  for (const c of p.namedChildren) {
+    if (!c || c.type === 'comment' || (cond && c.startIndex === cond.startIndex && c.endIndex === cond.endIndex)) continue;
+    // A try's finally always runs; a do-while's body runs at least once.
+    if (p.type === 'try_statement' && c.type === 'finally_clause') continue;
+    const side = loop ? 'loop' : /else|elif|elsif/.test(c.type) || (alt !== null && alt.startIndex === c.startIndex) ? 'else' : 'then';
+    const guard = cond && !(loop && p.type === 'do_statement') ? { guard: { cond, side, locals } as const } : {};
+    out.push({ start: c.startIndex, end: c.endIndex, loop, ...guard });
+  }
+}
+
+/** The regions around `offset` among a function's branches, and whether one of them is dead. */
+export function placeOf(fd: FunctionDefs, offset: number): Place {
   const regions: Region[] = [];
   let dead = false;
-  let child: Node = n;
-  for (let p = n.parent; p && p.startIndex >= fn.startIndex && !(p.startIndex === fn.startIndex && p.endIndex === fn.endIndex && p.type === fn.type); p = p.parent) {
-    if (CONDITIONALS.has(p.type) || LOOPS.has(p.type)) {
-      const cond = p.childForFieldName('condition');
-      const inCondition = cond && cond.startIndex === child.startIndex && cond.endIndex === child.endIndex;
-      // An else / elif clause is itself a conditional node; its parent `if` decides its branch below.
-      if (!inCondition && !(p.type === 'try_statement' && child.type === 'finally_clause')) {
-        const loop = LOOPS.has(p.type);
-        if (!(p.type === 'do_statement')) regions.push({ start: child.startIndex, end: child.endIndex, loop });
-        else regions.push({ start: child.startIndex, end: child.endIndex, loop: true });
-        if (cond && !dead) {
-          const truth = constantTruth(cond);
-          if (truth !== undefined) {
-            const isElse = /else|elif|elsif/.test(child.type) || p.childForFieldName('alternative')?.startIndex === child.startIndex;
-            if (loop) dead = truth === false && p.type !== 'do_statement';
-            else dead = isElse ? truth : !truth;
-          }
-        }
-      }
+  for (const b of fd.branches) {
+    if (b.start > offset) break;
+    if (offset < b.end) {
+      regions.push(b);
+      if (isDead(b)) dead = true;
     }
-    child = p;
-    if (isFunctionNode(p)) break;
   }
   return { regions, dead };
+}
+
+function placed(fd: FunctionDefs, d: Def): Place {
+  if (!d.place) {
+    const p = placeOf(fd, d.start);
+    d.place = d.head ? { regions: [...p.regions, d.head], dead: p.dead } : p;
+  }
+  return d.place;
 }
 
 const perTree = new WeakMap<object, Map<string, FunctionDefs>>();
@@ -214,8 +250,9 @@ export function functionDefs(fn: Node): FunctionDefs {
     else byName.set(d.name, [d]);
   };
   if (isFunctionNode(fn)) {
-    for (const p of parametersOf(fn)) add({ name: p.name, kind: 'param', values: [], node: p.node, start: fn.startIndex, end: fn.startIndex, dead: false, regions: [], paramIndex: p.index });
+    for (const p of parametersOf(fn)) add({ name: p.name, kind: 'param', values: [], node: p.node, start: fn.startIndex, end: fn.startIndex, place: { regions: [], dead: false }, paramIndex: p.index });
   }
+  const branches: Region[] = [];
   let nestedEnd = -1;
   for (const n of fn.descendantsOfType(INDEXED_TYPES)) {
     if (!n || n.startIndex < nestedEnd) continue;
@@ -224,17 +261,16 @@ export function functionDefs(fn: Node): FunctionDefs {
       nestedEnd = n.endIndex;
       continue;
     }
+    if (CONDITIONALS.has(n.type) || LOOPS.has(n.type)) branchesOf(n, branches, byName);
+    if (!WRITE_TYPES.has(n.type)) continue;
     defsOf(n, (d) => {
-      const { regions, dead } = regionsOf(n, fn);
-      // A loop variable is written at the loop's head, inside the loop's body region.
-      if (d.kind === 'each') {
-        const body = n.childForFieldName('body');
-        if (body) regions.push({ start: body.startIndex, end: body.endIndex, loop: true });
-      }
-      add({ ...d, start: n.startIndex, end: d.kind === 'each' ? (n.childForFieldName('body')?.startIndex ?? n.endIndex) : n.endIndex, dead, regions });
+      const body = d.kind === 'each' ? n.childForFieldName('body') : null;
+      add({ ...d, start: n.startIndex, end: body ? body.startIndex : n.endIndex, ...(body ? { head: { start: body.startIndex, end: body.endIndex, loop: true } } : {}) });
     });
   }
-  const out: FunctionDefs = { fn, byName };
+  // Children come after their parents in document order already; a stable sort by start keeps it so.
+  branches.sort((a, b) => a.start - b.start);
+  const out: FunctionDefs = { fn, byName, branches };
   byFn.set(key, out);
   return out;
 }
@@ -255,20 +291,22 @@ export function reachingDefs(fd: FunctionDefs, use: Node, name: string): Def[] |
   while (i >= 0 && !(defs[i]!.end <= at)) i--;
   for (let j = i; j >= 0; j--) {
     const d = defs[j]!;
-    if (d.dead) continue;
+    const p = placed(fd, d);
+    if (p.dead) continue;
     out.push(d);
-    if ((d.kind === 'set' || d.kind === 'param' || d.kind === 'each') && d.regions.every((r) => contains(r, at))) break;
+    if ((d.kind === 'set' || d.kind === 'param' || d.kind === 'each') && p.regions.every((r) => contains(r, at))) break;
   }
   // Through a loop: a write later in a loop body around the use reaches the next iteration.
   for (let j = i + 1; j < defs.length; j++) {
     const d = defs[j]!;
-    if (d.dead || d.start < at) continue;
-    if (d.regions.some((r) => r.loop && contains(r, at) && contains(r, d.start))) out.push(d);
+    if (d.start < at) continue;
+    const p = placed(fd, d);
+    if (!p.dead && p.regions.some((r) => r.loop && contains(r, at) && contains(r, d.start))) out.push(d);
   }
   return out;
 }
 
 /** True when `n` sits in a branch that can never run (`if (false) {...}`). */
 export function isDeadCode(n: Node, fn: Node): boolean {
-  return regionsOf(n, fn).dead;
+  return placeOf(functionDefs(fn), n.startIndex).dead;
 }

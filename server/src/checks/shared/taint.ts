@@ -4,8 +4,11 @@ import { isConstantExpression } from './constants';
 import { isFunctionNode } from './functionNodes';
 import { functionDefs, reachingDefs, type Def } from './reaching';
 import { sourcesFor, type LanguageSources } from './taintSpecs';
-import { constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
-import { callersOf, calleesOf, fieldName, fieldValues, recordDependency, returnedValues } from './taintSummaries';
+import { arityOf, constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
+import { callersOf, calleesOf, fieldName, fieldValues, namedSites, recordDependency, returnedValues } from './taintSummaries';
+import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
+import { sourceOf } from '../../engine/source/parse';
+import { escapeRegExp } from './types';
 import { safeReason, type SafeSink } from './safeValues';
 import { fieldDeclaration } from './taintFields';
 import { describeSource, extend, quote, stepAt, traceSteps, type Trace } from './taintTrace';
@@ -230,7 +233,7 @@ function call(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, depth: 
   // A function of this file: what its summary says flows from the arguments (and from sources inside it).
   const callees = calleesOf(node, s.name, s.receiver, s.args.length);
   if (callees.length > 0) {
-    recordDependency(node, 'function', s.name);
+    depend(env, node, 'function', s.name);
     let acc = CLEAN;
     for (const fn of callees) acc = merge(acc, throughCall(env, node, fn, s.args, depth));
     return acc;
@@ -308,7 +311,10 @@ function named(env: Env, use: Node, name: string, key: string | undefined, depth
     // Not written in this function: a field of the object (Java, C# bare field names), a closure's variable,
     // or a module-level name.
     const f = fieldValues(use.tree.rootNode, name);
+    depend(env, use, 'field', name);
     if (f.declared || f.writes.length > 0) return field(env, use, name, depth);
+    // Module-level names (and the enclosing function's, for a closure): an edit there must re-check this use.
+    recordDependency(use, 'module', name);
     const outer = fn.parent ? enclosingFunction(fn) : undefined;
     if (outer && isFunctionNode(fn) && outer.startIndex <= fn.startIndex && !(outer.startIndex === fn.startIndex && outer.endIndex === fn.endIndex)) {
       const od = functionDefs(outer);
@@ -353,7 +359,7 @@ function parameter(env: Env, d: Def, name: string): Taint {
 
 /** An object field: every write to it in the file (and its initial value). */
 function field(env: Env, use: Node, name: string, depth: number): Taint {
-  recordDependency(use, 'field', name);
+  depend(env, use, 'field', name);
   const f = fieldValues(use.tree.rootNode, name);
   if (env.sources.fields.length > 0) {
     const decl = fieldDeclaration(use.tree.rootNode, name);
@@ -382,7 +388,12 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
   let out: Taint = rest;
   const callers = isFunctionNode(fn) ? callersOf(fn) : [];
   const name = functionName(fn);
-  if (name) recordDependency(fn, 'function', name);
+  // With callers, the finding rests on what they pass; without, only on there being none, which a count of the
+  // name's calls in the text tells after any edit without reading the tree again.
+  if (name) {
+    if (callers.length > 0) depend(env, fn, 'function', name);
+    else if (recordsFacts(fn)) treeFact(fn, `taint-calls/${name}`, (root) => String(sourceOf(root).match(new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`, 'g'))?.length ?? 0), String);
+  }
   if (callers.length === 0 || level > 4) {
     // No caller here: the parameter may carry anything (medium evidence).
     const first = params.values().next().value;
@@ -408,6 +419,47 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
     }
   }
   return out;
+}
+
+/** The shape of a taint, for facts: which evidence, which parameters, built or not (no positions). */
+function shapeKey(t: Taint): string {
+  return `${t.source ? 'S' : ''}${t.weak ? 'W' : ''}${t.params ? [...t.params.keys()].sort().join('.') : ''}${t.built ? 'b' : ''}`;
+}
+
+const inProgress = new Set<string>();
+
+/**
+ * Records, for the editor's incremental analysis, what a finding learnt from other functions of the file: the
+ * summaries of the functions named `name` and the taint of the arguments at their calls (or what is written to a
+ * field). Recorded as that meaning, not as the code's text, so typing inside a function changes the fact only when
+ * it changes what flows; then the findings that rest on it are analysed again. Nothing is computed in a CLI scan.
+ */
+function depend(env: Env, at: Node, what: 'function' | 'field', name: string): void {
+  if (!recordsFacts(at)) return;
+  const key = `taint-${what}/${env.lang}/${env.sanitizer?.source ?? ''}/${name}`;
+  if (inProgress.has(key)) return;
+  const opts: TaintOptions = env.sanitizer ? { sanitizer: env.sanitizer } : {};
+  const compute = (root: Node): string => {
+    inProgress.add(key);
+    try {
+      const e = envFor(root, env.lang, opts);
+      if (what === 'field') {
+        const f = fieldValues(root, name);
+        const writes = f.writes.map((w) => shapeKey(resolveUp(e, enclosingFunction(w.node), evaluate(e, w.value, undefined, 1), 1)));
+        return `${f.declared ? 'D' : ''}${f.initial ? shapeKey(evaluate(e, f.initial, undefined, 1)) : ''}|${writes.join(';')}`;
+      }
+      const sites = namedSites(root, name);
+      const sums = sites.functions.map((fn) => `${arityOf(fn)}:${shapeKey(summary(e, fn, 1))}`);
+      const calls = sites.calls.map((c) => {
+        const s = shapeOf(c);
+        return s.kind === 'call' ? s.args.map((a) => shapeKey(resolveUp(e, enclosingFunction(c), evaluate(e, a, undefined, 1), 1))).join(',') : '';
+      });
+      return `${sums.join(';')}|${calls.join(';')}`;
+    } finally {
+      inProgress.delete(key);
+    }
+  };
+  treeFact(at, key, compute, String);
 }
 
 export type Evidence = 'source' | 'parameter';

@@ -47,12 +47,12 @@ function moduleValue(root: Node, name: string): Node | undefined {
 
 const memos = new WeakMap<object, Map<string, number | boolean | undefined>>();
 
-function valueOf(n: Node, depth: number): number | boolean | undefined {
+function valueOf(n: Node, depth: number, isLocal?: (name: string) => boolean): number | boolean | undefined {
   if (depth > 6) return undefined;
   const t = n.type;
   if (t === 'parenthesized_expression' || t === 'condition_clause') {
     const inner = n.namedChild(n.namedChildCount - 1);
-    return inner ? valueOf(inner, depth + 1) : undefined;
+    return inner ? valueOf(inner, depth + 1, isLocal) : undefined;
   }
   const lit = literal(n);
   if (lit !== undefined && !/identifier/.test(t)) return lit;
@@ -60,7 +60,7 @@ function valueOf(n: Node, depth: number): number | boolean | undefined {
     const op = n.child(0)?.text;
     const inner = n.namedChild(n.namedChildCount - 1);
     if ((op === '!' || op === 'not') && inner) {
-      const v = valueOf(inner, depth + 1);
+      const v = valueOf(inner, depth + 1, isLocal);
       return typeof v === 'boolean' ? !v : undefined;
     }
     return undefined;
@@ -70,8 +70,8 @@ function valueOf(n: Node, depth: number): number | boolean | undefined {
     const r = n.childForFieldName('right') ?? n.namedChild(1);
     const op = n.childForFieldName('operator')?.text ?? n.child(1)?.text;
     if (!l || !r) return undefined;
-    const a = valueOf(l, depth + 1);
-    const b = valueOf(r, depth + 1);
+    const a = valueOf(l, depth + 1, isLocal);
+    const b = valueOf(r, depth + 1, isLocal);
     if (op === '&&' || op === 'and') return a === false || b === false ? false : a === true && b === true ? true : undefined;
     if (op === '||' || op === 'or') return a === true || b === true ? true : a === false && b === false ? false : undefined;
     if (a === undefined || b === undefined) return undefined;
@@ -95,8 +95,10 @@ function valueOf(n: Node, depth: number): number | boolean | undefined {
     }
   }
   if (t === 'identifier') {
-    // Read from the rest of the file: recorded as a fact (the editor re-checks it after an edit) and memoised per tree.
+    // A name written in its own function is a local, not a file constant: nothing to look up in the rest of the file.
     const name = n.text;
+    if (isLocal?.(name)) return undefined;
+    // Read from the rest of the file: recorded as a fact (the editor re-checks it after an edit) and memoised per tree.
     let memo = memos.get(n.tree);
     if (!memo) memos.set(n.tree, (memo = new Map()));
     if (!memo.has(name)) {
@@ -113,13 +115,16 @@ function valueOf(n: Node, depth: number): number | boolean | undefined {
   return undefined;
 }
 
-/** The value of a branch or loop condition when it is known, else undefined. */
-export function constantTruth(cond: Node): boolean | undefined {
+/**
+ * The value of a branch or loop condition when it is known, else undefined. `isLocal` tells which names the
+ * function writes itself (locals are no file constants, so nothing in the rest of the file is looked up for them).
+ */
+export function constantTruth(cond: Node, isLocal?: (name: string) => boolean): boolean | undefined {
   let memo = truths.get(cond.tree);
   if (!memo) truths.set(cond.tree, (memo = new Map()));
   const key = `${cond.startIndex}:${cond.endIndex}`;
   if (memo.has(key)) return memo.get(key);
-  const v = valueOf(cond, 0);
+  const v = valueOf(cond, 0, isLocal);
   const out = typeof v === 'boolean' ? v : undefined;
   memo.set(key, out);
   return out;

@@ -1,8 +1,10 @@
 import type { Node } from '../../engine/source/parse';
 import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
 import { arityOf, functionName, shapeOf } from './taintSyntax';
-import { targetName } from './reaching';
+import { functionDefs, targetName } from './reaching';
 import { treeFact } from '../../engine/incremental/documentFacts';
+import { sourceOf } from '../../engine/source/parse';
+import { escapeRegExp } from './types';
 
 // What the taint engine knows about the functions of one file: the definitions by name, the calls by callee name
 // and the writes to object fields, each found by one walk per tree. The per-function summaries themselves (which
@@ -101,10 +103,54 @@ export function fileIndex(root: Node): FileIndex {
   return idx;
 }
 
+const byName = new WeakMap<object, Map<string, { functions: Node[]; calls: Node[] }>>();
+
+/**
+ * The functions named `name` and the calls to that name, found from the name's occurrences in the text (each
+ * climbed to its call or definition) rather than by walking the tree: an edit re-checks a few names, and that must
+ * not cost a walk of the whole file per keystroke.
+ */
+export function namedSites(root: Node, name: string): { functions: Node[]; calls: Node[] } {
+  let memo = byName.get(root.tree);
+  if (!memo) byName.set(root.tree, (memo = new Map()));
+  const known = memo.get(name);
+  if (known) return known;
+  const out = { functions: [] as Node[], calls: [] as Node[] };
+  const seen = new Set<string>();
+  if (/^[\w$]+$/.test(name)) {
+    const text = sourceOf(root);
+    const re = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'g');
+    for (const m of text.matchAll(re)) {
+      let n: Node | null = root.descendantForIndex(m.index, m.index + name.length);
+      for (let up = 0; n && up < 4; up++, n = n.parent) {
+        const key = `${n.startIndex}:${n.endIndex}:${n.type}`;
+        if (isFunctionNode(n)) {
+          if (functionName(n) === name && !seen.has(key)) {
+            seen.add(key);
+            out.functions.push(n);
+          }
+          break;
+        }
+        if (CALL_TYPES.includes(n.type)) {
+          const s = shapeOf(n);
+          const args = n.childForFieldName('arguments');
+          if (s.kind === 'call' && s.name === name && (!args || m.index < args.startIndex) && !seen.has(key)) {
+            seen.add(key);
+            out.calls.push(n);
+          }
+          break;
+        }
+      }
+    }
+  }
+  memo.set(name, out);
+  return out;
+}
+
 /** The definitions a call can reach in this file: by name, with a local receiver, and an arity that fits. */
 export function calleesOf(call: Node, name: string, receiver: Node | null, argc: number): Node[] {
   if (!isLocalReceiver(receiver)) return [];
-  const fns = fileIndex(call.tree.rootNode).functions.get(name) ?? [];
+  const fns = namedSites(call.tree.rootNode, name).functions;
   return fns.filter((f) => {
     const n = arityOf(f);
     return argc <= n || /\.\.\.|\*|params /.test(f.childForFieldName('parameters')?.text ?? '');
@@ -116,7 +162,7 @@ export function callersOf(fn: Node): Node[] {
   const name = functionName(fn);
   if (!name) return [];
   const n = arityOf(fn);
-  return (fileIndex(fn.tree.rootNode).calls.get(name) ?? []).filter((c) => {
+  return namedSites(fn.tree.rootNode, name).calls.filter((c) => {
     const s = shapeOf(c);
     return s.kind === 'call' && isLocalReceiver(s.receiver) && s.args.length <= n;
   });
@@ -127,7 +173,13 @@ export function returnedValues(fn: Node): Node[] {
   const body = fn.childForFieldName('body');
   if (body && fn.type === 'arrow_function' && body.type !== 'statement_block') return [body];
   const out: Node[] = [];
-  for (const r of fileIndex(fn.tree.rootNode).returns.get(fnKey(fn)) ?? []) {
+  // The function's own returns: those whose innermost enclosing function is this one.
+  const own = fn.descendantsOfType(RETURNS).filter((r): r is Node => {
+    if (!r) return false;
+    for (let p = r.parent; p; p = p.parent) if (isFunctionNode(p)) return p.startIndex === fn.startIndex && p.endIndex === fn.endIndex;
+    return false;
+  });
+  for (const r of own) {
     const v = r.namedChild(0);
     if (v) out.push(v.type === 'expression_list' && v.namedChildCount === 1 ? v.namedChild(0)! : v);
   }
@@ -151,14 +203,17 @@ export function fieldValues(root: Node, name: string): { writes: FieldWrite[]; d
  * Records, for the editor's incremental analysis, that a finding rests on the functions named `name` and their
  * callers (or on the writes to a field): an edit to any of them invalidates the findings carried over.
  */
-export function recordDependency(node: Node, what: 'function' | 'field', name: string): void {
+export function recordDependency(node: Node, what: 'function' | 'field' | 'module', name: string): void {
   treeFact(
     node,
     `taint-${what}/${name}`,
     (root) => {
       const idx = fileIndex(root);
+      if (what === 'module') return (functionDefs(root).byName.get(name) ?? []).map((d) => d.node.text).join('\u0000');
       const nodes = what === 'function' ? [...(idx.functions.get(name) ?? []), ...(idx.calls.get(name) ?? [])] : (idx.fieldWrites.get(name) ?? []).map((w) => w.node);
-      return nodes.map((n) => n.text).join('\u0000');
+      // A field's declaration counts too: `const string t = "x"` becoming `static string t = Console.ReadLine()`.
+      const declared = what === 'field' && idx.fields.has(name) ? `\u0001${idx.fields.get(name)?.text ?? ''}` : '';
+      return nodes.map((n) => n.text).join('\u0000') + declared;
     },
     String,
   );

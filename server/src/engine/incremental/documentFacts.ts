@@ -85,6 +85,11 @@ export function recordFactsFor(tree: Tree, facts: DocumentFacts): void {
   factsByTree.set(tree, facts);
 }
 
+/** Whether an analysis records facts for this tree (an editor session); a CLI scan does not. */
+export function recordsFacts(node: Node): boolean {
+  return factsByTree.has(node.tree);
+}
+
 /**
  * A fact of the whole tree that `node` belongs to: `compute(root)` gives the value, `serialize` the form compared
  * after an edit (default JSON). Recorded in the facts of the analysis that parsed the tree, if any.
