@@ -146,16 +146,41 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
   }
 }
 
+/**
+ * The last segments of every name the patterns look for (`getInstance`, `New`, `next` for `next*`), lower-cased:
+ * a function whose text holds none of them cannot contain a matching call, so the model need not evaluate it for
+ * its own sake (see semanticModel). Undefined when a name ends in a bare `*` (every function may match).
+ */
+function calledNames(patterns: SemanticPattern[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    const names = [...(p.call ? list(p.call.name) : []), ...(p.new ? list(p.new.name) : []), ...(p.into ? list(p.into.from) : [])];
+    for (const n of names) {
+      const last = /(?:^|[./])((?:\{[^}]*\}|[^./{}])*)$/.exec(n)?.[1] ?? n;
+      const alternatives = /^\{([^}]*)\}$/.test(last) ? last.slice(1, -1).split(',') : [last];
+      for (const a of alternatives) {
+        const prefix = a.split(/[*{]/)[0]!;
+        if (prefix.length === 0) return undefined;
+        out.add(prefix.toLowerCase());
+      }
+    }
+  }
+  return [...out].sort();
+}
+
 /** Runs the semantic patterns of `rules` that apply to the document (the model is built on first use). */
-export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[]): void {
+export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[], onlyFunctions?: (fn: Node) => boolean): void {
   if (!input.tree) return;
+  const applicable = rules.flatMap((r) => (failed.has(r) ? [] : r.patterns)).filter((p) => p.kind === 'semantic' && (p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords));
+  if (applicable.length === 0) return;
+  const keywords = calledNames(applicable as SemanticPattern[]);
   let model: SemanticModel | undefined;
   for (const rule of rules) {
     if (failed.has(rule)) continue;
     try {
       for (const p of rule.patterns) {
         if (p.kind !== 'semantic' || !(p.languages as string[]).includes(input.doc.languageId) || !passesKeywords(p.keywords, input.keywords)) continue;
-        model ??= semanticModel(input.tree, input.doc.languageId);
+        model ??= semanticModel(input.tree, input.doc.languageId, keywords, onlyFunctions);
         if (!model) return;
         if (p.call) runCalls(rule, p, p.call, 'call', model, input, out);
         if (p.new) runCalls(rule, p, p.new, 'new', model, input, out);

@@ -51,7 +51,11 @@ const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
 const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
-export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
+/**
+ * `wanted` says whether a function must be evaluated for its own sake (its text holds a keyword of an active
+ * pattern); the others are lowered and evaluated only when a wanted one calls them for their return value.
+ */
+export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => boolean = () => true): SemanticModel {
   const model: SemanticModel = { calls: [], flows: [] };
   const names = new Names(mod);
   const functions = new Map<string, FnState>();
@@ -260,9 +264,12 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
         return;
       case 'class': {
         classes.add(s.name);
+        // A class none of whose code is wanted (typing elsewhere) is not even lowered.
+        if (!wanted(s.node)) return;
         const cls = new Env(env);
-        for (const x of s.body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, cls, true);
-        for (const x of s.body) if (x.k === 'func' || x.k === 'class') evalStmt(x, cls, true);
+        const body = typeof s.body === 'function' ? s.body() : s.body;
+        for (const x of body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, cls, true);
+        for (const x of body) if (x.k === 'func' || x.k === 'class') evalStmt(x, cls, true);
         return;
       }
     }
@@ -283,11 +290,11 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     const outer = current;
     current = f;
     const env = new Env(f.env);
-    for (const p of f.def.params) {
+    for (const p of typeof f.def.params === 'function' ? f.def.params() : f.def.params) {
       const base = p.default ? union(evalExpr(p.default, env), UNKNOWN) : UNKNOWN;
       env.vars.set(p.name, typed(typeName(p.type), base));
     }
-    evalBlock(f.def.body, env);
+    evalBlock(typeof f.def.body === 'function' ? f.def.body() : f.def.body, env);
     current = outer;
     f.status = 'done';
   }
@@ -296,6 +303,6 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
   // Module-level statements first (constants, imports' effects), then every function once.
   for (const s of mod.body) if (s.k !== 'func' && s.k !== 'class') evalStmt(s, moduleEnv, false);
   for (const s of mod.body) if (s.k === 'func' || s.k === 'class') evalStmt(s, moduleEnv, true);
-  for (let i = 0; i < queue.length; i++) if (queue[i]!.status === 'queued') runFunction(queue[i]!);
+  for (let i = 0; i < queue.length; i++) if (queue[i]!.status === 'queued' && wanted(queue[i]!.def.node)) runFunction(queue[i]!);
   return model;
 }

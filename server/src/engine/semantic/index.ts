@@ -1,4 +1,4 @@
-import type { Tree } from '../source/parse';
+import type { Node, Tree } from '../source/parse';
 import type { Lowering } from './ir';
 import type { SemanticModel } from './model';
 import { evaluate } from './evaluate';
@@ -31,16 +31,33 @@ export function hasSemantics(languageId: string): boolean {
   return Object.hasOwn(LOWERINGS, languageId);
 }
 
-const models = new WeakMap<Tree, SemanticModel>();
+const models = new WeakMap<Tree, Map<string, SemanticModel>>();
 
-/** The model of `tree` (cached per tree); undefined for a language with no lowering. */
-export function semanticModel(tree: Tree, languageId: string): SemanticModel | undefined {
+/**
+ * The model of `tree` (cached per tree and keyword set); undefined for a language with no lowering. With
+ * `keywords` (lower-case), only functions whose text holds one of them are evaluated for their own sake, as the
+ * patterns' keyword prefilter already does for whole files: typing in a large file pays for the functions that
+ * can match, and others only when one of those calls them.
+ */
+export function semanticModel(tree: Tree, languageId: string, keywords?: readonly string[], onlyFunctions?: (fn: Node) => boolean): SemanticModel | undefined {
   const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
   if (!lowering) return undefined;
-  let m = models.get(tree);
+  // Part of a tree (the function being edited): not cached, the next keystroke has a new tree anyway.
+  if (onlyFunctions) return evaluate(lowering.lower(tree.rootNode), lowering, onlyFunctions);
+  let byKeywords = models.get(tree);
+  if (!byKeywords) {
+    byKeywords = new Map();
+    models.set(tree, byKeywords);
+  }
+  const key = keywords ? keywords.join('\n') : '*';
+  let m = byKeywords.get(key);
   if (!m) {
-    m = evaluate(lowering.lower(tree.rootNode), lowering);
-    models.set(tree, m);
+    const wanted = keywords ? (fn: { text: string }): boolean => {
+      const text = fn.text.toLowerCase();
+      return keywords.some((k) => text.includes(k));
+    } : undefined;
+    m = evaluate(lowering.lower(tree.rootNode), lowering, wanted);
+    byKeywords.set(key, m);
   }
   return m;
 }

@@ -59,8 +59,9 @@ export interface Param {
 export interface FunctionDef {
   node: Node;
   name: string;
-  params: Param[];
-  body: Stmt[];
+  params: Param[] | (() => Param[]);
+  /** Lowered on first use: a function the evaluator never needs costs nothing. */
+  body: Stmt[] | (() => Stmt[]);
 }
 
 export type Stmt =
@@ -74,7 +75,8 @@ export type Stmt =
   | { k: 'branch'; node: Node; arms: Stmt[][] }
   | { k: 'return'; node: Node; e?: Expr }
   | { k: 'func'; fn: FunctionDef }
-  | { k: 'class'; node: Node; name: string; body: Stmt[] };
+  /** A class; its body is lowered on first use, like a function's. */
+  | { k: 'class'; node: Node; name: string; body: Stmt[] | (() => Stmt[]) };
 
 /** `local` names `qualified`: `import hashlib as h` gives h -> hashlib; a wildcard import names a prefix. */
 export interface Import {

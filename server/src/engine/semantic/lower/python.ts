@@ -181,7 +181,7 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: paramsOf(field(n, 'parameters')), body: block(field(n, 'body')) };
+  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
 }
 
 function ifChain(cond: Node | null, consequence: Node | null, alternatives: Node[], node: Node): Stmt {
@@ -241,7 +241,7 @@ function stmt(n: Node): Stmt[] {
     case 'function_definition':
       return [{ k: 'func', fn: fnOf(n) }];
     case 'class_definition':
-      return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: block(field(n, 'body')) }];
+      return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: () => block(field(n, 'body')) }];
     case 'decorated_definition': {
       const d = field(n, 'definition');
       return d ? stmt(d) : [];
