@@ -7,6 +7,8 @@ import { python } from './lower/python';
 import { csharp } from './lower/csharp';
 import { go } from './lower/go';
 import { javascript } from './lower/javascript';
+import { php } from './lower/php';
+import { ruby } from './lower/ruby';
 
 // The semantic layer's entry point: the model of a tree, built once and shared by every matcher and helper of
 // an analysis. Rules read facts from it (resolved names, possible values) and never the grammar.
@@ -24,6 +26,8 @@ const LOWERINGS: Record<string, Lowering> = {
   javascriptreact: javascript,
   typescript: javascript,
   typescriptreact: javascript,
+  php,
+  ruby,
 };
 
 /** Whether the semantic layer reads this language. */
