@@ -87,6 +87,12 @@ describe('semantic layer', () => {
       assert.deepStrictEqual(argValues(m, 'use'), [['md5']]);
     });
 
+    it('a private function called in the file takes its arguments; another may also be called from outside', async () => {
+      const m = await model('java', 'class A { private void sink(String k) { use(k); } public void open(String k) { use2(k); } void f() { sink("K1"); open("K2"); } }\n');
+      assert.deepStrictEqual(argValues(m, 'use'), [['K1']]);
+      assert.deepStrictEqual(argValues(m, 'use2'), [['K2', '?']]);
+    });
+
     it('a buffer filled by a call is no longer constant, and carries the call', async () => {
       const m = await model('java', 'class A { void f(java.security.SecureRandom r) { byte[] iv = new byte[4]; use(iv); r.nextBytes(iv); use(iv); } }\n');
       assert.deepStrictEqual(argValues(m, 'use'), [['[array]'], ['?']]);

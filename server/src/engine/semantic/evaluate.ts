@@ -45,6 +45,16 @@ interface FnState {
 
 const SELF = new Set(['this', 'self', '$this']);
 
+/** How often each name is written before `(` in the file's text (its definition counts once): one linear pass. */
+function calledInFile(mod: Module): Map<string, number> {
+  const counts = new Map<string, number>();
+  const text = mod.source ?? '';
+  const re = /([A-Za-z_$][\w$]*)\s*\(/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return counts;
+}
+
 /** Methods that write into the buffer they are given. */
 const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
 
@@ -79,10 +89,10 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     for (const a of args) if (a.name) model.flows.push({ kind: 'keyword', name: a.name, node: a.node, value: a.expr.node, vals: a.vals });
   }
 
-  function summary(id: string): Vals | undefined {
+  function summary(id: string, args?: SemArg[]): Vals | undefined {
     const f = functions.get(id);
     if (!f) return undefined;
-    if (f.status === 'queued') runFunction(f);
+    if (f.status === 'queued') runFunction(f, args);
     return f.status === 'done' ? (f.returns ?? UNKNOWN) : undefined;
   }
 
@@ -190,7 +200,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     const only = args.length === 1 ? args[0]! : undefined;
     if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) model.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
     // A function of this file called by name (or on this/self) returns its summary.
-    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method) : undefined;
+    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method, args) : undefined;
     const result = own ?? callResult(method, name, receiver?.vals, args, e.callee.k === 'member' ? e.callee.obj : undefined, lowering);
     return name ? withOrigin(result, { name, node: e.node }) : result;
   }
@@ -285,15 +295,25 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     queue.push(f);
   }
 
-  function runFunction(f: FnState): void {
+  /**
+   * Evaluates a function once. Called from a call site of the file (`args`), its parameters take the arguments'
+   * values: only those for a private function, next to unknown callers' values for any other.
+   */
+  function runFunction(f: FnState, args?: SemArg[]): void {
     f.status = 'running';
     const outer = current;
     current = f;
     const env = new Env(f.env);
-    for (const p of typeof f.def.params === 'function' ? f.def.params() : f.def.params) {
-      const base = p.default ? union(evalExpr(p.default, env), UNKNOWN) : UNKNOWN;
-      env.vars.set(p.name, typed(typeName(p.type), base));
-    }
+    const positional = args?.filter((a) => !a.name);
+    const params = typeof f.def.params === 'function' ? f.def.params() : f.def.params;
+    // A Python method's `self` is not among the call's arguments.
+    const skip = params[0] && (params[0].name === 'self' || params[0].name === 'cls') ? 1 : 0;
+    params.forEach((p, i) => {
+      const given = positional?.[i - skip]?.vals;
+      let base = p.default ? union(evalExpr(p.default, env), UNKNOWN) : UNKNOWN;
+      if (given) base = f.def.private ? given : union(given, UNKNOWN);
+      env.vars.set(p.name, typed(typeName(p.type), storedIn({ ...base, type: undefined } as Vals, p.name)));
+    });
     evalBlock(typeof f.def.body === 'function' ? f.def.body() : f.def.body, env);
     current = outer;
     f.status = 'done';
@@ -303,6 +323,13 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   // Module-level statements first (constants, imports' effects), then every function once.
   for (const s of mod.body) if (s.k !== 'func' && s.k !== 'class') evalStmt(s, moduleEnv, false);
   for (const s of mod.body) if (s.k === 'func' || s.k === 'class') evalStmt(s, moduleEnv, true);
-  for (let i = 0; i < queue.length; i++) if (queue[i]!.status === 'queued' && wanted(queue[i]!.def.node)) runFunction(queue[i]!);
+  // A function the file calls by name waits for its first call, which gives its parameters their values; the
+  // rest, and those whose callers never ran, are evaluated with unknown parameters.
+  const called = calledInFile(mod);
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i]!;
+    if (f.status === 'queued' && wanted(f.def.node) && !(f.def.name && (called.get(f.def.name) ?? 0) > 1 && functions.get(f.def.name) === f)) runFunction(f);
+  }
+  for (const f of queue) if (f.status === 'queued' && wanted(f.def.node)) runFunction(f);
   return model;
 }

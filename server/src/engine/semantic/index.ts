@@ -35,6 +35,12 @@ export function hasSemantics(languageId: string): boolean {
   return Object.hasOwn(LOWERINGS, languageId);
 }
 
+function lowered(lowering: Lowering, tree: Tree): ReturnType<Lowering['lower']> {
+  const mod = lowering.lower(tree.rootNode);
+  mod.source = tree.rootNode.text;
+  return mod;
+}
+
 const models = new WeakMap<Tree, Map<string, SemanticModel>>();
 
 /**
@@ -47,7 +53,7 @@ export function semanticModel(tree: Tree, languageId: string, keywords?: readonl
   const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
   if (!lowering) return undefined;
   // Part of a tree (the function being edited): not cached, the next keystroke has a new tree anyway.
-  if (onlyFunctions) return evaluate(lowering.lower(tree.rootNode), lowering, onlyFunctions);
+  if (onlyFunctions) return evaluate(lowered(lowering, tree), lowering, onlyFunctions);
   let byKeywords = models.get(tree);
   if (!byKeywords) {
     byKeywords = new Map();
@@ -60,7 +66,7 @@ export function semanticModel(tree: Tree, languageId: string, keywords?: readonl
       const text = fn.text.toLowerCase();
       return keywords.some((k) => text.includes(k));
     } : undefined;
-    m = evaluate(lowering.lower(tree.rootNode), lowering, wanted);
+    m = evaluate(lowered(lowering, tree), lowering, wanted);
     byKeywords.set(key, m);
   }
   return m;

@@ -62,6 +62,8 @@ export interface FunctionDef {
   params: Param[] | (() => Param[]);
   /** Lowered on first use: a function the evaluator never needs costs nothing. */
   body: Stmt[] | (() => Stmt[]);
+  /** Only callable from this file (Java/C# `private`, a Python `_name`): its callers here are all its callers. */
+  private?: boolean;
 }
 
 export type Stmt =
@@ -89,6 +91,8 @@ export interface Module {
   /** Prefixes imported as a whole (Java `import a.b.*`, C# `using System.Security.Cryptography;`, PHP namespace). */
   wildcards: string[];
   body: Stmt[];
+  /** The file's text, for the evaluator's one-pass prescan of names called in it. */
+  source?: string;
 }
 
 /** A lowering: the only code that knows a grammar's node types. */

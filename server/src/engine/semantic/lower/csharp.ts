@@ -218,7 +218,11 @@ function fnOf(n: Node): FunctionDef {
     const body = field(n, 'body') ?? named(n).find((c) => c.type === 'arrow_expression_clause');
     return body?.type === 'arrow_expression_clause' ? (body.namedChild(0) ? [{ k: 'return', node: body, e: lowerExpr(body.namedChild(0)!) } as Stmt] : []) : block(body ?? null);
   };
-  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: lowerBody };
+  const mods = named(n).filter((c) => c.type === 'modifier').map((c) => c.text);
+  const def: FunctionDef = { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: lowerBody };
+  // A C# member without an access modifier is private.
+  if (n.type === 'method_declaration' && !mods.some((m) => m === 'public' || m === 'protected' || m === 'internal')) def.private = true;
+  return def;
 }
 
 function members(n: Node | null): Stmt[] {

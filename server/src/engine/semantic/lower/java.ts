@@ -183,7 +183,10 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  const mods = named(n).find((c) => c.type === 'modifiers')?.text ?? '';
+  const def: FunctionDef = { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  if (/\bprivate\b/.test(mods)) def.private = true;
+  return def;
 }
 
 function classBody(n: Node | null): Stmt[] {

@@ -181,7 +181,10 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  const name = field(n, 'name')?.text ?? '';
+  const def: FunctionDef = { node: n, name, params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  if (/^_[^_]/.test(name)) def.private = true;
+  return def;
 }
 
 function ifChain(cond: Node | null, consequence: Node | null, alternatives: Node[], node: Node): Stmt {
