@@ -2,7 +2,7 @@ import type { Node } from '../source/parse';
 import type { Capture, MatchContext } from '../../checks/shared/types';
 import type { ArgSpec, CallSpec, Rule, SemanticPattern } from '../types';
 import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticModel } from '../semantic';
-import { constText, fullyConstant } from '../semantic/values';
+import { constText } from '../semantic/values';
 import { finish, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
@@ -50,8 +50,9 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
   const arg = argOf(call, spec);
   if (!arg) return false;
   const v = arg.vals;
-  // A value that is a constant on every path; `null` or '' on some paths (no key yet) does not make it less so.
-  if (spec.constant && (!fullyConstant(v) || v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
+  // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
+  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
   if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {

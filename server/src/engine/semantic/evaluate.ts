@@ -326,9 +326,14 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   // A function the file calls by name waits for its first call, which gives its parameters their values; the
   // rest, and those whose callers never ran, are evaluated with unknown parameters.
   const called = calledInFile(mod);
+  const waits = (f: FnState): boolean => !!f.def.name && (called.get(f.def.name) ?? 0) > 1 && functions.get(f.def.name) === f;
+  // The callers of a wanted function that waits are wanted too: they give it its parameters.
+  const waiting = [...functions.values()].filter((f) => waits(f) && wanted(f.def.node)).map((f) => f.def.name);
+  const caller = waiting.length ? new RegExp(`(?<![\\w$])(?:${waiting.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`) : undefined;
+  const wantedHere = (f: FnState): boolean => wanted(f.def.node) || (caller !== undefined && caller.test(f.def.node.text));
   for (let i = 0; i < queue.length; i++) {
     const f = queue[i]!;
-    if (f.status === 'queued' && wanted(f.def.node) && !(f.def.name && (called.get(f.def.name) ?? 0) > 1 && functions.get(f.def.name) === f)) runFunction(f);
+    if (f.status === 'queued' && !waits(f) && wantedHere(f)) runFunction(f);
   }
   for (const f of queue) if (f.status === 'queued' && wanted(f.def.node)) runFunction(f);
   return model;
