@@ -89,10 +89,10 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     for (const a of args) if (a.name) model.flows.push({ kind: 'keyword', name: a.name, node: a.node, value: a.expr.node, vals: a.vals });
   }
 
-  function summary(id: string, args?: SemArg[]): Vals | undefined {
+  function summary(id: string, args?: SemArg[], callerEnv?: Env): Vals | undefined {
     const f = functions.get(id);
     if (!f) return undefined;
-    if (f.status === 'queued') runFunction(f, args);
+    if (f.status === 'queued') runFunction(f, args, callerEnv);
     return f.status === 'done' ? (f.returns ?? UNKNOWN) : undefined;
   }
 
@@ -200,7 +200,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     const only = args.length === 1 ? args[0]! : undefined;
     if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) model.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
     // A function of this file called by name (or on this/self) returns its summary.
-    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method, args) : undefined;
+    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method, args, env) : undefined;
     const result = own ?? callResult(method, name, receiver?.vals, args, e.callee.k === 'member' ? e.callee.obj : undefined, lowering);
     return name ? withOrigin(result, { name, node: e.node }) : result;
   }
@@ -299,11 +299,12 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
    * Evaluates a function once. Called from a call site of the file (`args`), its parameters take the arguments'
    * values: only those for a private function, next to unknown callers' values for any other.
    */
-  function runFunction(f: FnState, args?: SemArg[]): void {
+  function runFunction(f: FnState, args?: SemArg[], callerEnv?: Env): void {
     f.status = 'running';
     const outer = current;
     current = f;
-    const env = new Env(f.env);
+    // Run from its first call, a function sees the fields as the caller left them (`this.key = k; sink();`).
+    const env = new Env(callerEnv ?? f.env);
     const positional = args?.filter((a) => !a.name);
     const params = typeof f.def.params === 'function' ? f.def.params() : f.def.params;
     // A Python method's `self` is not among the call's arguments.
