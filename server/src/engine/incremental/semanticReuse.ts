@@ -18,13 +18,13 @@ export function runSemanticReusing(rules: readonly Rule[], input: MatchInput, fa
     if (carried) {
       const inside = (n: Node): boolean => n.startIndex < plan.newEnd && n.endIndex > plan.newStart;
       const fresh: RawFinding[] = [];
-      runSemanticPatterns(rules, input, failures.failed, failures.fail, fresh, inside);
+      runSemanticPatterns(rules, input, failures.failed, failures.fail, fresh, inside, failures.capped);
       found = [...carried, ...fresh.filter((f) => f.start >= plan.newStart && f.end <= plan.newEnd)];
     }
   }
   if (!found) {
     found = [];
-    runSemanticPatterns(rules, input, failures.failed, failures.fail, found);
+    runSemanticPatterns(rules, input, failures.failed, failures.fail, found, undefined, failures.capped);
   }
   if (state) state.semanticRaw = failures.failed.size === 0 ? found : undefined;
   out.push(...found);

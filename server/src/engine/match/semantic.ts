@@ -3,7 +3,7 @@ import type { Capture, MatchContext } from '../../checks/shared/types';
 import type { ArgSpec, CallSpec, Rule, SemanticPattern } from '../types';
 import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticModel } from '../semantic';
 import { constText } from '../semantic/values';
-import { finish, newContext, type MatchInput, type RawFinding } from './match';
+import { finish, MAX_MATCHES_PER_RULE, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
 
@@ -92,10 +92,14 @@ function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, ca
   return ctx;
 }
 
-function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
+/** Matches examined per rule and file, as for queries (match.ts): filters may look beyond the match. */
+type Budget = { seen: number };
+
+function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
   const names = list(spec.name);
   for (const call of model.calls) {
     if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
+    if (++budget.seen > MAX_MATCHES_PER_RULE) continue;
     const ctx = callContext(rule, pattern, input, call);
     if (spec.as) {
       const segments = call.name.split(/[./]/);
@@ -119,7 +123,7 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
-function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
+function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
   const spec = pattern.into!;
   const from = list(spec.from);
   const name = regex(spec.name, spec.flags);
@@ -136,7 +140,7 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
       // A value first stored under a name that says it is no secret (`delayMs`, `tokenCount`) stays none.
       if (o.via && o.via !== flow.name && except?.test(snakeCase(o.via))) continue;
       const call = calls.get(o.node);
-      if (!call) continue;
+      if (!call || ++budget.seen > MAX_MATCHES_PER_RULE) continue;
       const ctx = callContext(rule, pattern, input, call);
       put(ctx, 'target', flow.node);
       ctx.vars[spec.as ?? 'target'] = flow.name;
@@ -170,7 +174,7 @@ function calledNames(patterns: SemanticPattern[]): string[] | undefined {
 }
 
 /** Runs the semantic patterns of `rules` that apply to the document (the model is built on first use). */
-export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[], onlyFunctions?: (fn: Node) => boolean): void {
+export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[], onlyFunctions?: (fn: Node) => boolean, capped?: (rule: Rule, matches: number) => void): void {
   if (!input.tree) return;
   const applicable = rules.flatMap((r) => (failed.has(r) ? [] : r.patterns)).filter((p) => p.kind === 'semantic' && (p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords));
   if (applicable.length === 0) return;
@@ -178,17 +182,19 @@ export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, f
   let model: SemanticModel | undefined;
   for (const rule of rules) {
     if (failed.has(rule)) continue;
+    const budget: Budget = { seen: 0 };
     try {
       for (const p of rule.patterns) {
         if (p.kind !== 'semantic' || !(p.languages as string[]).includes(input.doc.languageId) || !passesKeywords(p.keywords, input.keywords)) continue;
         model ??= semanticModel(input.tree, input.doc.languageId, keywords, onlyFunctions);
         if (!model) return;
-        if (p.call) runCalls(rule, p, p.call, 'call', model, input, out);
-        if (p.new) runCalls(rule, p, p.new, 'new', model, input, out);
-        if (p.into) runInto(rule, p, model, input, out);
+        if (p.call) runCalls(rule, p, p.call, 'call', model, input, out, budget);
+        if (p.new) runCalls(rule, p, p.new, 'new', model, input, out, budget);
+        if (p.into) runInto(rule, p, model, input, out, budget);
       }
     } catch (e) {
       fail(rule, e);
     }
+    if (budget.seen > MAX_MATCHES_PER_RULE) capped?.(rule, budget.seen);
   }
 }

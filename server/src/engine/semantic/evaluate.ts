@@ -49,9 +49,15 @@ const SELF = new Set(['this', 'self', '$this']);
 function calledInFile(mod: Module): Map<string, number> {
   const counts = new Map<string, number>();
   const text = mod.source ?? '';
-  const re = /([A-Za-z_$][\w$]*)\s*\(/g;
+  // One identifier per match, then a look at what follows: `name\s*\(` in one regex backtracks over every
+  // identifier that is not a call, quadratic on a long one (a 1.5 MB literal).
+  const re = /[A-Za-z_$][\w$]*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  while ((m = re.exec(text)) !== null) {
+    let i = re.lastIndex;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '(') counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
   return counts;
 }
 
