@@ -14,6 +14,7 @@ import { ensurePeers } from './peers.mjs';
 import { summarizeProfile } from './profile-summary.mjs';
 import { report } from './report.mjs';
 import { scanBench } from './scan.mjs';
+import { semanticBench, semanticReport } from './semantic.mjs';
 import { ensureWorkspace } from './workspace.mjs';
 
 const { values: a } = parseArgs({
@@ -36,6 +37,7 @@ const quick = a.quick === true;
 const opts = {
   editor: a.only === undefined || a.only === 'editor',
   scan: a.only === undefined || a.only === 'scan',
+  semantic: a.only === undefined || a.only === 'semantic',
   peers: a['no-peers'] !== true,
   keystrokes: Number(a.keystrokes ?? (quick ? 30 : 200)),
   lines: (a.lines ?? (quick ? '1000,10000' : '1000,10000,50000')).split(',').map(Number),
@@ -178,6 +180,7 @@ async function main() {
   }
   if (opts.editor) results.editor = await editorPhase(peerStatus);
   if (opts.scan && manifest) results.scan = await scanBench(manifest, { sizes: opts.sizes, peerSize: opts.peerSize, peers: opts.peers, timeoutMs: opts.scanTimeoutMs });
+  if (opts.semantic) results.semantic = await semanticBench({ lines: quick ? 2000 : 5000 });
   if (a.profile) results.profiles = await profilePhase(manifest);
   environment.loadEnd = os.loadavg();
   if (environment.loadStart[0] > environment.cpus) note(`the machine was busy (load ${environment.loadStart[0].toFixed(1)} on ${environment.cpus} cores): absolute numbers are pessimistic, same-run ratios less so`);
@@ -187,6 +190,7 @@ async function main() {
   const jsonFile = a.json ? path.resolve(a.json) : path.join(WORK, 'results.json');
   fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${text}\n`);
+  if (results.semantic) process.stdout.write(`\n${semanticReport(results.semantic)}\n`);
   if (results.profiles) {
     for (const [k, list] of Object.entries(results.profiles)) {
       for (const p of list) {

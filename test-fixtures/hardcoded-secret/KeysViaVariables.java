@@ -41,6 +41,24 @@ public class KeysViaVariables {
         return DriverManager.getConnection(url, "app", p);
     }
 
+    private SecretKeySpec keyOf(String k) throws Exception {
+        // vigil-expect: hardcoded-secret
+        return new SecretKeySpec(k.getBytes("UTF-8"), "AES");
+    }
+
+    SecretKeySpec viaPrivateHelper() throws Exception {
+        return keyOf("Pq7-zXw2Lm");
+    }
+
+    private SecretKeySpec userKeyOf(String k) throws Exception {
+        // vigil-ok: hardcoded-secret
+        return new SecretKeySpec(k.getBytes("UTF-8"), "AES");
+    }
+
+    SecretKeySpec viaInput(String typed) throws Exception {
+        return userKeyOf(typed);
+    }
+
     Object connectConfigured(String url) throws Exception {
         String p = System.getenv("DB_PASSWORD");
         // vigil-ok: hardcoded-secret

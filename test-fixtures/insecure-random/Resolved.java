@@ -51,5 +51,14 @@ public class Resolved {
         use(a, b, c, d);
     }
 
+    String label() {
+        // vigil-ok: insecure-random
+        String colourName = "c" + new java.util.Random().nextInt(8);
+        // vigil-ok: insecure-random
+        SecureRandom e = new SecureRandom(new SecureRandom().generateSeed(16));
+        use(e);
+        return colourName;
+    }
+
     void use(Object... xs) {}
 }

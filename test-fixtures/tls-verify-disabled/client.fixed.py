@@ -64,3 +64,18 @@ def unrelated(form):
     form.validate(verify=False)
     # vigil-ok: tls-verify-disabled
     return urllib.request.urlopen("https://example.org", timeout=3)
+
+
+VERIFY_TLS = False
+
+
+def through_a_constant(url):
+    # vigil-expect: tls-verify-disabled
+    return requests.get(url, verify=VERIFY_TLS)
+
+
+def through_a_session(url, strict):
+    session = requests.Session()
+    check = strict and True
+    # vigil-ok: tls-verify-disabled
+    return session.get(url, verify=check)

@@ -69,6 +69,28 @@ public class Resolved {
         return new IvParameterSpec(iv);
     }
 
+    byte[] modernFromConfig(byte[] data) throws Exception {
+        String alg = props.getProperty("vault.cipher", "AES/GCM/NoPadding");
+        // vigil-ok: weak-cipher
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(alg);
+        return c.doFinal(data);
+    }
+
+    byte[] lookalike(byte[] data) throws Exception {
+        // vigil-ok: weak-cipher
+        return com.example.legacy.Cipher.getInstance("DES").doFinal(data);
+    }
+
+    IvParameterSpec sometimesRandom(boolean fresh) {
+        byte[] iv = new byte[16];
+        new SecureRandom().nextBytes(iv);
+        if (fresh) {
+            new SecureRandom().nextBytes(iv);
+        }
+        // vigil-ok: weak-cipher
+        return new IvParameterSpec(iv);
+    }
+
     IvParameterSpec passedIn(byte[] iv) {
         // vigil-ok: weak-cipher
         return new IvParameterSpec(iv);

@@ -6,7 +6,7 @@ import { loadRules } from './rules/load';
 import { builtinRulesDir } from './source/paths';
 import { refuseUnsafeRegexes } from './rules/redos';
 import { appliesTo, MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from './match/match';
-import { runSemanticPatterns } from './match/semantic';
+import { runSemanticReusing } from './incremental/semanticReuse';
 import { buildCombinedQuery, type CombinedQuery } from './match/combined';
 import { KeywordIndex, passesKeywords } from './match/keywords';
 import type { IncrementalState } from './incremental/incremental';
@@ -220,7 +220,8 @@ export class Engine {
       }
       raw.push(...queryRaw);
       // 3b. Matchers over the semantic model (match/semantic.ts): built once per tree, run in full every time.
-      if (input.tree) runSemanticPatterns(rules, input, failures.failed, failures.fail, raw);
+      if (input.tree) runSemanticReusing(rules, input, failures, run.plan, state, raw);
+      else if (state) state.semanticRaw = undefined;
       // 4. Regex and producer patterns, carrying line-local findings (incremental/textPatterns.ts).
       runTextPatterns(rules, input, isCode, (globs, p) => this.pathAllowed(globs, p), failures, state, raw);
     } finally {

@@ -203,7 +203,7 @@ export interface ArgSpec {
   value?: string;
   /** Flags of `value` (i, u). */
   flags?: string;
-  /** Every possible value is a constant written in the code (a literal key, a fixed IV or seed). */
+  /** A possible value is a non-empty constant written in the code, on some path (a literal key, a fixed IV or seed). */
   constant?: boolean;
   /** The argument is not itself a literal (it reaches the call through a variable, field or conversion). */
   indirect?: boolean;

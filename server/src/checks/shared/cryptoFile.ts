@@ -1,24 +1,10 @@
 import type { FilterHelper, HelperOptions } from './types';
-import { documentTest, escapeRegExp, optString, optStrings, opt } from './types';
+import { documentTest, optString, optStrings, opt } from './types';
 
-// File-level context for the crypto rules: what a receiver was declared as, which library a file imports.
-// Textual where a declaration's shape is regular enough.
+// File-level context for the crypto rules: which library a file imports, which method a call sits in.
+// (What a receiver was declared as is the semantic model's business: engine/semantic.)
 
 export const filters: Record<string, FilterHelper> = {
-  /**
-   * The target identifier is declared in this file with one of `types` (Java/C# `Random rnd`,
-   * `var rnd = new Random()`, `ObjectInputStream in = ...`). Word boundaries keep `SecureRandom` out of `Random`.
-   */
-  cryptoDeclaredAs: (ctx, target, options) => {
-    if (!target) return false;
-    const types = optStrings(options, 'types');
-    if (types.length === 0) return false;
-    const t = `(?:${types.map(escape).join('|')})`;
-    const name = escapeRegExp(target.text);
-    const re = new RegExp(`(?<![\\w.])${t}(?:<[^>\\n]*>)?\\s+${name}\\b|\\b${name}\\s*=\\s*new\\s+${t}\\s*[(<]`);
-    return documentTest(ctx, re);
-  },
-
   /** The whole file matches `pattern` (an import or require of the library the call belongs to). */
   cryptoFileMatches: (ctx, _target, options) => {
     const pattern = optString(options, 'pattern');
@@ -54,7 +40,6 @@ export const filters: Record<string, FilterHelper> = {
 
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
-  cryptoDeclaredAs: { types: opt.strings },
   cryptoFileMatches: { pattern: opt.string },
   cryptoInsideFunction: { pattern: opt.string },
   cryptoParentIsNot: { types: opt.strings },

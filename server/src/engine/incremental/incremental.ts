@@ -365,6 +365,8 @@ export class IncrementalState {
   regex: { key: string; text: string; runs: Map<string, RawFinding[]> } | undefined;
   /** How many regex patterns re-ran on the changed lines only, last time (for tests and logs). */
   regexLinesOnly = 0;
+  /** The semantic patterns' findings of the last run (see semanticReuse.ts). */
+  semanticRaw: RawFinding[] | undefined;
 
   store(key: string, text: string, tree: Tree | null, queryRaw: RawFinding[], failedRules: number, facts: DocumentFacts): void {
     if (this.tree && this.tree !== tree) this.tree.delete();
@@ -386,5 +388,6 @@ export class IncrementalState {
     this.functions = undefined;
     this.failedRules = 0;
     this.regex = undefined;
+    this.semanticRaw = undefined;
   }
 }

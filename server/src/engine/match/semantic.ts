@@ -2,8 +2,8 @@ import type { Node } from '../source/parse';
 import type { Capture, MatchContext } from '../../checks/shared/types';
 import type { ArgSpec, CallSpec, Rule, SemanticPattern } from '../types';
 import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticModel } from '../semantic';
-import { constText, fullyConstant } from '../semantic/values';
-import { finish, newContext, type MatchInput, type RawFinding } from './match';
+import { constText } from '../semantic/values';
+import { finish, MAX_MATCHES_PER_RULE, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
 
@@ -50,8 +50,9 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
   const arg = argOf(call, spec);
   if (!arg) return false;
   const v = arg.vals;
-  // A value that is a constant on every path; `null` or '' on some paths (no key yet) does not make it less so.
-  if (spec.constant && (!fullyConstant(v) || v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
+  // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
+  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
   if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {
@@ -91,10 +92,14 @@ function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, ca
   return ctx;
 }
 
-function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
+/** Matches examined per rule and file, as for queries (match.ts): filters may look beyond the match. */
+type Budget = { seen: number };
+
+function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
   const names = list(spec.name);
   for (const call of model.calls) {
     if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
+    if (++budget.seen > MAX_MATCHES_PER_RULE) continue;
     const ctx = callContext(rule, pattern, input, call);
     if (spec.as) {
       const segments = call.name.split(/[./]/);
@@ -118,7 +123,7 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
-function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[]): void {
+function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
   const spec = pattern.into!;
   const from = list(spec.from);
   const name = regex(spec.name, spec.flags);
@@ -135,7 +140,7 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
       // A value first stored under a name that says it is no secret (`delayMs`, `tokenCount`) stays none.
       if (o.via && o.via !== flow.name && except?.test(snakeCase(o.via))) continue;
       const call = calls.get(o.node);
-      if (!call) continue;
+      if (!call || ++budget.seen > MAX_MATCHES_PER_RULE) continue;
       const ctx = callContext(rule, pattern, input, call);
       put(ctx, 'target', flow.node);
       ctx.vars[spec.as ?? 'target'] = flow.name;
@@ -146,23 +151,50 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
   }
 }
 
+/**
+ * The last segments of every name the patterns look for (`getInstance`, `New`, `next` for `next*`), lower-cased:
+ * a function whose text holds none of them cannot contain a matching call, so the model need not evaluate it for
+ * its own sake (see semanticModel). Undefined when a name ends in a bare `*` (every function may match).
+ */
+function calledNames(patterns: SemanticPattern[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    const names = [...(p.call ? list(p.call.name) : []), ...(p.new ? list(p.new.name) : []), ...(p.into ? list(p.into.from) : [])];
+    for (const n of names) {
+      const last = /(?:^|[./])((?:\{[^}]*\}|[^./{}])*)$/.exec(n)?.[1] ?? n;
+      const alternatives = /^\{([^}]*)\}$/.test(last) ? last.slice(1, -1).split(',') : [last];
+      for (const a of alternatives) {
+        const prefix = a.split(/[*{]/)[0]!;
+        if (prefix.length === 0) return undefined;
+        out.add(prefix.toLowerCase());
+      }
+    }
+  }
+  return [...out].sort();
+}
+
 /** Runs the semantic patterns of `rules` that apply to the document (the model is built on first use). */
-export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[]): void {
+export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[], onlyFunctions?: (fn: Node) => boolean, capped?: (rule: Rule, matches: number) => void): void {
   if (!input.tree) return;
+  const applicable = rules.flatMap((r) => (failed.has(r) ? [] : r.patterns)).filter((p) => p.kind === 'semantic' && (p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords));
+  if (applicable.length === 0) return;
+  const keywords = calledNames(applicable as SemanticPattern[]);
   let model: SemanticModel | undefined;
   for (const rule of rules) {
     if (failed.has(rule)) continue;
+    const budget: Budget = { seen: 0 };
     try {
       for (const p of rule.patterns) {
         if (p.kind !== 'semantic' || !(p.languages as string[]).includes(input.doc.languageId) || !passesKeywords(p.keywords, input.keywords)) continue;
-        model ??= semanticModel(input.tree, input.doc.languageId);
+        model ??= semanticModel(input.tree, input.doc.languageId, keywords, onlyFunctions);
         if (!model) return;
-        if (p.call) runCalls(rule, p, p.call, 'call', model, input, out);
-        if (p.new) runCalls(rule, p, p.new, 'new', model, input, out);
-        if (p.into) runInto(rule, p, model, input, out);
+        if (p.call) runCalls(rule, p, p.call, 'call', model, input, out, budget);
+        if (p.new) runCalls(rule, p, p.new, 'new', model, input, out, budget);
+        if (p.into) runInto(rule, p, model, input, out, budget);
       }
     } catch (e) {
       fail(rule, e);
     }
+    if (budget.seen > MAX_MATCHES_PER_RULE) capped?.(rule, budget.seen);
   }
 }

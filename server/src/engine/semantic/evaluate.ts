@@ -45,13 +45,33 @@ interface FnState {
 
 const SELF = new Set(['this', 'self', '$this']);
 
+/** How often each name is written before `(` in the file's text (its definition counts once): one linear pass. */
+function calledInFile(mod: Module): Map<string, number> {
+  const counts = new Map<string, number>();
+  const text = mod.source ?? '';
+  // One identifier per match, then a look at what follows: `name\s*\(` in one regex backtracks over every
+  // identifier that is not a call, quadratic on a long one (a 1.5 MB literal).
+  const re = /[A-Za-z_$][\w$]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let i = re.lastIndex;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '(') counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Methods that write into the buffer they are given. */
 const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
 
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
 const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
-export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
+/**
+ * `wanted` says whether a function must be evaluated for its own sake (its text holds a keyword of an active
+ * pattern); the others are lowered and evaluated only when a wanted one calls them for their return value.
+ */
+export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => boolean = () => true): SemanticModel {
   const model: SemanticModel = { calls: [], flows: [] };
   const names = new Names(mod);
   const functions = new Map<string, FnState>();
@@ -75,10 +95,10 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     for (const a of args) if (a.name) model.flows.push({ kind: 'keyword', name: a.name, node: a.node, value: a.expr.node, vals: a.vals });
   }
 
-  function summary(id: string): Vals | undefined {
+  function summary(id: string, args?: SemArg[], callerEnv?: Env): Vals | undefined {
     const f = functions.get(id);
     if (!f) return undefined;
-    if (f.status === 'queued') runFunction(f);
+    if (f.status === 'queued') runFunction(f, args, callerEnv);
     return f.status === 'done' ? (f.returns ?? UNKNOWN) : undefined;
   }
 
@@ -186,7 +206,7 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     const only = args.length === 1 ? args[0]! : undefined;
     if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) model.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
     // A function of this file called by name (or on this/self) returns its summary.
-    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method) : undefined;
+    const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method, args, env) : undefined;
     const result = own ?? callResult(method, name, receiver?.vals, args, e.callee.k === 'member' ? e.callee.obj : undefined, lowering);
     return name ? withOrigin(result, { name, node: e.node }) : result;
   }
@@ -260,9 +280,12 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
         return;
       case 'class': {
         classes.add(s.name);
+        // A class none of whose code is wanted (typing elsewhere) is not even lowered.
+        if (!wanted(s.node)) return;
         const cls = new Env(env);
-        for (const x of s.body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, cls, true);
-        for (const x of s.body) if (x.k === 'func' || x.k === 'class') evalStmt(x, cls, true);
+        const body = typeof s.body === 'function' ? s.body() : s.body;
+        for (const x of body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, cls, true);
+        for (const x of body) if (x.k === 'func' || x.k === 'class') evalStmt(x, cls, true);
         return;
       }
     }
@@ -278,16 +301,27 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
     queue.push(f);
   }
 
-  function runFunction(f: FnState): void {
+  /**
+   * Evaluates a function once. Called from a call site of the file (`args`), its parameters take the arguments'
+   * values: only those for a private function, next to unknown callers' values for any other.
+   */
+  function runFunction(f: FnState, args?: SemArg[], callerEnv?: Env): void {
     f.status = 'running';
     const outer = current;
     current = f;
-    const env = new Env(f.env);
-    for (const p of f.def.params) {
-      const base = p.default ? union(evalExpr(p.default, env), UNKNOWN) : UNKNOWN;
-      env.vars.set(p.name, typed(typeName(p.type), base));
-    }
-    evalBlock(f.def.body, env);
+    // Run from its first call, a function sees the fields as the caller left them (`this.key = k; sink();`).
+    const env = new Env(callerEnv ?? f.env);
+    const positional = args?.filter((a) => !a.name);
+    const params = typeof f.def.params === 'function' ? f.def.params() : f.def.params;
+    // A Python method's `self` is not among the call's arguments.
+    const skip = params[0] && (params[0].name === 'self' || params[0].name === 'cls') ? 1 : 0;
+    params.forEach((p, i) => {
+      const given = positional?.[i - skip]?.vals;
+      let base = p.default ? union(evalExpr(p.default, env), UNKNOWN) : UNKNOWN;
+      if (given) base = f.def.private ? given : union(given, UNKNOWN);
+      env.vars.set(p.name, typed(typeName(p.type), storedIn({ ...base, type: undefined } as Vals, p.name)));
+    });
+    evalBlock(typeof f.def.body === 'function' ? f.def.body() : f.def.body, env);
     current = outer;
     f.status = 'done';
   }
@@ -296,6 +330,18 @@ export function evaluate(mod: Module, lowering: Lowering): SemanticModel {
   // Module-level statements first (constants, imports' effects), then every function once.
   for (const s of mod.body) if (s.k !== 'func' && s.k !== 'class') evalStmt(s, moduleEnv, false);
   for (const s of mod.body) if (s.k === 'func' || s.k === 'class') evalStmt(s, moduleEnv, true);
-  for (let i = 0; i < queue.length; i++) if (queue[i]!.status === 'queued') runFunction(queue[i]!);
+  // A function the file calls by name waits for its first call, which gives its parameters their values; the
+  // rest, and those whose callers never ran, are evaluated with unknown parameters.
+  const called = calledInFile(mod);
+  const waits = (f: FnState): boolean => !!f.def.name && (called.get(f.def.name) ?? 0) > 1 && functions.get(f.def.name) === f;
+  // The callers of a wanted function that waits are wanted too: they give it its parameters.
+  const waiting = [...functions.values()].filter((f) => waits(f) && wanted(f.def.node)).map((f) => f.def.name);
+  const caller = waiting.length ? new RegExp(`(?<![\\w$])(?:${waiting.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`) : undefined;
+  const wantedHere = (f: FnState): boolean => wanted(f.def.node) || (caller !== undefined && caller.test(f.def.node.text));
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i]!;
+    if (f.status === 'queued' && !waits(f) && wantedHere(f)) runFunction(f);
+  }
+  for (const f of queue) if (f.status === 'queued' && wanted(f.def.node)) runFunction(f);
   return model;
 }

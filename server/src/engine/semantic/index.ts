@@ -1,4 +1,4 @@
-import type { Tree } from '../source/parse';
+import type { Node, Tree } from '../source/parse';
 import type { Lowering } from './ir';
 import type { SemanticModel } from './model';
 import { evaluate } from './evaluate';
@@ -7,6 +7,8 @@ import { python } from './lower/python';
 import { csharp } from './lower/csharp';
 import { go } from './lower/go';
 import { javascript } from './lower/javascript';
+import { php } from './lower/php';
+import { ruby } from './lower/ruby';
 
 // The semantic layer's entry point: the model of a tree, built once and shared by every matcher and helper of
 // an analysis. Rules read facts from it (resolved names, possible values) and never the grammar.
@@ -24,6 +26,8 @@ const LOWERINGS: Record<string, Lowering> = {
   javascriptreact: javascript,
   typescript: javascript,
   typescriptreact: javascript,
+  php,
+  ruby,
 };
 
 /** Whether the semantic layer reads this language. */
@@ -31,16 +35,39 @@ export function hasSemantics(languageId: string): boolean {
   return Object.hasOwn(LOWERINGS, languageId);
 }
 
-const models = new WeakMap<Tree, SemanticModel>();
+function lowered(lowering: Lowering, tree: Tree): ReturnType<Lowering['lower']> {
+  const mod = lowering.lower(tree.rootNode);
+  mod.source = tree.rootNode.text;
+  return mod;
+}
 
-/** The model of `tree` (cached per tree); undefined for a language with no lowering. */
-export function semanticModel(tree: Tree, languageId: string): SemanticModel | undefined {
+const models = new WeakMap<Tree, Map<string, SemanticModel>>();
+
+/**
+ * The model of `tree` (cached per tree and keyword set); undefined for a language with no lowering. With
+ * `keywords` (lower-case), only functions whose text holds one of them are evaluated for their own sake, as the
+ * patterns' keyword prefilter already does for whole files: typing in a large file pays for the functions that
+ * can match, and others only when one of those calls them.
+ */
+export function semanticModel(tree: Tree, languageId: string, keywords?: readonly string[], onlyFunctions?: (fn: Node) => boolean): SemanticModel | undefined {
   const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
   if (!lowering) return undefined;
-  let m = models.get(tree);
+  // Part of a tree (the function being edited): not cached, the next keystroke has a new tree anyway.
+  if (onlyFunctions) return evaluate(lowered(lowering, tree), lowering, onlyFunctions);
+  let byKeywords = models.get(tree);
+  if (!byKeywords) {
+    byKeywords = new Map();
+    models.set(tree, byKeywords);
+  }
+  const key = keywords ? keywords.join('\n') : '*';
+  let m = byKeywords.get(key);
   if (!m) {
-    m = evaluate(lowering.lower(tree.rootNode), lowering);
-    models.set(tree, m);
+    const wanted = keywords ? (fn: { text: string }): boolean => {
+      const text = fn.text.toLowerCase();
+      return keywords.some((k) => text.includes(k));
+    } : undefined;
+    m = evaluate(lowered(lowering, tree), lowering, wanted);
+    byKeywords.set(key, m);
   }
   return m;
 }

@@ -59,8 +59,11 @@ export interface Param {
 export interface FunctionDef {
   node: Node;
   name: string;
-  params: Param[];
-  body: Stmt[];
+  params: Param[] | (() => Param[]);
+  /** Lowered on first use: a function the evaluator never needs costs nothing. */
+  body: Stmt[] | (() => Stmt[]);
+  /** Only callable from this file (Java/C# `private`, a Python `_name`): its callers here are all its callers. */
+  private?: boolean;
 }
 
 export type Stmt =
@@ -74,7 +77,8 @@ export type Stmt =
   | { k: 'branch'; node: Node; arms: Stmt[][] }
   | { k: 'return'; node: Node; e?: Expr }
   | { k: 'func'; fn: FunctionDef }
-  | { k: 'class'; node: Node; name: string; body: Stmt[] };
+  /** A class; its body is lowered on first use, like a function's. */
+  | { k: 'class'; node: Node; name: string; body: Stmt[] | (() => Stmt[]) };
 
 /** `local` names `qualified`: `import hashlib as h` gives h -> hashlib; a wildcard import names a prefix. */
 export interface Import {
@@ -87,6 +91,8 @@ export interface Module {
   /** Prefixes imported as a whole (Java `import a.b.*`, C# `using System.Security.Cryptography;`, PHP namespace). */
   wildcards: string[];
   body: Stmt[];
+  /** The file's text, for the evaluator's one-pass prescan of names called in it. */
+  source?: string;
 }
 
 /** A lowering: the only code that knows a grammar's node types. */

@@ -195,10 +195,6 @@ export function isConstArray(c: Const): c is ConstArray {
   return typeof c === 'object' && c !== null;
 }
 
-/** Every possible value is a known constant (no unknown part): a literal key, a fixed IV, a constant seed. */
-export function fullyConstant(v: Vals): boolean {
-  return !v.unknown && v.consts.length > 0;
-}
 
 /** The value as stored in `name`: origins that were not stored anywhere before remember this as their first stop. */
 export function storedIn(v: Vals, name: string): Vals {

@@ -8,12 +8,8 @@ export function field(n: Node, name: string): Node | null {
 }
 
 export function named(n: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < n.namedChildCount; i++) {
-    const c = n.namedChild(i);
-    if (c) out.push(c);
-  }
-  return out;
+  // `namedChildren` is built in one pass; `namedChild(i)` walks from the first child, quadratic over a module.
+  return n.namedChildren.filter((c): c is Node => c !== null);
 }
 
 /** The operator token of a binary node: its `operator` field, else its first anonymous child. */

@@ -214,9 +214,15 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  const body = field(n, 'body') ?? named(n).find((c) => c.type === 'arrow_expression_clause');
-  const stmts = body?.type === 'arrow_expression_clause' ? (body.namedChild(0) ? [{ k: 'return', node: body, e: lowerExpr(body.namedChild(0)!) } as Stmt] : []) : block(body ?? null);
-  return { node: n, name: field(n, 'name')?.text ?? '', params: paramsOf(field(n, 'parameters')), body: stmts };
+  const lowerBody = (): Stmt[] => {
+    const body = field(n, 'body') ?? named(n).find((c) => c.type === 'arrow_expression_clause');
+    return body?.type === 'arrow_expression_clause' ? (body.namedChild(0) ? [{ k: 'return', node: body, e: lowerExpr(body.namedChild(0)!) } as Stmt] : []) : block(body ?? null);
+  };
+  const mods = named(n).filter((c) => c.type === 'modifier').map((c) => c.text);
+  const def: FunctionDef = { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: lowerBody };
+  // A C# member without an access modifier is private.
+  if (n.type === 'method_declaration' && !mods.some((m) => m === 'public' || m === 'protected' || m === 'internal')) def.private = true;
+  return def;
 }
 
 function members(n: Node | null): Stmt[] {
@@ -307,7 +313,7 @@ function stmt(n: Node): Stmt[] {
     case 'struct_declaration':
     case 'record_declaration':
     case 'interface_declaration':
-      return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: members(field(n, 'body')) }];
+      return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: () => members(field(n, 'body')) }];
     case 'namespace_declaration':
     case 'file_scoped_namespace_declaration':
       return members(field(n, 'body') ?? n);

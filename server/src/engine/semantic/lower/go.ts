@@ -177,7 +177,7 @@ function block(n: Node | null): Stmt[] {
 function fnOf(n: Node): FunctionDef {
   const params = paramsOf(field(n, 'parameters'));
   if (n.type === 'method_declaration') params.unshift(...paramsOf(field(n, 'receiver')));
-  return { node: n, name: field(n, 'name')?.text ?? '', params, body: block(field(n, 'body')) };
+  return { node: n, name: field(n, 'name')?.text ?? '', params, body: () => block(field(n, 'body')) };
 }
 
 function stmt(n: Node): Stmt[] {

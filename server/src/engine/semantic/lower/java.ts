@@ -183,7 +183,10 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: paramsOf(field(n, 'parameters')), body: block(field(n, 'body')) };
+  const mods = named(n).find((c) => c.type === 'modifiers')?.text ?? '';
+  const def: FunctionDef = { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  if (/\bprivate\b/.test(mods)) def.private = true;
+  return def;
 }
 
 function classBody(n: Node | null): Stmt[] {
@@ -283,8 +286,10 @@ function stmt(n: Node): Stmt[] {
     case 'enum_declaration':
     case 'record_declaration':
     case 'local_class_declaration': {
-      const body = field(n, 'body');
-      const inner = body?.type === 'enum_body' ? named(body).flatMap((c) => (c.type === 'enum_body_declarations' ? classBody(c) : [])) : classBody(body);
+      const inner = (): Stmt[] => {
+        const body = field(n, 'body');
+        return body?.type === 'enum_body' ? named(body).flatMap((c) => (c.type === 'enum_body_declarations' ? classBody(c) : [])) : classBody(body);
+      };
       return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: inner }];
     }
     case 'method_declaration':

@@ -175,10 +175,25 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  const body = field(n, 'body');
-  const stmts: Stmt[] = body ? (body.type === 'statement_block' ? block(body) : [{ k: 'return', node: body, e: lowerExpr(body) }]) : [];
-  const params = paramsOf(field(n, 'parameters') ?? field(n, 'parameter'));
-  return { node: n, name: field(n, 'name')?.text ?? '', params, body: stmts };
+  const lowerBody = (): Stmt[] => {
+    const body = field(n, 'body');
+    return body ? (body.type === 'statement_block' ? block(body) : [{ k: 'return', node: body, e: lowerExpr(body) }]) : [];
+  };
+  const params = (): Param[] => paramsOf(field(n, 'parameters') ?? field(n, 'parameter'));
+  return { node: n, name: field(n, 'name')?.text ?? '', params, body: lowerBody };
+}
+
+function classMembers(body: Node | null): Stmt[] {
+  const members: Stmt[] = [];
+  for (const m of body ? named(body) : []) {
+    if (m.type === 'method_definition') members.push({ k: 'func', fn: fnOf(m) });
+    else if (m.type === 'field_definition' || m.type === 'public_field_definition') {
+      const name = field(m, 'property') ?? field(m, 'name');
+      const value = field(m, 'value');
+      if (name && value) members.push({ k: 'let', node: m, target: { kind: 'field', name: name.text, node: name }, value: lowerExpr(value) });
+    }
+  }
+  return members;
 }
 
 function stmt(n: Node): Stmt[] {
@@ -247,16 +262,7 @@ function stmt(n: Node): Stmt[] {
       return [{ k: 'func', fn: fnOf(n) }];
     case 'class_declaration':
     case 'class': {
-      const body = field(n, 'body');
-      const members: Stmt[] = [];
-      for (const m of body ? named(body) : []) {
-        if (m.type === 'method_definition') members.push({ k: 'func', fn: fnOf(m) });
-        else if (m.type === 'field_definition' || m.type === 'public_field_definition') {
-          const name = field(m, 'property') ?? field(m, 'name');
-          const value = field(m, 'value');
-          if (name && value) members.push({ k: 'let', node: m, target: { kind: 'field', name: name.text, node: name }, value: lowerExpr(value) });
-        }
-      }
+      const members = (): Stmt[] => classMembers(field(n, 'body'));
       return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: members }];
     }
     case 'export_statement': {

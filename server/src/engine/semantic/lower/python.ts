@@ -181,7 +181,10 @@ function block(n: Node | null): Stmt[] {
 }
 
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: paramsOf(field(n, 'parameters')), body: block(field(n, 'body')) };
+  const name = field(n, 'name')?.text ?? '';
+  const def: FunctionDef = { node: n, name, params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  if (/^_[^_]/.test(name)) def.private = true;
+  return def;
 }
 
 function ifChain(cond: Node | null, consequence: Node | null, alternatives: Node[], node: Node): Stmt {
@@ -241,7 +244,7 @@ function stmt(n: Node): Stmt[] {
     case 'function_definition':
       return [{ k: 'func', fn: fnOf(n) }];
     case 'class_definition':
-      return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: block(field(n, 'body')) }];
+      return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: () => block(field(n, 'body')) }];
     case 'decorated_definition': {
       const d = field(n, 'definition');
       return d ? stmt(d) : [];
