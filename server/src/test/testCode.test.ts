@@ -227,6 +227,24 @@ describe('developer-controlled files', () => {
     assert.deepStrictEqual((await findings('app/build.py', built, 'python')).map((f) => f.ruleId), ['command-injection']);
     assert.deepStrictEqual((await findings('setup.py', asked, 'python')).map((f) => f.ruleId), ['command-injection']);
   });
+
+  it('holds the taint rules there to the same evidence: a file the build reads is its own, a request is not', async () => {
+    // The build script reads its own manifest and writes a file named after the version in it.
+    const own = "const fs = require('fs');\nconst m = JSON.parse(fs.readFileSync('package.json', 'utf8'));\nfs.writeFileSync(m.version + '.txt', 'x');\n";
+    const served = "const fs = require('fs');\nfunction h(req, res) { res.send(fs.readFileSync('/srv/' + req.query.name)); }\napp.get('/f', h);\n";
+    assert.deepStrictEqual((await findings('scripts/release.js', own, 'javascript')).map((f) => f.ruleId), []);
+    assert.deepStrictEqual((await findings('src/release.js', own, 'javascript')).map((f) => f.ruleId), ['path-traversal']);
+    assert.deepStrictEqual((await findings('scripts/serve.js', served, 'javascript')).map((f) => f.ruleId), ['path-traversal']);
+  });
+});
+
+describe('taint rules whose sinks take parameters by design', () => {
+  it('report a path, URL or redirect target only from a traced source, not from an uncalled helper\'s parameter', async () => {
+    const helper = 'import os\nimport requests\n\ndef remove(folder):\n    os.remove(folder + "/cache.db")\n\ndef fetch(url):\n    return requests.get(url)\n';
+    assert.deepStrictEqual((await findings('app/files.py', helper, 'python')).map((f) => f.ruleId), []);
+    const served = 'import os\nimport requests\nfrom flask import request\n\ndef remove():\n    os.remove(request.args["folder"] + "/cache.db")\n\ndef fetch():\n    return requests.get(request.args["url"])\n';
+    assert.deepStrictEqual((await findings('app/files.py', served, 'python')).map((f) => f.ruleId).sort(), ['path-traversal', 'ssrf']);
+  });
 });
 
 describe('secrets without noise', () => {

@@ -6,6 +6,7 @@ import { taintAt, type TaintFinding } from './taint';
 import { traceSource, traceSteps } from './taintTrace';
 import { shapeOf } from './taintSyntax';
 import { heredocBodyOf } from './rubyEval';
+import { inputSourceOf } from './inputEvidence';
 import { SAFE_SINKS, type SafeSink } from './safeValues';
 
 // The rule-facing side of the taint engine. A rule's query finds a sink and captures the argument that matters;
@@ -60,21 +61,40 @@ export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, s
   return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
 }
 
+/** `tainted` and `taintedBySource`: the match holds when input reaches the target, with `evidence` the weakest kept. */
+function taintFilter(evidence: 'parameter' | 'source'): FilterHelper {
+  return (ctx, target, options) => {
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink);
+    if (!t) return false;
+    if (evidence === 'source' && t.evidence !== 'source') return false;
+    if (options['requireBuilt'] === true && !t.built) return false;
+    applyTaint(ctx, t, target);
+    // Developer-controlled files (finalise/developerPaths.ts) keep the finding only with web or console input.
+    const input = target?.node ? inputSourceOf(target.node) : undefined;
+    if (input) ctx.input = input;
+    return true;
+  };
+}
+
 export const filters: Record<string, FilterHelper> = {
   /**
    * Input reaches the target (the sink's argument). Options: `sanitizer` (regex over the callee of calls whose
    * result is safe for this sink, e.g. `escapeXml`), `requireBuilt` (only text built around the input), `sink`
-   * (which escapers count, see safeValues.ts).
+   * (which escapers count, see safeValues.ts). A parameter of a function nothing in the file calls counts, at
+   * medium confidence.
    */
-  tainted: (ctx, target, options) => {
-    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink);
-    if (!t) return false;
-    if (options['requireBuilt'] === true && !t.built) return false;
-    applyTaint(ctx, t, target);
-    return true;
-  },
+  tainted: taintFilter('parameter'),
+  /**
+   * As `tainted`, but only a proven source counts. For sinks that every program calls with its own values
+   * (file paths, URLs, redirect targets, LDAP and XPath queries): a path parameter of a file helper is how such
+   * code is written, not evidence of input, and reporting it buries the real findings.
+   */
+  taintedBySource: taintFilter('source'),
 };
 
+const TAINT_OPTIONS: HelperOptions = { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) };
+
 export const options: Record<string, HelperOptions> = {
-  tainted: { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) },
+  tainted: TAINT_OPTIONS,
+  taintedBySource: TAINT_OPTIONS,
 };

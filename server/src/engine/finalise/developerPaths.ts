@@ -10,7 +10,16 @@ export interface DeveloperPath {
 }
 
 /** The rules this applies to: the value of their sink argument must come from outside to be a problem. */
-export const INPUT_DEPENDENT_RULES: ReadonlySet<string> = new Set(['sql-injection', 'command-injection', 'code-injection']);
+export const INPUT_DEPENDENT_RULES: ReadonlySet<string> = new Set([
+  'sql-injection',
+  'command-injection',
+  'code-injection',
+  'path-traversal',
+  'ssrf',
+  'open-redirect',
+  'ldap-injection',
+  'xpath-injection',
+]);
 
 /** Build and task runner files by name (any folder). */
 const TASK_FILES: readonly [RegExp, string][] = [
