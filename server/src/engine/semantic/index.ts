@@ -53,7 +53,8 @@ export function semanticModel(tree: Tree, languageId: string, keywords?: readonl
   const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
   if (!lowering) return undefined;
   // Part of a tree (the function being edited): not cached, the next keystroke has a new tree anyway.
-  if (onlyFunctions) return evaluate(lowered(lowering, tree), lowering, onlyFunctions);
+  // No call-site prescan while typing: the edited function runs on its own, with unknown parameters.
+  if (onlyFunctions) return evaluate(lowering.lower(tree.rootNode), lowering, onlyFunctions);
   let byKeywords = models.get(tree);
   if (!byKeywords) {
     byKeywords = new Map();
