@@ -48,10 +48,17 @@ describe('taint flow: Finding.flow and its outputs', () => {
   });
 
   it('a parameter nobody calls is medium confidence, and a constant is not reported', async () => {
-    const text = 'class A {\n  public void f(String p) { new java.io.File("/srv/" + p); }\n  void g() { String c = "x"; new java.io.File(c); }\n}\n';
+    const text = 'class A {\n  public void f(javax.naming.directory.DirContext ctx, String p) throws Exception { ctx.search("ou=people", "(cn=" + p + ")", null); }\n  void g(javax.naming.directory.DirContext ctx) throws Exception { String c = "x"; ctx.search("ou=people", "(cn=" + c + ")", null); }\n}\n';
+    const r = await engine.analyze({ path: 'A.java', languageId: 'java', text });
+    const found = r.findings.filter((x) => x.ruleId === 'ldap-injection');
+    assert.deepStrictEqual(found.map((x) => [x.range.start.line, x.confidence]), [[1, 'medium']]);
+  });
+
+  it('a file path from a parameter nobody calls is not reported; from a request it is', async () => {
+    const text = 'class A {\n  public void f(String p) { new java.io.File("/srv/" + p); }\n  void g(javax.servlet.http.HttpServletRequest r) { new java.io.File("/srv/" + r.getParameter("p")); }\n}\n';
     const r = await engine.analyze({ path: 'A.java', languageId: 'java', text });
     const found = r.findings.filter((x) => x.ruleId === 'path-traversal');
-    assert.deepStrictEqual(found.map((x) => [x.range.start.line, x.confidence]), [[1, 'medium']]);
+    assert.deepStrictEqual(found.map((x) => [x.range.start.line, x.confidence]), [[2, 'high']]);
   });
 
   it('LSP: relatedInformation points at each step in the document', async () => {

@@ -188,6 +188,19 @@ export function safeReason(raw: Node, sink: SafeSink, depth = 0): SafeReason | u
   return undefined;
 }
 
+/**
+ * As safeReason, for a caller that follows a name's writes itself, flow-sensitively (the taint engine): a bare
+ * name is safe here only by its declared numeric type or an allow-list check before the use, never by the
+ * writes this module would pick, which do not know dead branches or loop back-edges.
+ */
+export function safeReasonOfUse(raw: Node, sink: SafeSink): SafeReason | undefined {
+  const node = unwrap(raw);
+  if (node.type !== 'identifier' && node.type !== 'variable_name') return safeReason(node, sink);
+  const declared = declaredType(node, node.text);
+  if (declared && NUMERIC_TYPES.test(declared.replace(/\s+/g, ''))) return 'number';
+  return guardedByAllowList(node, node.text) ? 'allow-listed' : undefined;
+}
+
 /** The value branches of a conditional expression, whatever the grammar puts first. */
 export function ternaryBranches(node: Node): Node[] {
   const c = node.childForFieldName('consequence') ?? node.childForFieldName('body');

@@ -9,7 +9,7 @@ import { callersOf, calleesOf, fieldName, fieldValues, namedSites, recordDepende
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
 import { sourceOf } from '../../engine/source/parse';
 import { escapeRegExp } from './types';
-import { safeReason, type SafeSink } from './safeValues';
+import { safeReasonOfUse, type SafeSink } from './safeValues';
 import { fieldDeclaration } from './taintFields';
 import { describeSource, extend, quote, stepAt, traceSteps, type Trace } from './taintTrace';
 
@@ -164,10 +164,11 @@ function union(env: Env, parts: Node[], key: string | undefined, depth: number):
 function compute(env: Env, node: Node, key: string | undefined, depth: number): Taint {
   const s: Shape = shapeOf(node);
   // Numbers, booleans, allow-listed values and this sink's escapers carry no text that changes the sink's syntax
-  // (safeValues.ts). Compound shapes are left to their parts, so each part is asked once.
-  // An escaper that is safe only between quotes (`mysqli_real_escape_string`) is left to the sink, which knows the quoting.
-  if (s.kind !== 'clean' && s.kind !== 'union' && s.kind !== 'dict') {
-    const reason = safeReason(node, env.sink);
+  // (safeValues.ts). Compound shapes are left to their parts, so each part is asked once; a cast (`(int) $x`),
+  // which the shapes see through, is asked itself. An escaper that is safe only between quotes
+  // (`mysqli_real_escape_string`) is left to the sink, which knows the quoting.
+  if (s.kind !== 'clean' && s.kind !== 'dict' && (s.kind !== 'union' || node.type === 'cast_expression')) {
+    const reason = safeReasonOfUse(node, env.sink);
     if (reason !== undefined && reason !== 'quoted-escape') return CLEAN;
   }
   switch (s.kind) {
