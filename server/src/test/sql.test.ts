@@ -83,6 +83,25 @@ describe('sql-injection helpers', () => {
     assert.strictEqual(rewrite((await build(`'SELECT a FROM t WHERE n = ' + "'" + x + "'"`)).parts, 'qmark'), undefined);
   });
 
+  it('a constant written only in a branch that never runs does not make the value safe', async () => {
+    // The else branch's constant comes after the input in source order; only the reaching definitions see it is dead.
+    const text = [
+      'class A {',
+      '  void f(java.sql.Statement st, java.io.BufferedReader in) throws Exception {',
+      '    String data;',
+      '    if (true) { data = in.readLine(); } else { data = null; }',
+      '    st.execute("SELECT * FROM t WHERE n = \'" + data + "\'");',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = await Engine.create().analyze({ path: 'A.java', languageId: 'java', text });
+    assert.deepStrictEqual(r.findings.filter((f) => f.ruleId === 'sql-injection').map((f) => [f.range.start.line, f.confidence]), [[4, 'high']]);
+    const dead = text.replace('if (true)', 'if (false)');
+    const d = await Engine.create().analyze({ path: 'A.java', languageId: 'java', text: dead });
+    assert.deepStrictEqual(d.findings.filter((f) => f.ruleId === 'sql-injection'), []);
+  });
+
   it('lowers confidence and offers no fix for a value in an identifier position', async () => {
     const engine = Engine.create();
     const text = 'def f(cur, sort_column, name):\n    cur.execute("SELECT a FROM t ORDER BY " + sort_column)\n    cur.execute("SELECT a FROM t WHERE n = \'" + name + "\'")\n';

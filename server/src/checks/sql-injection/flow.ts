@@ -1,7 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import { isConstantExpression } from '../shared/constants';
 import { fileConstantValue, unwrapParens } from '../shared/ast';
-import { safeReason } from '../shared/safeValues';
+import { safeReasonOfUse } from '../shared/safeValues';
 import { treeFact } from '../../engine/incremental/documentFacts';
 import { assignedValues, decompose, type Build, type LitPart, type Part, type ValuePart } from './build';
 
@@ -48,7 +48,8 @@ function isSafeNode(raw: Node, depth: number, quoted = false): boolean {
   const node = unwrapParens(raw);
   if (isConstantExpression(node)) return true;
   // Numbers, quoting helpers, allow-listed names (safeValues.ts); an escaper that adds no quotes only inside quotes.
-  const reason = safeReason(node, 'sql');
+  // A name's writes are followed below through the reaching definitions, which know dead branches.
+  const reason = safeReasonOfUse(node, 'sql');
   if (reason && (reason !== 'quoted-escape' || quoted)) return true;
   if (depth > 3) return false;
   // WordPress table names ($wpdb->posts, $wpdb->prefix) are configuration, not input.
