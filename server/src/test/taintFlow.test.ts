@@ -54,6 +54,12 @@ describe('taint flow: Finding.flow and its outputs', () => {
     assert.deepStrictEqual(found.map((x) => [x.range.start.line, x.confidence]), [[1, 'medium']]);
   });
 
+  it('a wrapper handing a parameter on unchanged is not reported; one building text around it is', async () => {
+    const text = 'class A {\n  public Object f(javax.naming.directory.DirContext ctx, String filter) throws Exception { return ctx.search("ou=people", filter, null); }\n  public Object g(javax.naming.directory.DirContext ctx, String cn) throws Exception { return ctx.search("ou=people", "(cn=" + cn + ")", null); }\n}\n';
+    const r = await engine.analyze({ path: 'A.java', languageId: 'java', text });
+    assert.deepStrictEqual(r.findings.filter((x) => x.ruleId === 'ldap-injection').map((x) => [x.range.start.line, x.confidence]), [[2, 'medium']]);
+  });
+
   it('a file path from a parameter nobody calls is not reported; from a request it is', async () => {
     const text = 'class A {\n  public void f(String p) { new java.io.File("/srv/" + p); }\n  void g(javax.servlet.http.HttpServletRequest r) { new java.io.File("/srv/" + r.getParameter("p")); }\n}\n';
     const r = await engine.analyze({ path: 'A.java', languageId: 'java', text });

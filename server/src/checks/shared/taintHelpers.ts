@@ -67,6 +67,9 @@ function taintFilter(evidence: 'parameter' | 'source'): FilterHelper {
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink);
     if (!t) return false;
     if (evidence === 'source' && t.evidence !== 'source') return false;
+    // A parameter handed on unchanged is a wrapper passing its caller's value through (JNDI's own DirContext
+    // delegating `search(name, filter)`): only text built around it is evidence without a traced source.
+    if (t.evidence === 'parameter' && !t.built) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
     applyTaint(ctx, t, target);
     // Developer-controlled files (finalise/developerPaths.ts) keep the finding only with web or console input.
@@ -81,7 +84,7 @@ export const filters: Record<string, FilterHelper> = {
    * Input reaches the target (the sink's argument). Options: `sanitizer` (regex over the callee of calls whose
    * result is safe for this sink, e.g. `escapeXml`), `requireBuilt` (only text built around the input), `sink`
    * (which escapers count, see safeValues.ts). A parameter of a function nothing in the file calls counts, at
-   * medium confidence.
+   * medium confidence, when text is built around it.
    */
   tainted: taintFilter('parameter'),
   /**
