@@ -40,11 +40,12 @@ async function initialize(client, root, pull, initializationOptions) {
   client.notify('initialized', {});
 }
 
-export async function startVigil(root, { pull = false, nodeArgs = [] } = {}) {
+/** `server`: another build's server.js (the release comparison starts the previous release next to this build). */
+export async function startVigil(root, { pull = false, nodeArgs = [], server = VIGIL_SERVER } = {}) {
   const client = new LspClient({
     cmd: process.execPath,
     nodeArgs,
-    args: [VIGIL_SERVER, '--stdio'],
+    args: [server, '--stdio'],
     cwd: root,
     configuration: (item) => (item.section === 'vigil' ? VIGIL_SETTINGS : null),
   });
@@ -105,7 +106,7 @@ async function openAndWait(client, uri, languageId, text) {
  * actions on a diagnostic. Stops early when `budgetMs` is spent, and says how many keystrokes were timed.
  * `where`: 'module' types at module level (or among a class's members), 'function' inside a function body.
  */
-export async function typingRun(client, root, language, lines, { keystrokes, budgetMs, codeActions, where = 'module' }) {
+export async function typingRun(client, root, language, lines, { keystrokes, budgetMs, codeActions, where = 'module', keepSamples = false }) {
   const g = generate(language, lines);
   const typed = where === 'function' ? g.fnTyped : g.typed;
   const uri = pathToFileURL(path.join(root, 'editor', `bench_${lines}_${where}.${g.ext}`)).href;
@@ -140,6 +141,8 @@ export async function typingRun(client, root, language, lines, { keystrokes, bud
   }
   // Findings as opened (mid-line states may not parse: ESLint then reports only the parse error).
   const result = { tool: client.label, where, language, lines: g.lines, bytes: Buffer.byteLength(g.text), openMs: open.ms, findings: open.diagnostics.length, ...summarize(samples) };
+  // The release comparison pools the samples of several interleaved runs before taking the p95.
+  if (keepSamples) result.samples = samples;
   // A diagnostic above the typing point still has its opening range, whatever the last text parsed to.
   const above = open.diagnostics.filter((d) => d.range.end.line < g.typeLine);
   if (codeActions > 0 && above.length > 0) {

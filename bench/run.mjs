@@ -2,16 +2,18 @@
 // `npm run bench`: editor latency (real servers over stdio) and scan throughput (real corpus) for Vigil and
 // its peers in one run; prints the tables and the targets of the performance issue, writes .bench/results.json.
 // Flags: --quick, --only editor|scan, --no-peers, --no-build, --offline, --profile, --keystrokes N,
-// --lines 1000,10000,50000, --sizes p25,p50,p100, --peer-size p25, --ws-files N, --json FILE.
+// --lines 1000,10000,50000, --sizes p25,p50,p100, --peer-size p25, --ws-files N, --json FILE,
+// --against REF (the release to compare with; bench/release.json by default), --no-release.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { ensureCorpus } from './corpus.mjs';
 import { coldStart, editorRoot, eslintRoot, startEslint, startVigil, typingRun } from './editor.mjs';
-import { REPO, WORK, log, sh, timed, vmHwmMb, vmRssMb } from './lib.mjs';
+import { REPO, WORK, fmt, log, sh, timed, vmHwmMb, vmRssMb } from './lib.mjs';
 import { ensurePeers } from './peers.mjs';
 import { summarizeProfile } from './profile-summary.mjs';
+import { releaseBench, releaseRef, releaseReport } from './release.mjs';
 import { report } from './report.mjs';
 import { scanBench } from './scan.mjs';
 import { semanticBench, semanticReport } from './semantic.mjs';
@@ -31,6 +33,8 @@ const { values: a } = parseArgs({
     'peer-size': { type: 'string' },
     'ws-files': { type: 'string' },
     json: { type: 'string' },
+    against: { type: 'string' },
+    'no-release': { type: 'boolean' },
   },
 });
 const quick = a.quick === true;
@@ -38,6 +42,7 @@ const opts = {
   editor: a.only === undefined || a.only === 'editor',
   scan: a.only === undefined || a.only === 'scan',
   semantic: a.only === undefined || a.only === 'semantic',
+  release: (a.only === undefined || a.only === 'release') && a['no-release'] !== true,
   peers: a['no-peers'] !== true,
   keystrokes: Number(a.keystrokes ?? (quick ? 30 : 200)),
   lines: (a.lines ?? (quick ? '1000,10000' : '1000,10000,50000')).split(',').map(Number),
@@ -170,7 +175,7 @@ async function main() {
   for (const [k, v] of Object.entries(peerStatus)) if (v !== 'ok') note(`peer ${k}: ${v}`);
   const results = { startedAt: new Date().toISOString(), options: opts, environment, peers: peerStatus };
   let manifest;
-  if (opts.scan || a.profile) {
+  if (opts.scan || a.profile || opts.release) {
     try {
       manifest = ensureCorpus({ offline: a.offline === true });
       results.corpus = manifest.sizes;
@@ -181,16 +186,29 @@ async function main() {
   if (opts.editor) results.editor = await editorPhase(peerStatus);
   if (opts.scan && manifest) results.scan = await scanBench(manifest, { sizes: opts.sizes, peerSize: opts.peerSize, peers: opts.peers, timeoutMs: opts.scanTimeoutMs });
   if (opts.semantic) results.semantic = await semanticBench({ lines: quick ? 2000 : 5000 });
+  if (opts.release) {
+    try {
+      results.release = await releaseBench({
+        ref: a.against ?? releaseRef(), languages: opts.languages, lines: [1000, 10000],
+        keystrokes: quick ? 30 : 100, rounds: quick ? 2 : 4, budgetMs: opts.typingBudgetMs,
+        scanDir: manifest?.dirs.p25, scanRounds: quick ? 2 : 3, timeoutMs: opts.scanTimeoutMs,
+      });
+    } catch (e) {
+      note(`release comparison unavailable: ${e.message}`);
+    }
+  }
   if (a.profile) results.profiles = await profilePhase(manifest);
   environment.loadEnd = os.loadavg();
   if (environment.loadStart[0] > environment.cpus) note(`the machine was busy (load ${environment.loadStart[0].toFixed(1)} on ${environment.cpus} cores): absolute numbers are pessimistic, same-run ratios less so`);
   results.totalSeconds = (performance.now() - started) / 1000;
   const { text, targets } = report(results);
-  results.targets = targets;
+  const rel = results.release ? releaseReport(results.release, fmt) : undefined;
+  results.targets = [...targets, ...(rel?.targets ?? [])];
   const jsonFile = a.json ? path.resolve(a.json) : path.join(WORK, 'results.json');
   fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${text}\n`);
   if (results.semantic) process.stdout.write(`\n${semanticReport(results.semantic)}\n`);
+  if (rel) process.stdout.write(`\n${rel.text}\n`);
   if (results.profiles) {
     for (const [k, list] of Object.entries(results.profiles)) {
       for (const p of list) {

@@ -46,9 +46,10 @@ export function secretRegexes() {
   return { patterns, note: `${patterns.length} regexes from rules/hardcoded-secret.yaml` };
 }
 
-async function vigil(dir, jobs, label, timeoutMs) {
-  const out = path.join(WORK, `vigil-${label}-j${jobs}.json`);
-  const r = await timed(process.execPath, [CLI, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--jobs', String(jobs), '--output', out], { cwd: dir, timeoutMs });
+/** `cli`: another build's cli.js (the release comparison scans with the previous release too). */
+export async function vigil(dir, jobs, label, timeoutMs, cli = CLI) {
+  const out = path.join(WORK, `vigil-${label.replace(/[^\w.-]/g, '_')}-j${jobs}.json`);
+  const r = await timed(process.execPath, [cli, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--jobs', String(jobs), '--output', out], { cwd: dir, timeoutMs });
   const stats = folderStats(dir);
   if (r.timedOut) return { tool: `vigil --jobs ${jobs}`, input: label, ...stats, unavailable: `timed out after ${timeoutMs / 1000} s` };
   if (r.code !== 0 || !fs.existsSync(out)) return { tool: `vigil --jobs ${jobs}`, input: label, ...stats, unavailable: `exit ${r.code}: ${r.stderr.trim().split('\n').pop()}` };
