@@ -107,5 +107,16 @@ describe('semantic layer', () => {
       assert.strictEqual(snakeCase('rememberMeKey'), 'remember_me_key');
       assert.strictEqual(snakeCase('SESSION_ID'), 'session_id');
     });
+
+    it('a function taken by reference is the function when called; an anonymous function is known by its variable', async () => {
+      const m = await model('javascript', 'const r = Math.random;\nfunction f() { const d = Math.random; return [r(), d()]; }\nconst makeNonce = () => 1;\n');
+      assert.deepStrictEqual(m.calls.map((c) => c.name), ['Math.random', 'Math.random']);
+      assert.ok(m.flows.some((f) => f.kind === 'return' && f.name === 'makeNonce'));
+    });
+
+    it('only a key-like first argument names the second one', async () => {
+      const m = await model('javascript', "res.cookie('session_id', v);\nconsole.log('generated token', v);\n");
+      assert.deepStrictEqual(m.flows.filter((f) => f.kind === 'attribute').map((f) => f.name), ['session_id']);
+    });
   });
 });

@@ -135,8 +135,11 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
     if (flow.vals.origins.length === 0) continue;
     const snake = snakeCase(flow.name);
     if (!name.test(snake) || except?.test(snake)) continue;
-    for (const o of flow.vals.origins) {
-      if (reported.has(o.node) || !from.some((f) => nameMatches(o.name, f))) continue;
+    const matching = flow.vals.origins.filter((o) => from.some((f) => nameMatches(o.name, f)));
+    for (const o of matching) {
+      if (reported.has(o.node)) continue;
+      // A weak value inside another (`uniqid(mt_rand())`) is the outer one's finding.
+      if (matching.some((x) => x.node.id !== o.node.id && x.node.startIndex <= o.node.startIndex && o.node.endIndex <= x.node.endIndex)) continue;
       // A value first stored under a name that says it is no secret (`delayMs`, `tokenCount`) stays none.
       if (o.via && o.via !== flow.name && except?.test(snakeCase(o.via))) continue;
       const call = calls.get(o.node);

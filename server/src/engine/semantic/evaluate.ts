@@ -67,6 +67,9 @@ const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
 const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
+/** A string that can be a key or attribute name. */
+const KEY_LIKE = /^[\w.:-]{1,60}$/;
+
 /**
  * `wanted` says whether a function must be evaluated for its own sake (its text holds a keyword of an active
  * pattern); the others are lowered and evaluated only when a wanted one calls them for their return value.
@@ -88,7 +91,8 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   /** Named attributes: `setAttribute("token", v)`, `new Cookie("sid", v)`, `res.cookie('session', v)`; keyword arguments. */
   function argumentFlows(args: SemArg[]): void {
     const first = args[0];
-    if (first && !first.name && args.length >= 2 && !args[1]!.name && !first.vals.unknown && first.vals.consts.length === 1 && typeof first.vals.consts[0] === 'string') {
+    // Only a key-like string names what follows (`'session_id'`, `'X-CSRF-Token'`), not prose given to a logger.
+    if (first && !first.name && args.length >= 2 && !args[1]!.name && !first.vals.unknown && first.vals.consts.length === 1 && typeof first.vals.consts[0] === 'string' && KEY_LIKE.test(first.vals.consts[0])) {
       const second = args[1]!;
       model.flows.push({ kind: 'attribute', name: first.vals.consts[0], node: first.node, value: second.node, vals: second.vals });
     }
@@ -111,7 +115,9 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       case 'member': {
         if (e.obj.k === 'name' && (SELF.has(e.obj.id) || classes.has(e.obj.id))) return env.get(e.prop) ?? UNKNOWN;
         const obj = evalExpr(e.obj, env);
-        return derived(obj);
+        // A function named through a namespace, taken without calling it, is a reference to it.
+        const spelled = names.spelling(e, (id) => env.get(id) !== undefined || SELF.has(id));
+        return spelled ? { ...derived(obj), callee: spelled } : derived(obj);
       }
       case 'call':
         return evalCall(e, env);
@@ -182,7 +188,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       }
     } else if (e.callee.k === 'name') {
       method = e.callee.id;
-      name = isValue(method) ? undefined : (names.imported(method) ?? method);
+      name = isValue(method) ? env.get(method)?.callee : (names.imported(method) ?? method);
     } else {
       receiver = { node: e.callee.node, vals: evalExpr(e.callee, env) };
     }
@@ -218,7 +224,9 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   function evalStmt(s: Stmt, env: Env, top: boolean): void {
     switch (s.k) {
       case 'let': {
-        let v = s.value ? evalExpr(s.value, env) : UNKNOWN;
+        // An anonymous function bound to a name is known by it (`const makeNonce = () => ...`): its return lands there.
+        const value = s.value?.k === 'fn' && !s.value.fn.name && s.target.name ? { ...s.value, fn: { ...s.value.fn, name: s.target.name } } : s.value;
+        let v = value ? evalExpr(value, env) : UNKNOWN;
         if (s.op && s.op !== '=') {
           const old = env.get(s.target.name) ?? UNKNOWN;
           v = s.op === '+=' ? (old.consts.some((c) => typeof c === 'string') ? concat([old, v]) : derived(old, v)) : derived(old, v);
