@@ -114,6 +114,14 @@ describe('semantic layer', () => {
       assert.ok(m.flows.some((f) => f.kind === 'return' && f.name === 'makeNonce'));
     });
 
+    it('a bare Ruby name nothing assigned is a method call, and a method returns its last expression', async () => {
+      const m = await model('ruby', 'def nonce(n)\n  x = 1\n  y = x\n  (rand * n).to_s(36)\nend\n');
+      assert.deepStrictEqual(m.calls.map((c) => c.name), ['rand', undefined]);
+      const ret = m.flows.find((f) => f.kind === 'return' && f.name === 'nonce');
+      assert.ok(ret?.vals.origins.some((o) => o.name === 'rand'));
+      assert.ok(m.flows.some((f) => f.name === 'y' && f.vals.consts[0] === 1), 'an assigned local is a value');
+    });
+
     it('only a key-like first argument names the second one', async () => {
       const m = await model('javascript', "res.cookie('session_id', v);\nconsole.log('generated token', v);\n");
       assert.deepStrictEqual(m.flows.filter((f) => f.kind === 'attribute').map((f) => f.name), ['session_id']);

@@ -84,6 +84,11 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
 
   const typeName = (t: Expr | undefined): string | undefined => (t ? names.spelling(t, () => false) : undefined);
 
+  /** Whether a name stands for a value rather than a namespace (a Ruby `rand` is a call, so a value too). */
+  function holdsValue(id: string, env: Env): boolean {
+    return env.get(id) !== undefined || SELF.has(id) || lowering.implicitCall?.(id) === true;
+  }
+
   function evalArgs(args: Arg[], env: Env): SemArg[] {
     return args.map((a) => ({ node: a.node, expr: a.value, vals: evalExpr(a.value, env), ...(a.name ? { name: a.name } : {}) }));
   }
@@ -110,13 +115,16 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     switch (e.k) {
       case 'lit':
         return known(e.value);
-      case 'name':
-        return env.get(e.id) ?? UNKNOWN;
+      case 'name': {
+        const v = env.get(e.id);
+        if (v) return v;
+        return lowering.implicitCall?.(e.id) && !SELF.has(e.id) ? evalCall({ k: 'call', node: e.node, callee: e, nameNode: e.node, args: [] }, env) : UNKNOWN;
+      }
       case 'member': {
         if (e.obj.k === 'name' && (SELF.has(e.obj.id) || classes.has(e.obj.id))) return env.get(e.prop) ?? UNKNOWN;
         const obj = evalExpr(e.obj, env);
         // A function named through a namespace, taken without calling it, is a reference to it.
-        const spelled = names.spelling(e, (id) => env.get(id) !== undefined || SELF.has(id));
+        const spelled = names.spelling(e, (id) => holdsValue(id, env));
         return spelled ? { ...derived(obj), callee: spelled } : derived(obj);
       }
       case 'call':
@@ -177,7 +185,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     if (e.callee.k === 'member') {
       method = e.callee.prop;
       const obj = e.callee.obj;
-      const spelled = names.spelling(obj, isValue);
+      const spelled = names.spelling(obj, (id) => holdsValue(id, env));
       if (spelled === undefined) {
         const vals = evalExpr(obj, env);
         receiver = { node: obj.node, vals };

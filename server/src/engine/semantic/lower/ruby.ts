@@ -146,8 +146,16 @@ function block(n: Node | null): Stmt[] {
   return named(n).flatMap(stmt);
 }
 
+/** A method's body; its last expression is its return value. */
+function methodBody(n: Node): Stmt[] {
+  const body = block(field(n, 'body'));
+  const last = body[body.length - 1];
+  if (last?.k === 'expr') body[body.length - 1] = { k: 'return', node: last.e.node, e: last.e };
+  return body;
+}
+
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => methodBody(n) };
 }
 
 function stmt(n: Node): Stmt[] {
@@ -214,4 +222,6 @@ export const ruby: Lowering = {
   lower(root: Node): Module {
     return { imports: [], wildcards: [], body: block(root) };
   },
+  // A local is assigned before it is read; a lower-case name nothing assigned is a method called without parentheses.
+  implicitCall: (name) => /^[a-z_][A-Za-z0-9_]*[?!]?$/.test(name),
 };
