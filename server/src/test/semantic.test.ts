@@ -122,6 +122,11 @@ describe('semantic layer', () => {
       assert.ok(m.flows.some((f) => f.name === 'y' && f.vals.consts[0] === 1), 'an assigned local is a value');
     });
 
+    it('a Ruby block is lowered as a function of its parameters; a constant naming a type spells its members', async () => {
+      const m = await model('ruby', "H = ::Digest::MD5\nit 'x' do |a|\n  t = Digest::MD5.hexdigest(a)\n  H.file(t)\n  H.new\nend\n");
+      assert.deepStrictEqual(m.calls.map((c) => c.name), ['it', 'Digest.MD5.hexdigest', 'Digest.MD5.file', 'Digest.MD5']);
+    });
+
     it('only a key-like first argument names the second one', async () => {
       const m = await model('javascript', "res.cookie('session_id', v);\nconsole.log('generated token', v);\n");
       assert.deepStrictEqual(m.flows.filter((f) => f.kind === 'attribute').map((f) => f.name), ['session_id']);

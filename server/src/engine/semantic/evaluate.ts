@@ -131,7 +131,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         return evalCall(e, env);
       case 'new': {
         const args = evalArgs(e.args, env);
-        const name = typeName(e.type);
+        const name = (e.type.k === 'name' ? env.get(e.type.id)?.callee : undefined) ?? typeName(e.type);
         model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
         argumentFlows(args);
         const v = typed(name, derived(...args.map((a) => a.vals)));
@@ -186,7 +186,11 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       method = e.callee.prop;
       const obj = e.callee.obj;
       const spelled = names.spelling(obj, (id) => holdsValue(id, env));
-      if (spelled === undefined) {
+      const alias = spelled === undefined && obj.k === 'name' ? env.get(obj.id) : undefined;
+      if (alias && !alias.type && alias.callee) {
+        // A namespace or type bound to a name (`H = Digest::MD5`, `const c = crypto`): its members are spelled through it.
+        name = `${alias.callee}.${method}`;
+      } else if (spelled === undefined) {
         const vals = evalExpr(obj, env);
         receiver = { node: obj.node, vals };
         if (vals.type) name = `${vals.type}.${method}`;

@@ -71,6 +71,9 @@ function lowerExpr(n: Node): Expr {
       const recv = field(n, 'receiver');
       const method = field(n, 'method');
       const args = argsOf(field(n, 'arguments'), lowerExpr, pairArg);
+      // A block (`do |x| ... end`, `{ |x| ... }`) is the call's last argument: a function over its parameters.
+      const blk = field(n, 'block');
+      if (blk) args.push({ value: { k: 'fn', node: blk, fn: { node: blk, name: '', params: () => paramsOf(field(blk, 'parameters')), body: () => block(field(blk, 'body')) } }, node: blk });
       if (!method) return other(n, recv ? [lowerExpr(recv)] : []);
       if (recv && method.text === 'new') return { k: 'new', node: n, type: lowerExpr(recv), args };
       const callee: Expr = recv ? { k: 'member', node: n, obj: lowerExpr(recv), prop: method.text, propNode: method } : { k: 'name', node: method, id: method.text };
