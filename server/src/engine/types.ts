@@ -224,6 +224,8 @@ export interface CallSpec {
   as?: string;
   /** The capture reported as the finding's range (default: the whole call). */
   report?: string;
+  /** Only calls on a spelled type or module (`Digest::MD5.hexdigest(x)`), not on a value of that type (`d.hexdigest`). */
+  static?: boolean;
 }
 
 /** A value from a call named in `from` that lands in a variable, field, key, attribute or return named like `name`. */

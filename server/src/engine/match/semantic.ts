@@ -98,7 +98,7 @@ type Budget = { seen: number };
 function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
   const names = list(spec.name);
   for (const call of model.calls) {
-    if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
+    if (call.kind !== kind || !call.name || (spec.static && call.receiver) || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
     if (++budget.seen > MAX_MATCHES_PER_RULE) continue;
     const ctx = callContext(rule, pattern, input, call);
     if (spec.as) {
