@@ -77,6 +77,13 @@ describe('semantic layer', () => {
       assert.deepStrictEqual(argValues(m, 'use'), [['SHA-1'], ['DES/ECB'], ['MD5'], ['cdef']]);
     });
 
+    it('folds byte makers over constants: a zero-filled Buffer.alloc, hex2bin, str_repeat', async () => {
+      const js = await model('javascript', "use(Buffer.alloc(2));\nuse(Buffer.alloc(n));\n");
+      assert.deepStrictEqual(argValues(js, 'use'), [['[array]'], ['?']]);
+      const php = await model('php', "<?php\nsink(hex2bin('4142'));\nsink(str_repeat('ab', 2));\nsink(hex2bin($x));\n");
+      assert.deepStrictEqual(argValues(php, 'sink'), [['AB'], ['abab'], ['?']]);
+    });
+
     it('a config default is a possible value next to the unknown configured one', async () => {
       const m = await model('python', 'import os\ndef f(config):\n    a = os.getenv("ALG", "md5")\n    use(a)\n    b = config.get("alg", "sha1")\n    use(b)\n    use(os.environ.get("X") or "md4")\n');
       assert.deepStrictEqual(argValues(m, 'use'), [['md5', '?'], ['sha1', '?'], ['md4', '?']]);
