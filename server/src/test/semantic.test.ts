@@ -134,6 +134,13 @@ describe('semantic layer', () => {
       assert.deepStrictEqual(m.calls.map((c) => c.name), ['it', 'Digest.MD5.hexdigest', 'Digest.MD5.file', 'Digest.MD5']);
     });
 
+    it('a Go keyed element holds its value', async () => {
+      const m = await model('go', 'package p\nimport "crypto/tls"\nconst skip = true\nfunc f() *tls.Config { return &tls.Config{InsecureSkipVerify: skip} }\n');
+      const arg = m.calls.find((c) => c.name === 'crypto/tls.Config')?.args[0];
+      assert.strictEqual(arg?.name, 'InsecureSkipVerify');
+      assert.deepStrictEqual(arg?.vals.consts, [true]);
+    });
+
     it('only a key-like first argument names the second one', async () => {
       const m = await model('javascript', "res.cookie('session_id', v);\nconsole.log('generated token', v);\n");
       assert.deepStrictEqual(m.flows.filter((f) => f.kind === 'attribute').map((f) => f.name), ['session_id']);
