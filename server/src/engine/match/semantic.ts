@@ -162,7 +162,15 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
 function calledNames(patterns: SemanticPattern[]): string[] | undefined {
   const out = new Set<string>();
   for (const p of patterns) {
-    const names = [...(p.call ? list(p.call.name) : []), ...(p.new ? list(p.new.name) : []), ...(p.into ? list(p.into.from) : [])];
+    // A call with a keyword or named argument holds that name in its text (`verify=`, `rejectUnauthorized:`): a
+    // sharper filter than the called name, and the only one for an object literal (`new: Object`).
+    const keyed = (spec: CallSpec | undefined): string[] => {
+      if (!spec) return [];
+      const named = (spec.args ?? []).flatMap((a) => (a.name !== undefined ? [a.name] : []));
+      return named.length ? [] : list(spec.name);
+    };
+    for (const spec of [p.call, p.new]) for (const a of spec?.args ?? []) if (a.name !== undefined) out.add(a.name.toLowerCase());
+    const names = [...keyed(p.call), ...keyed(p.new), ...(p.into ? list(p.into.from) : [])];
     for (const n of names) {
       const last = /(?:^|[./])((?:\{[^}]*\}|[^./{}])*)$/.exec(n)?.[1] ?? n;
       const alternatives = /^\{([^}]*)\}$/.test(last) ? last.slice(1, -1).split(',') : [last];
