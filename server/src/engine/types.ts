@@ -207,6 +207,8 @@ export interface ArgSpec {
   constant?: boolean;
   /** The argument is not itself a literal (it reaches the call through a variable, field or conversion). */
   indirect?: boolean;
+  /** Regular expression over the argument's spelling when it is a name or member chain, dotted (`CURLOPT_SSL_VERIFYPEER`). */
+  spelled?: string;
   /** Template variable set to the matching value. */
   as?: string;
   /** Capture name for the argument's node (default `arg<index>`). */

@@ -3,6 +3,7 @@ import type { Capture, MatchContext } from '../../checks/shared/types';
 import type { ArgSpec, CallSpec, Rule, SemanticPattern } from '../types';
 import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticModel } from '../semantic';
 import { constText } from '../semantic/values';
+import type { Expr } from '../semantic/ir';
 import { finish, MAX_MATCHES_PER_RULE, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
@@ -40,6 +41,14 @@ function literalContent(arg: SemArg): { start: number; end: number } | undefined
   return { start: arg.expr.node.startIndex + open, end: arg.expr.node.endIndex - close };
 }
 
+/** A name or member chain as written, dotted (`CURLOPT_SSL_VERIFYPEER`, `OpenSSL.SSL.VERIFY_NONE`). */
+function spellingOf(e: Expr): string | undefined {
+  if (e.k === 'name') return e.id;
+  if (e.k !== 'member') return undefined;
+  const base = spellingOf(e.obj);
+  return base === undefined ? undefined : `${base}.${e.prop}`;
+}
+
 function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
   if (spec.name !== undefined) return call.args.find((a) => a.name === spec.name);
   return call.args.filter((a) => !a.name)[spec.index ?? 0];
@@ -53,6 +62,10 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
   // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
   if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  if (spec.spelled !== undefined) {
+    const spelled = spellingOf(arg.expr);
+    if (spelled === undefined || !regex(spec.spelled, spec.flags).test(spelled)) return false;
+  }
   if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {
