@@ -41,3 +41,12 @@ func unrelated() options {
 	// vigil-ok: tls-verify-disabled
 	return options{InsecureSkipVerify: skipVerify}
 }
+
+func tweak(cfg *t.Config) {
+	const insecure = true
+	// vigil-expect: tls-verify-disabled
+	cfg.InsecureSkipVerify = insecure
+	safe := false
+	// vigil-ok: tls-verify-disabled
+	cfg.InsecureSkipVerify = safe
+}

@@ -36,3 +36,22 @@ module.exports = { insecure, legacy, quiet };
 const strictSSL = false;
 // vigil-ok: tls-verify-disabled
 exports.options = { strictSSL };
+
+const ZERO = '0';
+function devOnly(socketOptions, allow) {
+  const reject = false;
+  // vigil-expect: tls-verify-disabled
+  socketOptions.rejectUnauthorized = reject;
+  // vigil-expect: tls-verify-disabled
+  process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = ZERO;
+  // vigil-ok: tls-verify-disabled
+  socketOptions.rejectUnauthorized = allow;
+  const one = 1;
+  // vigil-ok: tls-verify-disabled
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = one;
+  if (false) {
+    // vigil-ok: tls-verify-disabled
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = ZERO;
+  }
+}
+module.exports.devOnly = devOnly;

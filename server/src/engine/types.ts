@@ -242,6 +242,14 @@ export interface IntoSpec {
   as?: string;
 }
 
+/** A value written into a field, key or variable whose name matches `target`; the other conditions are an argument's. */
+export interface AssignSpec extends Omit<ArgSpec, 'index' | 'name'> {
+  /** Regular expression over the name written, as spelled (`rejectUnauthorized`, `NODE_TLS_REJECT_UNAUTHORIZED`). */
+  target: string;
+  /** What is written: a field (`opts.x = v`, `process.env.X = v`), a subscript key, a variable; default field and index. */
+  kinds?: ('field' | 'index' | 'name')[];
+}
+
 /** A matcher over the semantic model (resolved names, possible values) instead of the syntax. */
 export interface SemanticPattern extends PatternBase {
   kind: 'semantic';
@@ -249,6 +257,7 @@ export interface SemanticPattern extends PatternBase {
   call?: CallSpec;
   new?: CallSpec;
   into?: IntoSpec;
+  assign?: AssignSpec;
   /** Semantic patterns run on code by language, never by path. */
   paths?: undefined;
 }

@@ -9,8 +9,8 @@ import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
 
 // The declarative matchers over the semantic model: `call:` and `new:` (by qualified name, with conditions on
-// the possible values of arguments) and `into:` (a value from a named call landing somewhere named like a
-// secret). A match becomes a finding through the same filters, messages and fixes as a query match.
+// the possible values of arguments), `into:` (a value from a named call landing somewhere named like a
+// secret) and `assign:` (a value written into a field or key of a given name). A match becomes a finding through the same filters, messages and fixes as a query match.
 
 const regexCache = new Map<string, RegExp>();
 function regex(source: string, flags = ''): RegExp {
@@ -57,7 +57,11 @@ function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
 /** Checks one argument condition; records its captures and variables on success. */
 function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
   const arg = argOf(call, spec);
-  if (!arg) return false;
+  return arg ? valueHolds(ctx, arg, spec, `arg${spec.index ?? 0}`) : false;
+}
+
+/** Checks the conditions on a value (an argument, or what an assignment writes). */
+function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' | 'name'>, capture: string): boolean {
   const v = arg.vals;
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
   // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
@@ -73,7 +77,7 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
     matched = v.consts.filter((c) => c !== null).map(constText).find((t): t is string => t !== undefined && re.test(t));
     if (matched === undefined) return false;
   }
-  put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, arg.node);
+  put(ctx, spec.capture ?? capture, arg.node);
   if (spec.as) {
     const value = matched ?? constText(v.consts[0] ?? '') ?? '';
     // A secret rule's value is shown masked, like its captures (a constant key must never reach a message raw).
@@ -167,6 +171,23 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
   }
 }
 
+/** `assign:`: a value written into a field, key or variable named like `target`, with conditions on the value. */
+function runAssign(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
+  const spec = pattern.assign!;
+  const target = regex(spec.target, spec.flags);
+  const kinds: readonly string[] = spec.kinds ?? ['field', 'index'];
+  for (const flow of model.flows) {
+    if (!flow.expr || !kinds.includes(flow.kind) || !target.test(flow.name)) continue;
+    const ctx = newContext(rule, pattern, input);
+    if (!valueHolds(ctx, { node: flow.value, expr: flow.expr, vals: flow.vals }, spec, 'value')) continue;
+    if (++budget.seen > MAX_MATCHES_PER_RULE) continue;
+    // The finding is the write, from the name written to the value.
+    put(ctx, 'finding', flow.node, Math.min(flow.node.startIndex, flow.value.startIndex), Math.max(flow.node.endIndex, flow.value.endIndex));
+    put(ctx, 'target', flow.node);
+    finish(ctx, input, out);
+  }
+}
+
 /**
  * The last segments of every name the patterns look for (`getInstance`, `New`, `next` for `next*`), lower-cased:
  * a function whose text holds none of them cannot contain a matching call, so the model need not evaluate it for
@@ -175,6 +196,11 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
 function calledNames(patterns: SemanticPattern[]): string[] | undefined {
   const out = new Set<string>();
   for (const p of patterns) {
+    // A write is found by the names written, which the pattern's keywords spell; without keywords, anything may match.
+    if (p.assign) {
+      if (!p.keywords?.length) return undefined;
+      for (const k of p.keywords) out.add(k.toLowerCase());
+    }
     // A call with a keyword or named argument holds that name in its text (`verify=`, `rejectUnauthorized:`): a
     // sharper filter than the called name, and the only one for an object literal (`new: Object`).
     const keyed = (spec: CallSpec | undefined): string[] => {
@@ -215,6 +241,7 @@ export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, f
         if (p.call) runCalls(rule, p, p.call, 'call', model, input, out, budget);
         if (p.new) runCalls(rule, p, p.new, 'new', model, input, out, budget);
         if (p.into) runInto(rule, p, model, input, out, budget);
+        if (p.assign) runAssign(rule, p, model, input, out, budget);
       }
     } catch (e) {
       fail(rule, e);

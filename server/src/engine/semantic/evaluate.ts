@@ -253,7 +253,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         // A field that is not final may be written by any method: only its type is certain.
         if (top && !s.final && s.target.kind !== 'name') v = typed(v.type, union(v, UNKNOWN));
         assign(s.target, v, env);
-        if (s.value) model.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v });
+        if (s.value) model.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v, expr: s.value });
         return;
       }
       case 'expr':
