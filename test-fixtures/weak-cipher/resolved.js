@@ -15,7 +15,11 @@ function legacy(key, data) {
   const iv = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
   // vigil-expect: weak-cipher
   const d = nodeCrypto.createDecipheriv('aes-256-cbc', key, iv);
-  return [a.update(data), b, c, d];
+  // vigil-expect: weak-cipher
+  const e = nodeCrypto.createCipheriv('aes-128-cbc', key, new Uint8Array(16));
+  // vigil-ok: weak-cipher
+  const f = nodeCrypto.createCipheriv('aes-128-cbc', key, nodeCrypto.getRandomValues(new Uint8Array(16)));
+  return [a.update(data), b, c, d, e, f];
 }
 
 function quiet(key, data) {

@@ -40,6 +40,13 @@ function firstInt(args: SemArg[], i: number): number | undefined {
   return v && !v.unknown && v.consts.length === 1 && typeof v.consts[0] === 'number' ? v.consts[0] : undefined;
 }
 
+const TYPED_ARRAYS = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
+
+/** The value of a constructor call the model understands: a typed array of constants (`new Uint8Array(16)`). */
+export function constructed(name: string | undefined, args: SemArg[]): Vals | undefined {
+  return name !== undefined && TYPED_ARRAYS.has(name) ? bytesOf('', name, args.filter((a) => !a.name)) : undefined;
+}
+
 /** The single constant string or number of an argument, if it has exactly one. */
 function single(args: SemArg[], i: number): string | number | undefined {
   const v = args[i]?.vals;
@@ -52,6 +59,13 @@ function single(args: SemArg[], i: number): string | number | undefined {
  * `base64_decode('..')`, `str_repeat("\0", 16)`. Their result is as constant as what they were given (a fixed IV).
  */
 function bytesOf(method: string, name: string | undefined, args: SemArg[]): Vals | undefined {
+  if (name !== undefined && TYPED_ARRAYS.has(name) && args.length === 1) {
+    // `new Uint8Array(16)` is zero-filled; `new Uint8Array([1, 2])` holds the constants it was given.
+    const v = args[0]!.vals;
+    const c = !v.unknown && v.consts.length === 1 ? v.consts[0] : undefined;
+    if (typeof c === 'number' && c >= 0 && c <= 4096) return known({ array: new Array<number>(c).fill(0) });
+    return c !== undefined && typeof c === 'object' && c !== null ? known(c) : undefined;
+  }
   if (name === 'Buffer.alloc' && args.length <= 2) {
     const n = single(args, 0);
     const fill = args.length === 2 ? single(args, 1) : 0;

@@ -3,7 +3,7 @@ import type { Arg, Expr, FunctionDef, Lowering, Module, Stmt, Target } from './i
 import type { SemArg, SemanticModel } from './model';
 import { Names } from './names';
 import { binary, concat, derived, known, storedIn, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
-import { callResult } from './calls';
+import { callResult, constructed } from './calls';
 
 // One pass over a lowered module: flow-sensitive constant propagation inside each function (a later write
 // replaces an earlier one, both arms of an `if` meet, a branch with a constant condition is the only one taken
@@ -134,7 +134,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         const name = (e.type.k === 'name' ? env.get(e.type.id)?.callee : undefined) ?? typeName(e.type);
         model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
         argumentFlows(args);
-        const v = typed(name, derived(...args.map((a) => a.vals)));
+        const v = constructed(name, args) ?? typed(name, derived(...args.map((a) => a.vals)));
         return name ? withOrigin(v, { name, node: e.node }) : v;
       }
       case 'concat':
