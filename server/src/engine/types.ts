@@ -207,6 +207,8 @@ export interface ArgSpec {
   constant?: boolean;
   /** The argument is not itself a literal (it reaches the call through a variable, field or conversion). */
   indirect?: boolean;
+  /** Regular expression over the argument's spelling when it is a name or member chain, dotted (`CURLOPT_SSL_VERIFYPEER`). */
+  spelled?: string;
   /** Template variable set to the matching value. */
   as?: string;
   /** Capture name for the argument's node (default `arg<index>`). */
@@ -224,6 +226,8 @@ export interface CallSpec {
   as?: string;
   /** The capture reported as the finding's range (default: the whole call). */
   report?: string;
+  /** Only calls on a spelled type or module (`Digest::MD5.hexdigest(x)`), not on a value of that type (`d.hexdigest`). */
+  static?: boolean;
 }
 
 /** A value from a call named in `from` that lands in a variable, field, key, attribute or return named like `name`. */
@@ -238,6 +242,14 @@ export interface IntoSpec {
   as?: string;
 }
 
+/** A value written into a field, key or variable whose name matches `target`; the other conditions are an argument's. */
+export interface AssignSpec extends Omit<ArgSpec, 'index' | 'name'> {
+  /** Regular expression over the name written, as spelled (`rejectUnauthorized`, `NODE_TLS_REJECT_UNAUTHORIZED`). */
+  target: string;
+  /** What is written: a field (`opts.x = v`, `process.env.X = v`), a subscript key, a variable; default field and index. */
+  kinds?: ('field' | 'index' | 'name')[];
+}
+
 /** A matcher over the semantic model (resolved names, possible values) instead of the syntax. */
 export interface SemanticPattern extends PatternBase {
   kind: 'semantic';
@@ -245,6 +257,7 @@ export interface SemanticPattern extends PatternBase {
   call?: CallSpec;
   new?: CallSpec;
   into?: IntoSpec;
+  assign?: AssignSpec;
   /** Semantic patterns run on code by language, never by path. */
   paths?: undefined;
 }

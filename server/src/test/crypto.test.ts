@@ -1,24 +1,25 @@
 import * as assert from 'assert';
-import { isSecretName, nameWords } from '../checks/insecure-random/names';
 import { IMPORTS, importEdit } from '../checks/shared/cryptoImports';
 import { isStaticBytes } from '../checks/weak-cipher/iv';
 import { parse } from '../engine/source/parse';
+import { Engine } from '../engine';
+import { snakeCase } from '../engine/match/semantic';
 
 // Unit tests of the crypto-rule helpers; the rules themselves are tested by their fixtures.
 
 describe('crypto helpers', () => {
-  it('splits names into words', () => {
-    assert.deepStrictEqual(nameWords('resetToken'), ['reset', 'token']);
-    assert.deepStrictEqual(nameWords('RESET_TOKEN'), ['reset', 'token']);
-    assert.deepStrictEqual(nameWords('XCSRFToken'), ['xcsrf', 'token']);
-  });
-
-  it('recognises secret names and leaves their attributes alone', () => {
-    for (const n of ['resetToken', 'session_id', 'apiKey', 'otp', 'generatePassword', 'csrf_token', 'verificationCode', 'salt']) {
-      assert.ok(isSecretName(n), n);
+  it('insecure-random recognises secret names in any case style and leaves their attributes alone', () => {
+    const rule = Engine.create().rule('insecure-random');
+    const into = rule?.patterns.flatMap((p) => (p.kind === 'semantic' && p.into ? [p.into] : []))[0];
+    assert.ok(into, 'an into pattern');
+    const name = new RegExp(into.name);
+    const except = new RegExp(into.except ?? '$^');
+    const secret = (n: string): boolean => name.test(snakeCase(n)) && !except.test(snakeCase(n));
+    for (const n of ['resetToken', 'RESET_TOKEN', 'XCSRFToken', 'session_id', 'apiKey', 'otp', 'generatePassword', 'csrf_token', 'verificationCode', 'salt', '$password']) {
+      assert.ok(secret(n), n);
     }
     for (const n of ['tokenLength', 'cacheKey', 'userId', 'zipCode', 'saltRounds', 'tokenize', 'retryDelayMs', 'sessionTimeout', 'key']) {
-      assert.ok(!isSecretName(n), n);
+      assert.ok(!secret(n), n);
     }
   });
 

@@ -77,6 +77,13 @@ describe('semantic layer', () => {
       assert.deepStrictEqual(argValues(m, 'use'), [['SHA-1'], ['DES/ECB'], ['MD5'], ['cdef']]);
     });
 
+    it('folds byte makers over constants: a zero-filled Buffer.alloc, hex2bin, str_repeat', async () => {
+      const js = await model('javascript', "use(Buffer.alloc(2));\nuse(Buffer.alloc(n));\nuse(new Uint8Array(16));\nuse(new Uint8Array(n));\n");
+      assert.deepStrictEqual(argValues(js, 'use'), [['[array]'], ['?'], ['[array]'], ['?']]);
+      const php = await model('php', "<?php\nsink(hex2bin('4142'));\nsink(str_repeat('ab', 2));\nsink(hex2bin($x));\n");
+      assert.deepStrictEqual(argValues(php, 'sink'), [['AB'], ['abab'], ['?']]);
+    });
+
     it('a config default is a possible value next to the unknown configured one', async () => {
       const m = await model('python', 'import os\ndef f(config):\n    a = os.getenv("ALG", "md5")\n    use(a)\n    b = config.get("alg", "sha1")\n    use(b)\n    use(os.environ.get("X") or "md4")\n');
       assert.deepStrictEqual(argValues(m, 'use'), [['md5', '?'], ['sha1', '?'], ['md4', '?']]);
@@ -106,6 +113,37 @@ describe('semantic layer', () => {
       assert.ok(flow?.vals.origins.some((o) => o.name === 'java.util.Random.nextFloat'));
       assert.strictEqual(snakeCase('rememberMeKey'), 'remember_me_key');
       assert.strictEqual(snakeCase('SESSION_ID'), 'session_id');
+    });
+
+    it('a function taken by reference is the function when called; an anonymous function is known by its variable', async () => {
+      const m = await model('javascript', 'const r = Math.random;\nfunction f() { const d = Math.random; return [r(), d()]; }\nconst makeNonce = () => 1;\n');
+      assert.deepStrictEqual(m.calls.map((c) => c.name), ['Math.random', 'Math.random']);
+      assert.ok(m.flows.some((f) => f.kind === 'return' && f.name === 'makeNonce'));
+    });
+
+    it('a bare Ruby name nothing assigned is a method call, and a method returns its last expression', async () => {
+      const m = await model('ruby', 'def nonce(n)\n  x = 1\n  y = x\n  (rand * n).to_s(36)\nend\n');
+      assert.deepStrictEqual(m.calls.map((c) => c.name), ['rand', undefined]);
+      const ret = m.flows.find((f) => f.kind === 'return' && f.name === 'nonce');
+      assert.ok(ret?.vals.origins.some((o) => o.name === 'rand'));
+      assert.ok(m.flows.some((f) => f.name === 'y' && f.vals.consts[0] === 1), 'an assigned local is a value');
+    });
+
+    it('a Ruby block is lowered as a function of its parameters; a constant naming a type spells its members', async () => {
+      const m = await model('ruby', "H = ::Digest::MD5\nit 'x' do |a|\n  t = Digest::MD5.hexdigest(a)\n  H.file(t)\n  H.new\nend\n");
+      assert.deepStrictEqual(m.calls.map((c) => c.name), ['it', 'Digest.MD5.hexdigest', 'Digest.MD5.file', 'Digest.MD5']);
+    });
+
+    it('a Go keyed element holds its value', async () => {
+      const m = await model('go', 'package p\nimport "crypto/tls"\nconst skip = true\nfunc f() *tls.Config { return &tls.Config{InsecureSkipVerify: skip} }\n');
+      const arg = m.calls.find((c) => c.name === 'crypto/tls.Config')?.args[0];
+      assert.strictEqual(arg?.name, 'InsecureSkipVerify');
+      assert.deepStrictEqual(arg?.vals.consts, [true]);
+    });
+
+    it('only a key-like first argument names the second one', async () => {
+      const m = await model('javascript', "res.cookie('session_id', v);\nconsole.log('generated token', v);\n");
+      assert.deepStrictEqual(m.flows.filter((f) => f.kind === 'attribute').map((f) => f.name), ['session_id']);
     });
   });
 });

@@ -172,11 +172,15 @@ export const fixes: Record<string, FixHelper> = {
     return withImport(ctx, [{ start: call.start, end: call.end, text: `RandomNumberGenerator.GetInt32${args.text}` }], 'csharpCryptography');
   },
 
-  /** Ruby `rand(n)` / `Random.rand(n)` → `SecureRandom.random_number(n)`, adding `require 'securerandom'` when missing. */
+  /**
+   * Ruby `rand(n)` / `Random.rand(n)` / `Random.new.rand(n)` → `SecureRandom.random_number(n)`, adding
+   * `require 'securerandom'` when missing. `from` names the receiver's capture (the spelled type otherwise).
+   */
   randRubySecureRandom: (ctx, options) => {
-    const from = capture(ctx, optString(options, 'from') ?? 'fn');
     const to = capture(ctx, 'fn');
-    if (!from || !to || documentTest(ctx, SEEDED.ruby)) return undefined;
+    // A receiver-less `rand` has no `from` capture: the name alone is replaced.
+    const from = capture(ctx, optString(options, 'from') ?? 'fn') ?? capture(ctx, 'type') ?? to;
+    if (!from || to?.text !== 'rand' || documentTest(ctx, SEEDED.ruby)) return undefined;
     return withImport(ctx, [{ start: from.start, end: to.end, text: 'SecureRandom.random_number' }], 'rubySecureRandom');
   },
 };

@@ -1,5 +1,5 @@
 import type { FilterHelper, HelperOptions } from './types';
-import { documentTest, optString, optStrings, opt } from './types';
+import { documentTest, optString, opt } from './types';
 
 // File-level context for the crypto rules: which library a file imports, which method a call sits in.
 // (What a receiver was declared as is the semantic model's business: engine/semantic.)
@@ -25,12 +25,6 @@ export const filters: Record<string, FilterHelper> = {
     return false;
   },
 
-  /** The target's parent is none of `types` (a bare Ruby `rand` that is not the method name of a call). */
-  cryptoParentIsNot: (_ctx, target, options) => {
-    const parent = target?.node?.parent;
-    return Boolean(parent) && !optStrings(options, 'types').includes(parent!.type);
-  },
-
   /** The target block has no statements (comments only): a certificate check that accepts everything. */
   cryptoEmptyBlock: (_ctx, target) => {
     if (!target?.node) return false;
@@ -42,6 +36,5 @@ export const filters: Record<string, FilterHelper> = {
 export const options: Record<string, HelperOptions> = {
   cryptoFileMatches: { pattern: opt.string },
   cryptoInsideFunction: { pattern: opt.string },
-  cryptoParentIsNot: { types: opt.strings },
   cryptoEmptyBlock: {},
 };

@@ -3,13 +3,14 @@ import type { Capture, MatchContext } from '../../checks/shared/types';
 import type { ArgSpec, CallSpec, Rule, SemanticPattern } from '../types';
 import { nameMatches, semanticModel, type SemArg, type SemCall, type SemanticModel } from '../semantic';
 import { constText } from '../semantic/values';
+import type { Expr } from '../semantic/ir';
 import { finish, MAX_MATCHES_PER_RULE, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
 
 // The declarative matchers over the semantic model: `call:` and `new:` (by qualified name, with conditions on
-// the possible values of arguments) and `into:` (a value from a named call landing somewhere named like a
-// secret). A match becomes a finding through the same filters, messages and fixes as a query match.
+// the possible values of arguments), `into:` (a value from a named call landing somewhere named like a
+// secret) and `assign:` (a value written into a field or key of a given name). A match becomes a finding through the same filters, messages and fixes as a query match.
 
 const regexCache = new Map<string, RegExp>();
 function regex(source: string, flags = ''): RegExp {
@@ -40,6 +41,14 @@ function literalContent(arg: SemArg): { start: number; end: number } | undefined
   return { start: arg.expr.node.startIndex + open, end: arg.expr.node.endIndex - close };
 }
 
+/** A name or member chain as written, dotted (`CURLOPT_SSL_VERIFYPEER`, `OpenSSL.SSL.VERIFY_NONE`). */
+function spellingOf(e: Expr): string | undefined {
+  if (e.k === 'name') return e.id;
+  if (e.k !== 'member') return undefined;
+  const base = spellingOf(e.obj);
+  return base === undefined ? undefined : `${base}.${e.prop}`;
+}
+
 function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
   if (spec.name !== undefined) return call.args.find((a) => a.name === spec.name);
   return call.args.filter((a) => !a.name)[spec.index ?? 0];
@@ -48,11 +57,19 @@ function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
 /** Checks one argument condition; records its captures and variables on success. */
 function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
   const arg = argOf(call, spec);
-  if (!arg) return false;
+  return arg ? valueHolds(ctx, arg, spec, `arg${spec.index ?? 0}`) : false;
+}
+
+/** Checks the conditions on a value (an argument, or what an assignment writes). */
+function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' | 'name'>, capture: string): boolean {
   const v = arg.vals;
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
   // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
   if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  if (spec.spelled !== undefined) {
+    const spelled = spellingOf(arg.expr);
+    if (spelled === undefined || !regex(spec.spelled, spec.flags).test(spelled)) return false;
+  }
   if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {
@@ -60,7 +77,7 @@ function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
     matched = v.consts.filter((c) => c !== null).map(constText).find((t): t is string => t !== undefined && re.test(t));
     if (matched === undefined) return false;
   }
-  put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, arg.node);
+  put(ctx, spec.capture ?? capture, arg.node);
   if (spec.as) {
     const value = matched ?? constText(v.consts[0] ?? '') ?? '';
     // A secret rule's value is shown masked, like its captures (a constant key must never reach a message raw).
@@ -98,7 +115,7 @@ type Budget = { seen: number };
 function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'call' | 'new', model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
   const names = list(spec.name);
   for (const call of model.calls) {
-    if (call.kind !== kind || !call.name || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
+    if (call.kind !== kind || !call.name || (spec.static && call.receiver) || !names.some((n) => nameMatches(call.name!, n, kind === 'new'))) continue;
     if (++budget.seen > MAX_MATCHES_PER_RULE) continue;
     const ctx = callContext(rule, pattern, input, call);
     if (spec.as) {
@@ -135,8 +152,11 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
     if (flow.vals.origins.length === 0) continue;
     const snake = snakeCase(flow.name);
     if (!name.test(snake) || except?.test(snake)) continue;
-    for (const o of flow.vals.origins) {
-      if (reported.has(o.node) || !from.some((f) => nameMatches(o.name, f))) continue;
+    const matching = flow.vals.origins.filter((o) => from.some((f) => nameMatches(o.name, f)));
+    for (const o of matching) {
+      if (reported.has(o.node)) continue;
+      // A weak value inside another (`uniqid(mt_rand())`) is the outer one's finding.
+      if (matching.some((x) => x.node.id !== o.node.id && x.node.startIndex <= o.node.startIndex && o.node.endIndex <= x.node.endIndex)) continue;
       // A value first stored under a name that says it is no secret (`delayMs`, `tokenCount`) stays none.
       if (o.via && o.via !== flow.name && except?.test(snakeCase(o.via))) continue;
       const call = calls.get(o.node);
@@ -151,6 +171,23 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
   }
 }
 
+/** `assign:`: a value written into a field, key or variable named like `target`, with conditions on the value. */
+function runAssign(rule: Rule, pattern: SemanticPattern, model: SemanticModel, input: MatchInput, out: RawFinding[], budget: Budget): void {
+  const spec = pattern.assign!;
+  const target = regex(spec.target, spec.flags);
+  const kinds: readonly string[] = spec.kinds ?? ['field', 'index'];
+  for (const flow of model.flows) {
+    if (!flow.expr || !kinds.includes(flow.kind) || !target.test(flow.name)) continue;
+    const ctx = newContext(rule, pattern, input);
+    if (!valueHolds(ctx, { node: flow.value, expr: flow.expr, vals: flow.vals }, spec, 'value')) continue;
+    if (++budget.seen > MAX_MATCHES_PER_RULE) continue;
+    // The finding is the write, from the name written to the value.
+    put(ctx, 'finding', flow.node, Math.min(flow.node.startIndex, flow.value.startIndex), Math.max(flow.node.endIndex, flow.value.endIndex));
+    put(ctx, 'target', flow.node);
+    finish(ctx, input, out);
+  }
+}
+
 /**
  * The last segments of every name the patterns look for (`getInstance`, `New`, `next` for `next*`), lower-cased:
  * a function whose text holds none of them cannot contain a matching call, so the model need not evaluate it for
@@ -159,7 +196,20 @@ function runInto(rule: Rule, pattern: SemanticPattern, model: SemanticModel, inp
 function calledNames(patterns: SemanticPattern[]): string[] | undefined {
   const out = new Set<string>();
   for (const p of patterns) {
-    const names = [...(p.call ? list(p.call.name) : []), ...(p.new ? list(p.new.name) : []), ...(p.into ? list(p.into.from) : [])];
+    // A write is found by the names written, which the pattern's keywords spell; without keywords, anything may match.
+    if (p.assign) {
+      if (!p.keywords?.length) return undefined;
+      for (const k of p.keywords) out.add(k.toLowerCase());
+    }
+    // A call with a keyword or named argument holds that name in its text (`verify=`, `rejectUnauthorized:`): a
+    // sharper filter than the called name, and the only one for an object literal (`new: Object`).
+    const keyed = (spec: CallSpec | undefined): string[] => {
+      if (!spec) return [];
+      const named = (spec.args ?? []).flatMap((a) => (a.name !== undefined ? [a.name] : []));
+      return named.length ? [] : list(spec.name);
+    };
+    for (const spec of [p.call, p.new]) for (const a of spec?.args ?? []) if (a.name !== undefined) out.add(a.name.toLowerCase());
+    const names = [...keyed(p.call), ...keyed(p.new), ...(p.into ? list(p.into.from) : [])];
     for (const n of names) {
       const last = /(?:^|[./])((?:\{[^}]*\}|[^./{}])*)$/.exec(n)?.[1] ?? n;
       const alternatives = /^\{([^}]*)\}$/.test(last) ? last.slice(1, -1).split(',') : [last];
@@ -191,6 +241,7 @@ export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, f
         if (p.call) runCalls(rule, p, p.call, 'call', model, input, out, budget);
         if (p.new) runCalls(rule, p, p.new, 'new', model, input, out, budget);
         if (p.into) runInto(rule, p, model, input, out, budget);
+        if (p.assign) runAssign(rule, p, model, input, out, budget);
       }
     } catch (e) {
       fail(rule, e);

@@ -68,10 +68,10 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
       return { ...p, kind: 'regex' } as Pattern;
     }
     if ((p as { producer?: string }).producer !== undefined) return { ...p, kind: 'producer' } as Pattern;
-    if ('call' in p || 'new' in p || 'into' in p) {
+    if ('call' in p || 'new' in p || 'into' in p || 'assign' in p) {
       // A semantic matcher needs the language's lowering; saying so beats a pattern that silently never matches.
       const unread = p.languages.filter((l) => !hasSemantics(l));
-      if (unread.length) errors.push({ file, line: doc.lineAt(`/patterns/${i}/languages`), message: `call:, new: and into: do not read ${unread.join(', ')} yet; use a query for ${unread.length === 1 ? 'it' : 'them'}` });
+      if (unread.length) errors.push({ file, line: doc.lineAt(`/patterns/${i}/languages`), message: `call:, new:, into: and assign: do not read ${unread.join(', ')} yet; use a query for ${unread.length === 1 ? 'it' : 'them'}` });
       return { ...p, kind: 'semantic' } as Pattern;
     }
     return { ...p, kind: 'query' } as Pattern;

@@ -103,7 +103,16 @@ export function checkRegex(source: string, flags: string | undefined, opts: Rege
 /** The regexes of a semantic pattern: argument values and target names (they run on every value examined). */
 function semanticRegexes(p: SemanticPattern): [string, string | undefined][] {
   const out: [string, string | undefined][] = [];
-  for (const spec of [p.call, p.new]) for (const a of spec?.args ?? []) if (a.value) out.push([a.value, a.flags]);
+  for (const spec of [p.call, p.new]) {
+    for (const a of spec?.args ?? []) {
+      if (a.value) out.push([a.value, a.flags]);
+      if (a.spelled) out.push([a.spelled, a.flags]);
+    }
+  }
+  if (p.assign) {
+    out.push([p.assign.target, p.assign.flags]);
+    if (p.assign.value) out.push([p.assign.value, p.assign.flags]);
+  }
   if (p.into) {
     out.push([p.into.name, p.into.flags]);
     if (p.into.except) out.push([p.into.except, p.into.flags]);

@@ -1,6 +1,6 @@
 import type { Expr, Lowering } from './ir';
 import type { SemArg } from './model';
-import { concat, derived, format, mapStrings, typed, union, UNKNOWN, type Vals } from './values';
+import { concat, derived, format, known, mapStrings, typed, union, UNKNOWN, type Vals } from './values';
 
 // The value of a call the model understands without seeing its body: conversions that keep a value
 // (`toString`, `valueOf`, `trim`, `str()`, `String()`), formatting with constant arguments, the default of a
@@ -40,8 +40,51 @@ function firstInt(args: SemArg[], i: number): number | undefined {
   return v && !v.unknown && v.consts.length === 1 && typeof v.consts[0] === 'number' ? v.consts[0] : undefined;
 }
 
+const TYPED_ARRAYS = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
+
+/** The value of a constructor call the model understands: a typed array of constants (`new Uint8Array(16)`). */
+export function constructed(name: string | undefined, args: SemArg[]): Vals | undefined {
+  return name !== undefined && TYPED_ARRAYS.has(name) ? bytesOf('', name, args.filter((a) => !a.name)) : undefined;
+}
+
+/** The single constant string or number of an argument, if it has exactly one. */
+function single(args: SemArg[], i: number): string | number | undefined {
+  const v = args[i]?.vals;
+  const c = v && !v.unknown && v.consts.length === 1 ? v.consts[0] : undefined;
+  return typeof c === 'string' || typeof c === 'number' ? c : undefined;
+}
+
+/**
+ * Byte makers folded over constant arguments: a zero-filled `Buffer.alloc(16)`, PHP `hex2bin('00..')`,
+ * `base64_decode('..')`, `str_repeat("\0", 16)`. Their result is as constant as what they were given (a fixed IV).
+ */
+function bytesOf(method: string, name: string | undefined, args: SemArg[]): Vals | undefined {
+  if (name !== undefined && TYPED_ARRAYS.has(name) && args.length === 1) {
+    // `new Uint8Array(16)` is zero-filled; `new Uint8Array([1, 2])` holds the constants it was given.
+    const v = args[0]!.vals;
+    const c = !v.unknown && v.consts.length === 1 ? v.consts[0] : undefined;
+    if (typeof c === 'number' && c >= 0 && c <= 4096) return known({ array: new Array<number>(c).fill(0) });
+    return c !== undefined && typeof c === 'object' && c !== null ? known(c) : undefined;
+  }
+  if (name === 'Buffer.alloc' && args.length <= 2) {
+    const n = single(args, 0);
+    const fill = args.length === 2 ? single(args, 1) : 0;
+    if (typeof n !== 'number' || n < 0 || n > 4096 || typeof fill !== 'number') return undefined;
+    return known({ array: new Array<number>(n).fill(fill) });
+  }
+  const a = single(args, 0);
+  if (typeof a !== 'string') return undefined;
+  if (method === 'hex2bin' && args.length === 1 && /^(?:[0-9a-fA-F]{2})*$/.test(a)) return known(Buffer.from(a, 'hex').toString('latin1'));
+  if (method === 'base64_decode' && args.length === 1) return known(Buffer.from(a, 'base64').toString('latin1'));
+  const times = single(args, 1);
+  if (method === 'str_repeat' && args.length === 2 && typeof times === 'number' && times >= 0 && a.length * times <= 4096) return known(a.repeat(times));
+  return undefined;
+}
+
 export function callResult(method: string, name: string | undefined, receiver: Vals | undefined, args: SemArg[], receiverExpr: Expr | undefined, lowering: Lowering): Vals {
   const positional = args.filter((a) => !a.name);
+  const bytes = bytesOf(method, name, positional);
+  if (bytes) return bytes;
   // Conversions keep the value.
   if (receiver && RECEIVER_KEEPS.has(method)) {
     const f = CASE[method];

@@ -3,7 +3,7 @@ import type { Arg, Expr, FunctionDef, Lowering, Module, Stmt, Target } from './i
 import type { SemArg, SemanticModel } from './model';
 import { Names } from './names';
 import { binary, concat, derived, known, storedIn, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
-import { callResult } from './calls';
+import { callResult, constructed } from './calls';
 
 // One pass over a lowered module: flow-sensitive constant propagation inside each function (a later write
 // replaces an earlier one, both arms of an `if` meet, a branch with a constant condition is the only one taken
@@ -67,6 +67,9 @@ const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
 const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
+/** A string that can be a key or attribute name. */
+const KEY_LIKE = /^[\w.:-]{1,60}$/;
+
 /**
  * `wanted` says whether a function must be evaluated for its own sake (its text holds a keyword of an active
  * pattern); the others are lowered and evaluated only when a wanted one calls them for their return value.
@@ -81,6 +84,11 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
 
   const typeName = (t: Expr | undefined): string | undefined => (t ? names.spelling(t, () => false) : undefined);
 
+  /** Whether a name stands for a value rather than a namespace (a Ruby `rand` is a call, so a value too). */
+  function holdsValue(id: string, env: Env): boolean {
+    return env.get(id) !== undefined || SELF.has(id) || lowering.implicitCall?.(id) === true;
+  }
+
   function evalArgs(args: Arg[], env: Env): SemArg[] {
     return args.map((a) => ({ node: a.node, expr: a.value, vals: evalExpr(a.value, env), ...(a.name ? { name: a.name } : {}) }));
   }
@@ -88,7 +96,8 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   /** Named attributes: `setAttribute("token", v)`, `new Cookie("sid", v)`, `res.cookie('session', v)`; keyword arguments. */
   function argumentFlows(args: SemArg[]): void {
     const first = args[0];
-    if (first && !first.name && args.length >= 2 && !args[1]!.name && !first.vals.unknown && first.vals.consts.length === 1 && typeof first.vals.consts[0] === 'string') {
+    // Only a key-like string names what follows (`'session_id'`, `'X-CSRF-Token'`), not prose given to a logger.
+    if (first && !first.name && args.length >= 2 && !args[1]!.name && !first.vals.unknown && first.vals.consts.length === 1 && typeof first.vals.consts[0] === 'string' && KEY_LIKE.test(first.vals.consts[0])) {
       const second = args[1]!;
       model.flows.push({ kind: 'attribute', name: first.vals.consts[0], node: first.node, value: second.node, vals: second.vals });
     }
@@ -106,21 +115,26 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     switch (e.k) {
       case 'lit':
         return known(e.value);
-      case 'name':
-        return env.get(e.id) ?? UNKNOWN;
+      case 'name': {
+        const v = env.get(e.id);
+        if (v) return v;
+        return lowering.implicitCall?.(e.id) && !SELF.has(e.id) ? evalCall({ k: 'call', node: e.node, callee: e, nameNode: e.node, args: [] }, env) : UNKNOWN;
+      }
       case 'member': {
         if (e.obj.k === 'name' && (SELF.has(e.obj.id) || classes.has(e.obj.id))) return env.get(e.prop) ?? UNKNOWN;
         const obj = evalExpr(e.obj, env);
-        return derived(obj);
+        // A function named through a namespace, taken without calling it, is a reference to it.
+        const spelled = names.spelling(e, (id) => holdsValue(id, env));
+        return spelled ? { ...derived(obj), callee: spelled } : derived(obj);
       }
       case 'call':
         return evalCall(e, env);
       case 'new': {
         const args = evalArgs(e.args, env);
-        const name = typeName(e.type);
+        const name = (e.type.k === 'name' ? env.get(e.type.id)?.callee : undefined) ?? typeName(e.type);
         model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
         argumentFlows(args);
-        const v = typed(name, derived(...args.map((a) => a.vals)));
+        const v = constructed(name, args) ?? typed(name, derived(...args.map((a) => a.vals)));
         return name ? withOrigin(v, { name, node: e.node }) : v;
       }
       case 'concat':
@@ -171,8 +185,12 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     if (e.callee.k === 'member') {
       method = e.callee.prop;
       const obj = e.callee.obj;
-      const spelled = names.spelling(obj, isValue);
-      if (spelled === undefined) {
+      const spelled = names.spelling(obj, (id) => holdsValue(id, env));
+      const alias = spelled === undefined && obj.k === 'name' ? env.get(obj.id) : undefined;
+      if (alias && !alias.type && alias.callee) {
+        // A namespace or type bound to a name (`H = Digest::MD5`, `const c = crypto`): its members are spelled through it.
+        name = `${alias.callee}.${method}`;
+      } else if (spelled === undefined) {
         const vals = evalExpr(obj, env);
         receiver = { node: obj.node, vals };
         if (vals.type) name = `${vals.type}.${method}`;
@@ -182,7 +200,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       }
     } else if (e.callee.k === 'name') {
       method = e.callee.id;
-      name = isValue(method) ? undefined : (names.imported(method) ?? method);
+      name = isValue(method) ? env.get(method)?.callee : (names.imported(method) ?? method);
     } else {
       receiver = { node: e.callee.node, vals: evalExpr(e.callee, env) };
     }
@@ -218,7 +236,9 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   function evalStmt(s: Stmt, env: Env, top: boolean): void {
     switch (s.k) {
       case 'let': {
-        let v = s.value ? evalExpr(s.value, env) : UNKNOWN;
+        // An anonymous function bound to a name is known by it (`const makeNonce = () => ...`): its return lands there.
+        const value = s.value?.k === 'fn' && !s.value.fn.name && s.target.name ? { ...s.value, fn: { ...s.value.fn, name: s.target.name } } : s.value;
+        let v = value ? evalExpr(value, env) : UNKNOWN;
         if (s.op && s.op !== '=') {
           const old = env.get(s.target.name) ?? UNKNOWN;
           v = s.op === '+=' ? (old.consts.some((c) => typeof c === 'string') ? concat([old, v]) : derived(old, v)) : derived(old, v);
@@ -233,7 +253,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         // A field that is not final may be written by any method: only its type is certain.
         if (top && !s.final && s.target.kind !== 'name') v = typed(v.type, union(v, UNKNOWN));
         assign(s.target, v, env);
-        if (s.value) model.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v });
+        if (s.value) model.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v, expr: s.value });
         return;
       }
       case 'expr':

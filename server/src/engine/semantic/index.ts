@@ -1,5 +1,5 @@
 import type { Node, Tree } from '../source/parse';
-import type { Lowering } from './ir';
+import type { Lowering, Module } from './ir';
 import type { SemanticModel } from './model';
 import { evaluate } from './evaluate';
 import { java } from './lower/java';
@@ -41,6 +41,21 @@ function lowered(lowering: Lowering, tree: Tree): ReturnType<Lowering['lower']> 
   return mod;
 }
 
+/**
+ * Names the module binds to something a keyword names (`import { createHash as h }`, `const r = Math.random`):
+ * a function that calls `h(..)` or `r()` holds none of the keywords and is wanted all the same.
+ */
+function aliases(mod: Module, keywords: readonly string[]): string[] {
+  const out: string[] = [];
+  const has = (text: string): boolean => {
+    const t = text.toLowerCase();
+    return keywords.some((k) => t.includes(k));
+  };
+  for (const i of mod.imports) if (has(i.qualified) && !has(i.local)) out.push(i.local.toLowerCase());
+  for (const s of mod.body) if (s.k === 'let' && s.target.kind === 'name' && s.value && s.value.k !== 'call' && has(s.value.node.text) && !has(s.target.name)) out.push(s.target.name.toLowerCase());
+  return out;
+}
+
 const models = new WeakMap<Tree, Map<string, SemanticModel>>();
 
 /**
@@ -63,11 +78,13 @@ export function semanticModel(tree: Tree, languageId: string, keywords?: readonl
   const key = keywords ? keywords.join('\n') : '*';
   let m = byKeywords.get(key);
   if (!m) {
-    const wanted = keywords ? (fn: { text: string }): boolean => {
+    const mod = lowered(lowering, tree);
+    const words = keywords ? [...keywords, ...aliases(mod, keywords)] : undefined;
+    const wanted = words ? (fn: { text: string }): boolean => {
       const text = fn.text.toLowerCase();
-      return keywords.some((k) => text.includes(k));
+      return words.some((k) => text.includes(k));
     } : undefined;
-    m = evaluate(lowered(lowering, tree), lowering, wanted);
+    m = evaluate(mod, lowering, wanted);
     byKeywords.set(key, m);
   }
   return m;

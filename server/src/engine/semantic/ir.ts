@@ -102,4 +102,6 @@ export interface Lowering {
   implicit?(name: string): string | undefined;
   /** Whether a name of this language is a type written with a leading capital (for constructor calls without `new`). */
   constructorCall?(name: string): boolean;
+  /** Whether a bare name that no variable holds is a call of the method so named (Ruby's `rand`, `token`). */
+  implicitCall?(name: string): boolean;
 }

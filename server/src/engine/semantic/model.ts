@@ -36,6 +36,8 @@ export interface SemFlow {
   /** The value's node. */
   value: Node;
   vals: Vals;
+  /** The written expression, for an assignment or declaration. */
+  expr?: Expr;
 }
 
 export interface SemanticModel {

@@ -21,6 +21,8 @@ export interface Vals {
   type?: string;
   /** Every constant came from a literal in the code (not from a config default). */
   literal?: boolean;
+  /** The qualified name of the function the value is a reference to (`const r = Math.random`): calling it calls that. */
+  callee?: string;
 }
 
 /** More constants than this and the value counts as unknown: folding a cross product must stay cheap. */

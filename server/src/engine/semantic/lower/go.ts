@@ -76,7 +76,12 @@ function lowerExpr(n: Node): Expr {
       const body = field(n, 'body');
       const type = field(n, 'type');
       const t = typeExpr(type);
-      const elems = body ? named(body).map((e) => (e.type === 'literal_element' && e.namedChild(0) ? lowerExpr(e.namedChild(0)!) : e.type === 'keyed_element' ? other(e, named(e).map((x) => (x.namedChild(0) ? lowerExpr(x.namedChild(0)!) : other(x, [])))) : lowerExpr(e))) : [];
+      // A keyed element's value is its second part (`InsecureSkipVerify: skip` holds skip's value).
+      const keyed = (e: Node): Expr => {
+        const v = named(e)[1]?.namedChild(0);
+        return v ? lowerExpr(v) : other(e, []);
+      };
+      const elems = body ? named(body).map((e) => (e.type === 'literal_element' && e.namedChild(0) ? lowerExpr(e.namedChild(0)!) : e.type === 'keyed_element' ? keyed(e) : lowerExpr(e))) : [];
       // `&tls.Config{...}` and `Struct{...}` construct the type; `[]byte{1, 2}` is an array.
       if (t) return { k: 'new', node: n, type: t, args: body ? named(body).map((e, i) => ({ value: elems[i]!, node: e, ...(e.type === 'keyed_element' && e.namedChild(0) ? { name: e.namedChild(0)!.text } : {}) })) : [] };
       return { k: 'array', node: n, elems };

@@ -71,6 +71,9 @@ function lowerExpr(n: Node): Expr {
       const recv = field(n, 'receiver');
       const method = field(n, 'method');
       const args = argsOf(field(n, 'arguments'), lowerExpr, pairArg);
+      // A block (`do |x| ... end`, `{ |x| ... }`) is the call's last argument: a function over its parameters.
+      const blk = field(n, 'block');
+      if (blk) args.push({ value: { k: 'fn', node: blk, fn: { node: blk, name: '', params: () => paramsOf(field(blk, 'parameters')), body: () => block(field(blk, 'body')) } }, node: blk });
       if (!method) return other(n, recv ? [lowerExpr(recv)] : []);
       if (recv && method.text === 'new') return { k: 'new', node: n, type: lowerExpr(recv), args };
       const callee: Expr = recv ? { k: 'member', node: n, obj: lowerExpr(recv), prop: method.text, propNode: method } : { k: 'name', node: method, id: method.text };
@@ -146,8 +149,16 @@ function block(n: Node | null): Stmt[] {
   return named(n).flatMap(stmt);
 }
 
+/** A method's body; its last expression is its return value. */
+function methodBody(n: Node): Stmt[] {
+  const body = block(field(n, 'body'));
+  const last = body[body.length - 1];
+  if (last?.k === 'expr') body[body.length - 1] = { k: 'return', node: last.e.node, e: last.e };
+  return body;
+}
+
 function fnOf(n: Node): FunctionDef {
-  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  return { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => methodBody(n) };
 }
 
 function stmt(n: Node): Stmt[] {
@@ -214,4 +225,6 @@ export const ruby: Lowering = {
   lower(root: Node): Module {
     return { imports: [], wildcards: [], body: block(root) };
   },
+  // A local is assigned before it is read; a lower-case name nothing assigned is a method called without parentheses.
+  implicitCall: (name) => /^[a-z_][A-Za-z0-9_]*[?!]?$/.test(name),
 };
