@@ -36,6 +36,11 @@ describe('semantic layer', () => {
       assert.ok(nameMatches('crypto/md5.Sum', 'crypto/{md5,sha1}.{New,Sum}'));
       assert.ok(nameMatches('java.util.Random.nextInt', 'java.util.Random.next*'));
       assert.ok(!nameMatches('java.util.Random.ints', 'java.util.Random.next*'));
+      // A separator inside braces is part of an alternative: the tails are cut only between segments.
+      // (Cut at every '.', `OpenSSL.{Cipher,PKey.RSA}.new` gave the tail `RSA}.new`, an invalid regex: a rule error.)
+      assert.ok(nameMatches('PKey.RSA.new', 'OpenSSL.{Cipher,PKey.RSA}.new'));
+      assert.ok(nameMatches('OpenSSL.Cipher.new', 'OpenSSL.{Cipher,PKey.RSA}.new'));
+      assert.ok(!nameMatches('Acme.RSA.new', 'OpenSSL.{Cipher,PKey.RSA}.new'));
     });
 
     it('resolve Python aliases and from-imports', async () => {

@@ -69,11 +69,26 @@ export function nameMatches(name: string, pattern: string, simpleType = false): 
   if (re.test(name)) return true;
   // A type named without any qualifier (`new TripleDESCryptoServiceProvider()`) may stand for the last segment.
   if (!/[./]/.test(name) && !simpleType) return false;
-  const tails = pattern.split(/[./]/);
-  for (let i = 1; i < tails.length - (simpleType ? 0 : 1); i++) {
+  const starts = segmentStarts(pattern);
+  for (let i = 1; i < starts.length - (simpleType ? 0 : 1); i++) {
     // The pattern's segments from i on, compared with the name's spelling.
-    const tail = pattern.slice(pattern.split(/[./]/, i).join('.').length + 1);
-    if (patternRegex(tail).test(name)) return true;
+    if (patternRegex(pattern.slice(starts[i])).test(name)) return true;
   }
   return false;
+}
+
+/**
+ * Where each segment of a name pattern starts. A separator inside braces (`{rand,Kernel.rand}`) belongs to an
+ * alternative, not to the pattern: a tail cut there would be an unbalanced group.
+ */
+function segmentStarts(pattern: string): number[] {
+  const starts = [0];
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '.' || ch === '/')) starts.push(i + 1);
+  }
+  return starts;
 }
