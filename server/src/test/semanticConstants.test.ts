@@ -32,4 +32,9 @@ describe('semantic constants', () => {
     assert.deepStrictEqual(await argValues('php', php, 'use1', 0), [['k2', '?']]);
     assert.deepStrictEqual(await argValues('php', php, 'use2', 0), [['k3', '?']]);
   });
+
+  it('Ruby freeze and dup keep the value of a constant', async () => {
+    const rb = 'KEY = "k4".freeze\nOTHER = KEY.dup\ndef f(d)\n  use(KEY)\n  use(OTHER)\nend\n';
+    assert.deepStrictEqual(await argValues('ruby', rb, 'use', 0), [['k4'], ['k4']]);
+  });
 });
