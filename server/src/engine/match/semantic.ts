@@ -40,14 +40,29 @@ function literalContent(arg: SemArg): { start: number; end: number } | undefined
   return { start: arg.expr.node.startIndex + open, end: arg.expr.node.endIndex - close };
 }
 
-function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
-  if (spec.name !== undefined) return call.args.find((a) => a.name === spec.name);
-  return call.args.filter((a) => !a.name)[spec.index ?? 0];
+/** The object literals and constructor calls of a model by node, for `field` (built once per model). */
+const objectsOf = new WeakMap<SemanticModel, Map<Node, SemCall>>();
+function objects(model: SemanticModel): Map<Node, SemCall> {
+  let m = objectsOf.get(model);
+  if (!m) {
+    m = new Map();
+    for (const c of model.calls) if (c.kind === 'new') m.set(c.node, c);
+    objectsOf.set(model, m);
+  }
+  return m;
+}
+
+function argOf(model: SemanticModel, call: SemCall, spec: ArgSpec): SemArg | undefined {
+  const arg = spec.name !== undefined ? call.args.find((a) => a.name === spec.name) : call.args.filter((a) => !a.name)[spec.index ?? 0];
+  if (!arg || spec.field === undefined) return arg;
+  // An options object written at the call (`session({ secret: k })`): the entry named `field`.
+  const obj = arg.expr.k === 'new' ? objects(model).get(arg.expr.node) : undefined;
+  return obj?.args.find((a) => a.name === spec.field);
 }
 
 /** Checks one argument condition; records its captures and variables on success. */
-function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
-  const arg = argOf(call, spec);
+function argHolds(ctx: MatchContext, model: SemanticModel, call: SemCall, spec: ArgSpec): boolean {
+  const arg = argOf(model, call, spec);
   if (!arg) return false;
   const v = arg.vals;
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
@@ -105,7 +120,7 @@ function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'c
       const segments = call.name.split(/[./]/);
       ctx.vars[spec.as] = segments[segments.length - (kind === 'new' ? 1 : 2)] ?? call.name;
     }
-    if (!(spec.args ?? []).every((a) => argHolds(ctx, call, a))) continue;
+    if (!(spec.args ?? []).every((a) => argHolds(ctx, model, call, a))) continue;
     const at = spec.report ? ctx.captures.get(spec.report) : undefined;
     if (at) ctx.captures.set('finding', at);
     finish(ctx, input, out);
