@@ -37,4 +37,10 @@ describe('semantic constants', () => {
     const rb = 'KEY = "k4".freeze\nOTHER = KEY.dup\ndef f(d)\n  use(KEY)\n  use(OTHER)\nend\n';
     assert.deepStrictEqual(await argValues('ruby', rb, 'use', 0), [['k4'], ['k4']]);
   });
+
+  it('a method on a value a call returned, of no known type, is named after that call (Go jwt.NewWithClaims, http.NewRequest)', async () => {
+    const go = 'package p\nimport (\n\t"net/http"\n\tjwt "github.com/golang-jwt/jwt/v5"\n)\nconst k = "k5"\nfunc f(c jwt.MapClaims, u string) {\n\tt := jwt.NewWithClaims(jwt.SigningMethodHS256, c)\n\tt.SignedString([]byte(k))\n\treq, _ := http.NewRequest("GET", u, nil)\n\treq.SetBasicAuth("u", k)\n}\n';
+    assert.deepStrictEqual(await argValues('go', go, 'github.com/golang-jwt/jwt/v5.NewWithClaims().SignedString', 0), [['k5']]);
+    assert.deepStrictEqual(await argValues('go', go, 'net/http.NewRequest().SetBasicAuth', 1), [['k5']]);
+  });
 });

@@ -61,6 +61,19 @@ function calledInFile(mod: Module): Map<string, number> {
   return counts;
 }
 
+/**
+ * The call a receiver of no known type was returned by, as `name()`: written at the receiver
+ * (`jwt.NewWithClaims(..).SignedString(k)`) or held in the variable it was first stored in (`t := jwt.NewWithClaims(..);
+ * t.SignedString(k)`, `req, _ := http.NewRequest(..); req.SetBasicAuth(u, p)`). No library's return types are
+ * known here, so the method is named after the call that made its receiver.
+ */
+function returnedBy(obj: Expr, v: Vals): string | undefined {
+  const o = v.origins[0];
+  if (!o || v.consts.length > 0) return undefined;
+  const held = obj.k === 'name' ? o.via === obj.id : o.node === obj.node;
+  return held ? `${o.name}()` : undefined;
+}
+
 /** Methods that write into the buffer they are given. */
 const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
 
@@ -175,7 +188,8 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       if (spelled === undefined) {
         const vals = evalExpr(obj, env);
         receiver = { node: obj.node, vals };
-        if (vals.type) name = `${vals.type}.${method}`;
+        const from = vals.type ?? returnedBy(obj, vals);
+        if (from) name = `${from}.${method}`;
       } else {
         name = `${spelled}.${method}`;
         typeNode = obj.k === 'member' ? obj.propNode : obj.node;
