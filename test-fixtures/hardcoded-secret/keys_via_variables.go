@@ -22,6 +22,17 @@ func sign(t *jwt.Token) (string, error) {
 	return t.SignedString([]byte(k1))
 }
 
+func issue(c jwt.MapClaims) (string, error) {
+	t := jwt.NewWithClaims(jwt.SigningMethodHS256, c)
+	// vigil-expect: hardcoded-secret
+	return t.SignedString(k2)
+}
+
+func issueChained(c jwt.MapClaims) (string, error) {
+	// vigil-expect: hardcoded-secret
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString([]byte(k1))
+}
+
 func mac(body []byte) []byte {
 	m := "Px3-vigil-fixture"
 	// vigil-expect: hardcoded-secret
@@ -44,6 +55,16 @@ func basic(req *http.Request) {
 	req.SetBasicAuth("admin", p)
 }
 
+func fetch(url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	// vigil-expect: hardcoded-secret
+	req.SetBasicAuth("admin", k1)
+	return http.DefaultClient.Do(req)
+}
+
 // Keys from the environment or from the caller are no findings.
 func fromEnv(t *jwt.Token, req *http.Request, given []byte) {
 	e := os.Getenv("JWT_KEY")
@@ -56,4 +77,10 @@ func fromEnv(t *jwt.Token, req *http.Request, given []byte) {
 	pw := os.Getenv("API_PASSWORD")
 	// vigil-ok: hardcoded-secret
 	req.SetBasicAuth("admin", pw)
+	n := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{})
+	// vigil-ok: hardcoded-secret
+	_, _ = n.SignedString(given)
+	r2, _ := http.NewRequest("GET", "https://example.test", nil)
+	// vigil-ok: hardcoded-secret
+	r2.SetBasicAuth("admin", os.Getenv("API_PASSWORD"))
 }
