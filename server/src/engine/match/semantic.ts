@@ -60,6 +60,19 @@ function argOf(model: SemanticModel, call: SemCall, spec: ArgSpec): SemArg | und
   return obj?.args.find((a) => a.name === spec.field);
 }
 
+/**
+ * Whether the argument is a literal written at the call, as such or through a conversion that keeps its value
+ * (`"k".getBytes()`, `Buffer.from("k")`, `Encoding.UTF8.GetBytes("k")`): a query at the call reports those.
+ */
+function writtenAtCall(arg: SemArg): boolean {
+  const e = arg.expr;
+  if (e.k === 'lit') return true;
+  if (e.k !== 'call') return false;
+  const first = e.args.find((a) => !a.name)?.value;
+  const inner = [e.callee.k === 'member' ? e.callee.obj : undefined, first];
+  return inner.some((x) => x?.k === 'lit' && typeof x.value === 'string' && arg.vals.consts.includes(x.value));
+}
+
 /** Checks one argument condition; records its captures and variables on success. */
 function argHolds(ctx: MatchContext, model: SemanticModel, call: SemCall, spec: ArgSpec): boolean {
   const arg = argOf(model, call, spec);
@@ -68,14 +81,15 @@ function argHolds(ctx: MatchContext, model: SemanticModel, call: SemCall, spec: 
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
   // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
   if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
-  if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
+  if (spec.indirect && writtenAtCall(arg)) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {
     const re = regex(spec.value, spec.flags);
     matched = v.consts.filter((c) => c !== null).map(constText).find((t): t is string => t !== undefined && re.test(t));
     if (matched === undefined) return false;
   }
-  put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, arg.node);
+  // An options entry is reported at its value (`secret: k` at `k`), where a query reports a literal written there.
+  put(ctx, spec.capture ?? `arg${spec.index ?? 0}`, spec.field !== undefined ? arg.expr.node : arg.node);
   if (spec.as) {
     const value = matched ?? constText(v.consts[0] ?? '') ?? '';
     // A secret rule's value is shown masked, like its captures (a constant key must never reach a message raw).
