@@ -41,6 +41,20 @@ app.use(session({ secret: K, resave: false }));
 // vigil-expect: hardcoded-secret
 app.use(cookieSession({ name: 's', secret: K }));
 
+// Written at the call under another import name, or converted there: one finding each.
+// vigil-expect: hardcoded-secret
+issue({ sub: 2 }, 'Ab1-vigil-fixture');
+// vigil-expect: hardcoded-secret
+jsonwebtoken.sign({ sub: 3 }, Buffer.from('Cd2-vigil-fixture', 'utf8'));
+// vigil-expect: hardcoded-secret
+createHmac('sha256', 'Ef3-vigil-fixture');
+// vigil-expect: hardcoded-secret
+app.use(session({ secret: 'Gh4-vigil-fixture' }));
+// vigil-ok: hardcoded-secret
+issue({ sub: 4 }, '${JWT_KEY}');
+// vigil-ok: hardcoded-secret
+createHmac('sha256', 'vault:secret/data/app#hmac');
+
 // Keys from the environment, configuration or the caller are no findings.
 const E = process.env.JWT_KEY;
 function fromEnv(payload, t, given) {
