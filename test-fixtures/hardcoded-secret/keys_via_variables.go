@@ -80,6 +80,9 @@ func fromEnv(t *jwt.Token, req *http.Request, given []byte) {
 	n := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{})
 	// vigil-ok: hardcoded-secret
 	_, _ = n.SignedString(given)
+	tmpl := "${JWT_KEY}"
+	// vigil-ok: hardcoded-secret
+	_ = hmac.New(sha256.New, []byte(tmpl))
 	r2, _ := http.NewRequest("GET", "https://example.test", nil)
 	// vigil-ok: hardcoded-secret
 	r2.SetBasicAuth("admin", os.Getenv("API_PASSWORD"))

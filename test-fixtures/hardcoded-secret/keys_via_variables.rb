@@ -32,6 +32,9 @@ module Auth
       JWT.encode(payload, e, "HS256")
       # vigil-ok: hardcoded-secret
       OpenSSL::HMAC.digest("SHA256", given, body)
+      v = "vault:secret/data/app#jwt"
+      # vigil-ok: hardcoded-secret
+      JWT.encode(payload, v, "HS256")
       d = ENV.fetch("JWT_KEY", "dev")
       # vigil-ok: hardcoded-secret
       JWT.encode(payload, d, "HS256")
