@@ -25,6 +25,16 @@ module Auth
       OpenSSL::HMAC.hexdigest("SHA256", h, body)
     end
 
+    def signer
+      # vigil-expect: hardcoded-secret
+      OpenSSL::HMAC.new(K, "sha256")
+    end
+
+    def literal_signer
+      # vigil-expect: hardcoded-secret
+      OpenSSL::HMAC.new("Nw6-vigil-fixture", OpenSSL::Digest.new("sha256"))
+    end
+
     # Keys from the environment or from the caller are no findings.
     def from_env(payload, given, body)
       e = ENV.fetch("JWT_KEY")
@@ -32,6 +42,8 @@ module Auth
       JWT.encode(payload, e, "HS256")
       # vigil-ok: hardcoded-secret
       OpenSSL::HMAC.digest("SHA256", given, body)
+      # vigil-ok: hardcoded-secret
+      OpenSSL::HMAC.new(given, "sha256")
       v = "vault:secret/data/app#jwt"
       # vigil-ok: hardcoded-secret
       JWT.encode(payload, v, "HS256")
