@@ -43,4 +43,11 @@ describe('semantic constants', () => {
     assert.deepStrictEqual(await argValues('go', go, 'github.com/golang-jwt/jwt/v5.NewWithClaims().SignedString', 0), [['k5']]);
     assert.deepStrictEqual(await argValues('go', go, 'net/http.NewRequest().SetBasicAuth', 1), [['k5']]);
   });
+
+  it('names one level of a chain only (a long or minified chain keeps short names)', async () => {
+    const tree = await parse('javascript', "const crypto = require('crypto');\ncrypto.randomBytes(8).toString('hex').slice(2).toUpperCase();\n");
+    assert.ok(tree);
+    const names = semanticModel(tree, 'javascript')!.calls.map((c) => c.name);
+    assert.deepStrictEqual(names.filter((n) => n?.includes('()')), ['crypto.randomBytes().toString']);
+  });
 });

@@ -69,7 +69,8 @@ function calledInFile(mod: Module): Map<string, number> {
  */
 function returnedBy(obj: Expr, v: Vals): string | undefined {
   const o = v.origins[0];
-  if (!o || v.consts.length > 0) return undefined;
+  // One level: a chain (`a().b().c()`) names `a().b` and stops, so names stay short on a long or minified chain.
+  if (!o || v.consts.length > 0 || o.name.includes('()')) return undefined;
   const held = obj.k === 'name' ? o.via === obj.id : o.node === obj.node;
   return held ? `${o.name}()` : undefined;
 }
