@@ -65,7 +65,7 @@ function* files(dir, depth = 0) {
 /** Findings of the secret rules on node_modules: per MB, by confidence, and each high-confidence one. */
 export async function dependencyFalsePositives({ dir = path.join(root, 'node_modules'), jobs = 2, maxMb = Infinity } = {}) {
   const { Engine } = lib('engine/index.js');
-  const { runScan } = lib('engine/scan.js');
+  const { runScan } = lib('project/index.js');
   const engine = Engine.create();
   const disabledRules = engine.rules.filter((r) => !r.secret).map((r) => r.id);
   let bytes = 0;

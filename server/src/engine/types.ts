@@ -199,6 +199,8 @@ export interface ArgSpec {
   /** Positional index (default 0), or `name` for a keyword/named argument. */
   index?: number;
   name?: string;
+  /** The entry of that name in an object literal written as the argument (`session({ secret: k })`). */
+  field?: string;
   /** Regular expression that one of the possible string values must match. */
   value?: string;
   /** Flags of `value` (i, u). */

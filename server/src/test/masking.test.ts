@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, LineIndex, languageIdForPath, packageRoot } from '../engine';
+import { Engine, LineIndex, isCodeLanguage, languageIdForPath, packageRoot, parse } from '../engine';
 import { CLI, tmpDir } from './cliHelpers';
 import { LspClient } from './lspClient';
 
@@ -21,11 +21,18 @@ async function flaggedSecrets(dir: string): Promise<Flagged[]> {
   const out: Flagged[] = [];
   for (const file of fs.readdirSync(dir)) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    const r = await engine.analyze({ path: file, languageId: languageIdForPath(file), text }, { includeSuppressed: true });
+    const languageId = languageIdForPath(file);
+    const r = await engine.analyze({ path: file, languageId, text }, { includeSuppressed: true });
     const lines = new LineIndex(text);
+    const tree = isCodeLanguage(languageId) ? await parse(languageId, text) : null;
     for (const f of r.findings) {
       if (!engine.rule(f.ruleId)?.secret) continue;
-      const raw = text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end));
+      const start = lines.offsetAt(f.range.start);
+      const end = lines.offsetAt(f.range.end);
+      // A span that is code (`Encoding.UTF8.GetBytes(K)`, `$this->key`: a literal that reached a key parameter
+      // through a variable) holds no value itself: the literal it carries is flagged where it is written.
+      if (tree && !/string|comment|heredoc|nowdoc|symbol|template/.test(tree.rootNode.descendantForIndex(start, Math.max(start, end - 1))?.type ?? 'string')) continue;
+      const raw = text.slice(start, end);
       const value = raw.replace(/^[^=:]*[=:]\s*/, (m) => (raw.length - m.length >= 8 ? '' : m)).replace(/^["'`]+|["'`;,]+$/g, '').trim();
       // Multi-line values (private keys) are checked line by line below.
       for (const part of value.split(/\r?\n/)) if (part.trim().length >= 8) out.push({ file, value: part.trim() });

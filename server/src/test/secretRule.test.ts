@@ -48,6 +48,24 @@ describe('hardcoded-secret rule', () => {
     assert.ok(checked > 50, `only ${checked} findings checked`);
   });
 
+  it('reports a literal once when it is written at the call, converted or not (all fixtures: no overlapping findings)', async () => {
+    // `new HMACSHA256(Encoding.UTF8.GetBytes("k"))`, `jwt.sign(p, Buffer.from("k"))`: the literal-at-call query
+    // reports the literal; the semantic layer only what reached the call through a variable.
+    const overlapping: string[] = [];
+    for (const file of fixtureFiles(fixturesDir)) {
+      const found = await scan(path.basename(file), fs.readFileSync(file, 'utf8'));
+      const at = (f: Finding): [number, number] => [f.range.start.line * 1e6 + f.range.start.character, f.range.end.line * 1e6 + f.range.end.character];
+      for (let i = 0; i < found.length; i++) {
+        for (let j = i + 1; j < found.length; j++) {
+          const [a0, a1] = at(found[i]!);
+          const [b0, b1] = at(found[j]!);
+          if (a0 < b1 && b0 < a1) overlapping.push(`${path.basename(file)}:${found[i]!.range.start.line + 1}`);
+        }
+      }
+    }
+    assert.deepStrictEqual(overlapping, []);
+  });
+
   it('demotes generic findings in test files (warning, one confidence level lower), not elsewhere', async () => {
     const text = 'db_password = "Qx7-vigil-Fixture-92kLm"\n';
     const prod = await scan('app/settings.py', text);

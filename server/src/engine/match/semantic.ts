@@ -49,15 +49,45 @@ function spellingOf(e: Expr): string | undefined {
   return base === undefined ? undefined : `${base}.${e.prop}`;
 }
 
-function argOf(call: SemCall, spec: ArgSpec): SemArg | undefined {
-  if (spec.name !== undefined) return call.args.find((a) => a.name === spec.name);
-  return call.args.filter((a) => !a.name)[spec.index ?? 0];
+/** The object literals and constructor calls of a model by node, for `field` (built once per model). */
+const objectsOf = new WeakMap<SemanticModel, Map<Node, SemCall>>();
+function objects(model: SemanticModel): Map<Node, SemCall> {
+  let m = objectsOf.get(model);
+  if (!m) {
+    m = new Map();
+    for (const c of model.calls) if (c.kind === 'new') m.set(c.node, c);
+    objectsOf.set(model, m);
+  }
+  return m;
+}
+
+function argOf(model: SemanticModel, call: SemCall, spec: ArgSpec): SemArg | undefined {
+  const arg = spec.name !== undefined ? call.args.find((a) => a.name === spec.name) : call.args.filter((a) => !a.name)[spec.index ?? 0];
+  if (!arg || spec.field === undefined) return arg;
+  // An options object written at the call (`session({ secret: k })`): the entry named `field`.
+  const obj = arg.expr.k === 'new' ? objects(model).get(arg.expr.node) : undefined;
+  return obj?.args.find((a) => a.name === spec.field);
+}
+
+/**
+ * Whether the argument is a literal written at the call, as such or through a conversion that keeps its value
+ * (`"k".getBytes()`, `Buffer.from("k")`, `Encoding.UTF8.GetBytes("k")`): a query at the call reports those.
+ */
+function writtenAtCall(arg: SemArg): boolean {
+  const e = arg.expr;
+  if (e.k === 'lit') return true;
+  if (e.k !== 'call') return false;
+  const first = e.args.find((a) => !a.name)?.value;
+  const inner = [e.callee.k === 'member' ? e.callee.obj : undefined, first];
+  return inner.some((x) => x?.k === 'lit' && typeof x.value === 'string' && arg.vals.consts.includes(x.value));
 }
 
 /** Checks one argument condition; records its captures and variables on success. */
-function argHolds(ctx: MatchContext, call: SemCall, spec: ArgSpec): boolean {
-  const arg = argOf(call, spec);
-  return arg ? valueHolds(ctx, arg, spec, `arg${spec.index ?? 0}`) : false;
+function argHolds(ctx: MatchContext, model: SemanticModel, call: SemCall, spec: ArgSpec): boolean {
+  const arg = argOf(model, call, spec);
+  if (!arg) return false;
+  // An options entry is reported at its value (`secret: k` at `k`), where a query reports a literal written there.
+  return valueHolds(ctx, spec.field !== undefined ? { ...arg, node: arg.expr.node } : arg, spec, `arg${spec.index ?? 0}`);
 }
 
 /** Checks the conditions on a value (an argument, or what an assignment writes). */
@@ -70,7 +100,7 @@ function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' 
     const spelled = spellingOf(arg.expr);
     if (spelled === undefined || !regex(spec.spelled, spec.flags).test(spelled)) return false;
   }
-  if (spec.indirect && (arg.expr.k === 'lit' || (arg.expr.k === 'call' && arg.expr.callee.k === 'member' && arg.expr.callee.obj.k === 'lit'))) return false;
+  if (spec.indirect && writtenAtCall(arg)) return false;
   let matched: string | undefined;
   if (spec.value !== undefined) {
     const re = regex(spec.value, spec.flags);
@@ -122,7 +152,7 @@ function runCalls(rule: Rule, pattern: SemanticPattern, spec: CallSpec, kind: 'c
       const segments = call.name.split(/[./]/);
       ctx.vars[spec.as] = segments[segments.length - (kind === 'new' ? 1 : 2)] ?? call.name;
     }
-    if (!(spec.args ?? []).every((a) => argHolds(ctx, call, a))) continue;
+    if (!(spec.args ?? []).every((a) => argHolds(ctx, model, call, a))) continue;
     const at = spec.report ? ctx.captures.get(spec.report) : undefined;
     if (at) ctx.captures.set('finding', at);
     finish(ctx, input, out);

@@ -12,6 +12,8 @@ const RECEIVER_KEEPS = new Set([
   'toString', 'ToString', 'to_s', 'to_str', 'intern', 'getBytes', 'encode', 'decode', 'toCharArray', 'ToCharArray',
   'trim', 'Trim', 'strip', 'toUpperCase', 'toLowerCase', 'upper', 'lower', 'ToUpper', 'ToLower', 'ToUpperInvariant',
   'ToLowerInvariant', 'upcase', 'downcase', 'toLocaleUpperCase', 'toLocaleLowerCase', 'hex', 'String', 'getEncoded',
+  // Ruby: `SECRET = "k".freeze` is still "k" (a frozen or an unfrozen copy).
+  'freeze', 'dup',
 ]);
 
 /** Functions and static methods whose result is their first argument's value, converted. */

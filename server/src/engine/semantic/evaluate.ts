@@ -61,6 +61,20 @@ function calledInFile(mod: Module): Map<string, number> {
   return counts;
 }
 
+/**
+ * The call a receiver of no known type was returned by, as `name()`: written at the receiver
+ * (`jwt.NewWithClaims(..).SignedString(k)`) or held in the variable it was first stored in (`t := jwt.NewWithClaims(..);
+ * t.SignedString(k)`, `req, _ := http.NewRequest(..); req.SetBasicAuth(u, p)`). No library's return types are
+ * known here, so the method is named after the call that made its receiver.
+ */
+function returnedBy(obj: Expr, v: Vals): string | undefined {
+  const o = v.origins[0];
+  // One level: a chain (`a().b().c()`) names `a().b` and stops, so names stay short on a long or minified chain.
+  if (!o || v.consts.length > 0 || o.name.includes('()')) return undefined;
+  const held = obj.k === 'name' ? o.via === obj.id : o.node === obj.node;
+  return held ? `${o.name}()` : undefined;
+}
+
 /** Methods that write into the buffer they are given. */
 const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
 
@@ -193,7 +207,8 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       } else if (spelled === undefined) {
         const vals = evalExpr(obj, env);
         receiver = { node: obj.node, vals };
-        if (vals.type) name = `${vals.type}.${method}`;
+        const from = vals.type ?? returnedBy(obj, vals);
+        if (from) name = `${from}.${method}`;
       } else {
         name = `${spelled}.${method}`;
         typeNode = obj.k === 'member' ? obj.propNode : obj.node;

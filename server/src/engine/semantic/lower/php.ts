@@ -196,6 +196,24 @@ function consts(n: Node): Stmt[] {
   });
 }
 
+/** Properties with a default (`private $key = '...'`, `static $k`): fields, read as `$this->key` or `self::$k`. */
+function properties(n: Node): Stmt[] {
+  return named(n).filter((c) => c.type === 'property_element').flatMap((c): Stmt[] => {
+    const name = field(c, 'name');
+    const value = field(c, 'default_value');
+    return name && value ? [{ k: 'let', node: c, target: { kind: 'field', name: name.text.replace(/^\$/, ''), node: name }, value: lowerExpr(value) }] : [];
+  });
+}
+
+/** `define('KEY', 'v')` declares the constant `KEY`, as `const KEY = 'v'` does; the call stays a call. */
+function defined(call: Node): Stmt[] {
+  const fn = field(call, 'function');
+  if (fn?.type !== 'name' || fn.text.toLowerCase() !== 'define') return [];
+  const [name, value] = argsOf(field(call, 'arguments'));
+  if (!name || !value || name.name || name.value.k !== 'lit' || typeof name.value.value !== 'string') return [];
+  return [{ k: 'let', node: call, target: { kind: 'name', name: name.value.value, node: name.node }, value: value.value, final: true }];
+}
+
 function stmt(n: Node): Stmt[] {
   switch (n.type) {
     case 'compound_statement':
@@ -208,6 +226,7 @@ function stmt(n: Node): Stmt[] {
         const r = field(e, 'right');
         if (l && r) return [{ k: 'let', node: e, target: targetOf(l), value: lowerExpr(r), op: operatorOf(e) === '.=' ? '+=' : operatorOf(e) }];
       }
+      if (e.type === 'function_call_expression') return [...defined(e), expr(lowerExpr(e))];
       return [expr(lowerExpr(e))];
     }
     case 'const_declaration':
@@ -242,7 +261,7 @@ function stmt(n: Node): Stmt[] {
     case 'enum_declaration':
       return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: () => {
         const body = field(n, 'body');
-        return body ? named(body).flatMap((m) => (m.type === 'const_declaration' ? consts(m) : m.type === 'method_declaration' ? stmt(m) : [])) : [];
+        return body ? named(body).flatMap((m) => (m.type === 'const_declaration' ? consts(m) : m.type === 'property_declaration' ? properties(m) : m.type === 'method_declaration' ? stmt(m) : [])) : [];
       } }];
     case 'namespace_definition': {
       const body = field(n, 'body');
