@@ -29,11 +29,28 @@ export interface Taint {
   params?: Map<number, Trace>;
   /** A parameter of a function with no caller in this file reaches it. */
   weak?: Trace;
+  /** Every such parameter, for callers in other files of a scan (taintScope.ts); `weak` is the first. */
+  open?: OpenParam[];
   /** Text is built around the tainted part (concatenation, interpolation, formatting). */
   built: boolean;
 }
 
 export const CLEAN: Taint = { built: false };
+
+/** A parameter of a function nothing in this file calls, and the path from it. */
+export interface OpenParam {
+  fn: Node;
+  index: number;
+  trace: Trace;
+}
+
+function mergeOpen(a: OpenParam[] | undefined, b: OpenParam[] | undefined): OpenParam[] | undefined {
+  if (!b || b.length === 0) return a;
+  if (!a || a.length === 0) return b;
+  const out = [...a];
+  for (const o of b) if (!out.some((x) => x.index === o.index && x.fn.startIndex === o.fn.startIndex && x.fn.endIndex === o.fn.endIndex)) out.push(o);
+  return out;
+}
 
 export interface TaintOptions {
   /** Calls (over their normalised callee path) whose result is safe for this sink. */
@@ -84,8 +101,10 @@ function merge(a: Taint, b: Taint): Taint {
   const out: Taint = { built: a.built || b.built };
   const source = a.source ?? b.source;
   const weak = a.weak ?? b.weak;
+  const open = mergeOpen(a.open, b.open);
   if (source) out.source = source;
   if (weak) out.weak = weak;
+  if (open) out.open = open;
   if (params && params.size > 0) out.params = params;
   return out;
 }
@@ -102,6 +121,7 @@ function through(t: Taint, node: Node, message: string, built?: boolean): Taint 
   const w = extend(t.weak, node, message);
   if (s) out.source = s;
   if (w) out.weak = w;
+  if (t.open) out.open = t.open.map((o) => ({ ...o, trace: extend(o.trace, node, message)! }));
   if (t.params) {
     const p = new Map<number, Trace>();
     for (const [i, tr] of t.params) p.set(i, extend(tr, node, message)!);
@@ -396,9 +416,11 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
     else if (recordsFacts(fn)) treeFact(fn, `taint-calls/${name}`, (root) => String(sourceOf(root).match(new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`, 'g'))?.length ?? 0), String);
   }
   if (callers.length === 0 || level > 4) {
-    // No caller here: the parameter may carry anything (medium evidence).
+    // No caller here: the parameter may carry anything (medium evidence). Callers in other files of a scan may
+    // tell more: the parameters are kept for them (taintScope.ts), unless the search merely went too deep.
     const first = params.values().next().value;
     if (first && !out.weak) out = { ...out, weak: first };
+    if (callers.length === 0 && isFunctionNode(fn)) out = { ...out, open: mergeOpen(out.open, [...params].map(([index, trace]) => ({ fn, index, trace }))) };
     return out;
   }
   const plist = parametersOf(fn);
@@ -416,6 +438,7 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
       const mapped: Taint = { built: t.built || up.built };
       if (src) mapped.source = src;
       if (weak) mapped.weak = weak;
+      if (up.open) mapped.open = up.open.map((o) => ({ ...o, trace: reroot(o.trace, inner)! }));
       out = merge(out, mapped);
     }
   }
@@ -469,6 +492,8 @@ export interface TaintFinding {
   evidence: Evidence;
   trace: Trace;
   built: boolean;
+  /** With parameter evidence: every parameter (of a function nothing in the file calls) that reaches the value. */
+  open?: OpenParam[];
 }
 
 /**
@@ -479,6 +504,6 @@ export function taintAt(node: Node, languageId: string, opts: TaintOptions = {})
   const env = envFor(node, languageId, opts);
   const t = resolveUp(env, enclosingFunction(node), evaluate(env, node, undefined, 0), 0);
   if (t.source) return { evidence: 'source', trace: t.source, built: t.built };
-  if (t.weak) return { evidence: 'parameter', trace: t.weak, built: t.built };
+  if (t.weak) return { evidence: 'parameter', trace: t.weak, built: t.built, ...(t.open ? { open: t.open } : {}) };
   return undefined;
 }

@@ -43,7 +43,7 @@ export const filters: Record<string, FilterHelper> = {
       if (t && (!best || (best.evidence === 'parameter' && t.evidence === 'source'))) best = t;
     }
     if (!best) return false;
-    applyTaint(ctx, best, target);
+    if (!applyTaint(ctx, best, target)) return false;
     analyses.set(ctx, a);
     const kinds = [...a.build.kinds].map((k) => KIND_WORDS[k] ?? k);
     ctx.vars['how'] = kinds.length > 0 ? kinds.join(' and ') : 'string building';
@@ -54,6 +54,7 @@ export const filters: Record<string, FilterHelper> = {
       ? 'A placeholder cannot stand for a table or column name: map the input to a fixed allow-list of names instead.'
       : 'Use placeholders in the SQL and pass the value as a bound parameter.';
     if (a.identifierLike && ctx.confidence === 'high') ctx.confidence = 'medium';
+    if (a.identifierLike && ctx.crossFile?.confidence === 'high') ctx.crossFile.confidence = 'medium';
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;
     return true;

@@ -1,0 +1,226 @@
+import type { Node } from '../../engine/source/parse';
+import { enclosingFunction } from './ast';
+import { isConstantExpression } from './constants';
+import { functionDefs, reachingDefs } from './reaching';
+import { isFunctionNode } from './functionNodes';
+import { functionName } from './taintSyntax';
+import { taintAt, type OpenParam } from './taint';
+import { traceSteps, type TraceStep } from './taintTrace';
+
+// Names that hold across the files of one scan, for taint that crosses them: a function as `<lang>:<qualified
+// name>` and its parameters as `...#<index>`, and what each call to a function of another file passes. A sink
+// reached from a parameter of a function nothing in its own file calls (taint.ts: `open`) is settled by the scan
+// from these calls (project/scan/crossFile.ts). Names are resolved from the syntax alone, as far as one file
+// tells: Java `new T().m(x)`, `T v = new U(); v.m(x)` (the object created decides, as Java dispatches on it),
+// `T.m(x)`; Python `from mod import f; f(x)` and `import mod; mod.f(x)`. Overloads share a name: a caller's
+// argument is matched by position only.
+
+const JAVA_CLASSES = new Set(['class_declaration', 'enum_declaration', 'record_declaration', 'interface_declaration']);
+
+/** The innermost named class around `node` (Java). */
+function javaClassOf(node: Node): string | undefined {
+  for (let p = node.parent; p; p = p.parent) if (JAVA_CLASSES.has(p.type)) return p.childForFieldName('name')?.text;
+  return undefined;
+}
+
+/** A Python module's name as an import names it: the file's stem, or its folder for `__init__.py`. */
+export function pythonModuleOf(path: string): string | undefined {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const file = parts[parts.length - 1] ?? '';
+  const stem = file.replace(/\.pyi?$/, '');
+  if (stem === '__init__') return parts[parts.length - 2];
+  return stem || undefined;
+}
+
+/** The scan-wide name of a function (`java:Class.method`, `python:module.function`), or undefined. */
+export function functionKey(fn: Node, languageId: string, path: string): string | undefined {
+  if (!isFunctionNode(fn)) return undefined;
+  const name = functionName(fn);
+  if (!name) return undefined;
+  if (languageId === 'java') {
+    if (fn.type !== 'method_declaration') return undefined;
+    const cls = javaClassOf(fn);
+    return cls ? `java:${cls}.${name}` : undefined;
+  }
+  if (languageId === 'python') {
+    // Module-level functions only: a method is called on an object whose class one file seldom tells.
+    for (let p = fn.parent; p; p = p.parent) if (isFunctionNode(p) || p.type === 'class_definition') return undefined;
+    const mod = pythonModuleOf(path);
+    return mod ? `python:${mod}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** `a.b.C<T>` -> `C`. */
+function simpleType(text: string): string {
+  return text.replace(/<[\s\S]*$/, '').replace(/\[\]$/, '').split('.').pop()!.trim();
+}
+
+function unparen(n: Node): Node {
+  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
+  return n;
+}
+
+/** The classes a Java receiver expression is an object of, as the file tells. */
+function javaReceiverClasses(recv: Node): string[] {
+  const r = unparen(recv);
+  if (r.type === 'object_creation_expression') {
+    const t = r.childForFieldName('type');
+    // An anonymous subclass (`new T() { ... }`) is no T.
+    return t && !r.namedChildren.some((c) => c?.type === 'class_body') ? [simpleType(t.text)] : [];
+  }
+  if (r.type !== 'identifier' || r.text === 'this' || r.text === 'super') return [];
+  const fn = enclosingFunction(r);
+  const fd = functionDefs(fn);
+  const defs = reachingDefs(fd, r, r.text);
+  if (defs && defs.length > 0) {
+    // Each object that can reach the call; a value that is not a `new` leaves the declared type to decide.
+    const made = defs.flatMap((d) => d.values).map(unparen);
+    if (made.length > 0 && made.every((v) => v.type === 'object_creation_expression')) return [...new Set(made.flatMap((v) => javaReceiverClasses(v)))];
+    const decl = defs[0]!.kind === 'param' ? defs[0]!.node : defs[0]!.node.parent;
+    const t = decl?.childForFieldName('type')?.text;
+    return t ? [simpleType(t)] : [];
+  }
+  // Not a local: a class name (a static call) when it reads as one.
+  return /^[A-Z]/.test(r.text) ? [r.text] : [];
+}
+
+interface PythonImports {
+  /** Local name -> `module.function` (from m import f as g). */
+  functions: Map<string, string>;
+  /** Local name -> module (import a.m as x, from a import m). */
+  modules: Map<string, string>;
+  /** Names bound by `import a.b`: the package `a`. */
+  packages: Set<string>;
+}
+
+const pyImports = new WeakMap<object, PythonImports>();
+
+function pythonImports(root: Node): PythonImports {
+  const known = pyImports.get(root.tree);
+  if (known) return known;
+  const out: PythonImports = { functions: new Map(), modules: new Map(), packages: new Set() };
+  const last = (dotted: string): string => dotted.split('.').pop()!;
+  for (const st of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!st) continue;
+    if (st.type === 'import_statement') {
+      for (const n of st.namedChildren) {
+        if (n?.type === 'dotted_name') {
+          out.modules.set(n.text.split('.')[0]!, last(n.text));
+          out.packages.add(n.text.split('.')[0]!);
+        }
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.modules.set(alias, last(name));
+        }
+      }
+      continue;
+    }
+    const from = st.childForFieldName('module_name');
+    if (!from) continue;
+    const mod = last(from.text.replace(/^\.+/, '')) || undefined;
+    for (const n of st.childrenForFieldName('name')) {
+      if (!n) continue;
+      const name = n.type === 'aliased_import' ? n.childForFieldName('name')?.text : n.text;
+      const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : n.text;
+      if (!name || !alias) continue;
+      // `from pkg import x`: x is a function of pkg or a module of it; a call tells which.
+      if (mod) out.functions.set(alias, `${mod}.${name}`);
+      out.modules.set(alias, last(name));
+    }
+  }
+  pyImports.set(root.tree, out);
+  return out;
+}
+
+/** The scan-wide names a call may reach in other files (none for calls this file resolves itself). */
+export function calleeKeys(call: Node, languageId: string): string[] {
+  if (languageId === 'java' && call.type === 'method_invocation') {
+    const recv = call.childForFieldName('object');
+    const name = call.childForFieldName('name')?.text;
+    if (!recv || !name) return [];
+    return javaReceiverClasses(recv).map((c) => `java:${c}.${name}`);
+  }
+  if (languageId === 'python' && call.type === 'call') {
+    const fn = call.childForFieldName('function');
+    const imports = pythonImports(call.tree.rootNode);
+    if (fn?.type === 'identifier') {
+      const target = imports.functions.get(fn.text);
+      return target ? [`python:${target}`] : [];
+    }
+    if (fn?.type === 'attribute') {
+      const obj = fn.childForFieldName('object');
+      const attr = fn.childForFieldName('attribute')?.text;
+      if (!obj || !attr) return [];
+      // `mod.f(x)`, and `pkg.mod.f(x)` after `import pkg.mod`: an attribute of an object (`request.args.get`) is no module.
+      const root = obj.text.split('.')[0]!;
+      const mod = obj.type === 'identifier' ? imports.modules.get(obj.text) : obj.type === 'attribute' && imports.packages.has(root) ? obj.childForFieldName('attribute')?.text : undefined;
+      return mod ? [`python:${mod}.${attr}`] : [];
+    }
+  }
+  return [];
+}
+
+/** What an argument carries, in offsets; converted to ranges by the engine. */
+export type ArgumentTaint = { kind: 'clean' } | { kind: 'input'; steps: TraceStep[] } | { kind: 'param'; params: string[]; steps: TraceStep[] };
+
+export interface CallTaint {
+  callee: string;
+  start: number;
+  end: number;
+  args: ArgumentTaint[];
+}
+
+const CALLS: Record<string, string[]> = { java: ['method_invocation'], python: ['call'] };
+
+function positionalArgs(call: Node): Node[] | undefined {
+  const list = call.childForFieldName('arguments');
+  if (!list) return undefined;
+  const out: Node[] = [];
+  for (const c of list.namedChildren) {
+    if (!c || c.type === 'comment') continue;
+    // Past a keyword or unpacked argument, positions no longer match parameters.
+    if (/keyword_argument|splat|dictionary_splat/.test(c.type)) break;
+    out.push(c);
+  }
+  return out;
+}
+
+export function openParamKeys(open: OpenParam[] | undefined, languageId: string, path: string): string[] {
+  const keys: string[] = [];
+  for (const o of open ?? []) {
+    const k = functionKey(o.fn, languageId, path);
+    if (k && !keys.includes(`${k}#${o.index}`)) keys.push(`${k}#${o.index}`);
+  }
+  return keys;
+}
+
+/**
+ * Every call in the file whose callee another file may define, with what each positional argument carries: input
+ * (a source reaches it here), parameters of the caller's own function nothing in this file calls, or nothing.
+ */
+export function callTaints(root: Node, languageId: string, path: string): CallTaint[] {
+  const types = CALLS[languageId];
+  if (!types) return [];
+  const out: CallTaint[] = [];
+  for (const call of root.descendantsOfType(types)) {
+    if (!call) continue;
+    const keys = calleeKeys(call, languageId);
+    if (keys.length === 0) continue;
+    const args = positionalArgs(call);
+    if (!args || args.length === 0) continue;
+    const summaries: ArgumentTaint[] = args.map((a) => {
+      if (isConstantExpression(a)) return { kind: 'clean' };
+      const t = taintAt(a, languageId);
+      if (!t) return { kind: 'clean' };
+      if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace) };
+      return { kind: 'param', params: openParamKeys(t.open, languageId, path), steps: traceSteps(t.trace) };
+    });
+    for (const callee of keys) out.push({ callee, start: call.startIndex, end: call.endIndex, args: summaries });
+  }
+  return out;
+}
+
+/** The languages whose calls and functions get scan-wide names. */
+export const CROSS_FILE_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(CALLS));
