@@ -143,6 +143,48 @@ describe('taint across files', () => {
     assert.strictEqual(norm(a), norm(b));
   });
 
+  it('Java: an object passed whole carries what its fields were given before the call', async () => {
+    const files: Record<string, string> = {
+      'shop/Basket.java': [
+        'package shop;',
+        'import javax.servlet.http.HttpServletRequest;',
+        'public class Basket {',
+        '    public static class Query { public String customer; }',
+        '    public void lookup(HttpServletRequest request) throws Exception {',
+        '        Query q = new Query();',
+        '        q.customer = request.getParameter("customer");',
+        '        new QueryRunner().run(q);',
+        '    }',
+        '    public void fixed() throws Exception {',
+        '        Query q = new Query();',
+        '        q.customer = "admin";',
+        '        new QueryRunner().runFixed(q);',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'shop/QueryRunner.java': [
+        'package shop;',
+        'import java.sql.*;',
+        'public class QueryRunner {',
+        '    private Connection db;',
+        '    public ResultSet run(Basket.Query q) throws SQLException {',
+        '        String customer = q.customer;',
+        '        return db.createStatement().executeQuery("select * from orders where customer = \'" + customer + "\'");',
+        '    }',
+        '    public ResultSet runFixed(Basket.Query q) throws SQLException {',
+        '        String customer = q.customer;',
+        '        return db.createStatement().executeQuery("select * from orders where customer = \'" + customer + "\'");',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const results = await analyseAll(files);
+    settleCrossFile(results);
+    assert.deepStrictEqual(shown(results, 'sql-injection'), ['shop/QueryRunner.java:7 high']);
+  });
+
   it('Python: a function imported from another module, by name and through the module', async () => {
     const results = await analyseAll(PYTHON);
     settleCrossFile(results);

@@ -507,3 +507,24 @@ export function taintAt(node: Node, languageId: string, opts: TaintOptions = {})
   if (t.weak) return { evidence: 'parameter', trace: t.weak, built: t.built, ...(t.open ? { open: t.open } : {}) };
   return undefined;
 }
+
+/**
+ * What the fields of the object a local name holds carry at `node` (`box.value = input; call(box)`): the writes
+ * to `name.f` that reach it, for an argument passed to another file (taintScope.ts). Undefined when none do.
+ */
+export function fieldsTaintAt(node: Node, languageId: string): TaintFinding | undefined {
+  if (node.type !== 'identifier') return undefined;
+  const env = envFor(node, languageId, {});
+  const fn = enclosingFunction(node);
+  const fd = functionDefs(fn);
+  let acc = CLEAN;
+  for (const name of fd.byName.keys()) {
+    if (!name.startsWith(`${node.text}.`)) continue;
+    const defs = reachingDefs(fd, node, name);
+    if (defs) acc = merge(acc, defsTaint(env, defs, name, undefined, 0));
+  }
+  const t = resolveUp(env, fn, acc, 0);
+  if (t.source) return { evidence: 'source', trace: t.source, built: t.built };
+  if (t.weak) return { evidence: 'parameter', trace: t.weak, built: t.built, ...(t.open ? { open: t.open } : {}) };
+  return undefined;
+}

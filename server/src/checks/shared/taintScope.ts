@@ -4,7 +4,7 @@ import { isConstantExpression } from './constants';
 import { functionDefs, reachingDefs } from './reaching';
 import { isFunctionNode } from './functionNodes';
 import { functionName } from './taintSyntax';
-import { taintAt, type OpenParam } from './taint';
+import { fieldsTaintAt, taintAt, type OpenParam } from './taint';
 import { traceSteps, type TraceStep } from './taintTrace';
 
 // Names that hold across the files of one scan, for taint that crosses them: a function as `<lang>:<qualified
@@ -134,13 +134,50 @@ function pythonImports(root: Node): PythonImports {
   return out;
 }
 
+/**
+ * Classes of the Java platform that a file names without importing them one by one (java.lang, and the usual
+ * members of packages imported with `.*`): no file of a scan of one's own code defines them, and their calls are
+ * most of a file's calls, so their arguments are not summarised. A class imported by name from the platform is
+ * recognised by its import.
+ */
+const JAVA_PLATFORM = new Set(
+  (
+    'String StringBuilder StringBuffer System Integer Long Short Byte Double Float Boolean Character Math Object Thread Runtime Process ProcessBuilder Class ' +
+    'Connection Statement PreparedStatement CallableStatement ResultSet DriverManager File FileInputStream FileOutputStream FileReader FileWriter BufferedReader ' +
+    'BufferedWriter InputStreamReader OutputStreamWriter InputStream OutputStream PrintWriter PrintStream Reader Writer Socket ServerSocket URL URI ' +
+    'HttpServletRequest HttpServletResponse HttpSession Cookie ServletOutputStream List ArrayList LinkedList Map HashMap TreeMap Set HashSet Collections Arrays ' +
+    'Iterator Properties Scanner StringTokenizer Logger Level Random SecureRandom MessageDigest Cipher DirContext InitialDirContext XPath XPathFactory Document'
+  ).split(' '),
+);
+
+const JAVA_PLATFORM_PACKAGE = /^(java|javax|jakarta|org\.w3c|org\.xml|sun|com\.sun)\./;
+
+const javaImports = new WeakMap<object, Set<string>>();
+
+/** Simple names the file imports by name from the Java platform. */
+function javaPlatformImports(root: Node): Set<string> {
+  let known = javaImports.get(root.tree);
+  if (known) return known;
+  known = new Set();
+  for (const d of root.namedChildren) {
+    if (d?.type !== 'import_declaration' || /\*\s*;?\s*$/.test(d.text)) continue;
+    const name = d.namedChildren.find((c) => c?.type === 'scoped_identifier')?.text;
+    if (name && JAVA_PLATFORM_PACKAGE.test(name)) known.add(name.split('.').pop()!);
+  }
+  javaImports.set(root.tree, known);
+  return known;
+}
+
 /** The scan-wide names a call may reach in other files (none for calls this file resolves itself). */
 export function calleeKeys(call: Node, languageId: string): string[] {
   if (languageId === 'java' && call.type === 'method_invocation') {
     const recv = call.childForFieldName('object');
     const name = call.childForFieldName('name')?.text;
     if (!recv || !name) return [];
-    return javaReceiverClasses(recv).map((c) => `java:${c}.${name}`);
+    const platform = javaPlatformImports(call.tree.rootNode);
+    return javaReceiverClasses(recv)
+      .filter((c) => !JAVA_PLATFORM.has(c) && !platform.has(c))
+      .map((c) => `java:${c}.${name}`);
   }
   if (languageId === 'python' && call.type === 'call') {
     const fn = call.childForFieldName('function');
@@ -212,7 +249,8 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
     if (!args || args.length === 0) continue;
     const summaries: ArgumentTaint[] = args.map((a) => {
       if (isConstantExpression(a)) return { kind: 'clean' };
-      const t = taintAt(a, languageId);
+      // An object passed whole carries what was stored in its fields before the call.
+      const t = taintAt(a, languageId) ?? fieldsTaintAt(a, languageId);
       if (!t) return { kind: 'clean' };
       if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace) };
       return { kind: 'param', params: openParamKeys(t.open, languageId, path), steps: traceSteps(t.trace) };
