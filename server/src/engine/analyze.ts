@@ -17,13 +17,13 @@ import { runTextPatterns } from './incremental/textPatterns';
 import { describePlan, storeRun } from './incremental/storeRun';
 import { skipReason, syntaxSkipNote } from './source/skip';
 import { unreadableTemplate } from '../checks/shared/iac/k8s';
-import { callTaints, CROSS_FILE_LANGUAGES } from '../checks/shared/taintScope';
+import { callTaints, returnTaints, CROSS_FILE_LANGUAGES } from '../checks/shared/taintScope';
 import type { Language } from './source/parse';
 import { parseSuppressions, todayIso, type Suppression } from './finalise/suppress';
 import { fingerprintOf, textKey, tokenKey } from './finalise/fingerprint';
 import { demotedConfidence, demotedSeverity, testPolicyFor } from './finalise/demote';
 import { developerPathOf, keepInDeveloperPath } from './finalise/developerPaths';
-import type { AnalysisOptions, AnalysisResult, CallSummary, CodeLanguage, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
+import type { AnalysisOptions, AnalysisResult, CallSummary, CodeLanguage, FlowStep, ReturnSummary, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
   /** Rule folders; default: the built-in rules/. */
@@ -36,6 +36,12 @@ export interface EngineOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export { QUERY_SIZE_LIMIT } from './source/skip';
+
+/** What a file tells a scan across files (see taintScope.ts). */
+interface CrossFileFacts {
+  calls: CallSummary[];
+  returns: ReturnSummary[];
+}
 
 const findingKey = (f: RawFinding): string => `${f.rule.id}:${f.start}:${f.end}`;
 
@@ -232,7 +238,7 @@ export class Engine {
 
     this.noteUnreadableTemplate(rules, doc, lines, notes);
     let findings: Finding[];
-    let calls: CallSummary[] | undefined;
+    let calls: CrossFileFacts | undefined;
     try {
       // The tree is still needed here: fingerprints are read from its tokens (fingerprint.ts).
       findings = this.finalise(raw, doc, lines, opts, notes, tree ?? undefined);
@@ -240,7 +246,7 @@ export class Engine {
     } finally {
       if (!state) tree?.delete();
     }
-    const result = done({ findings, notes, ...(calls && calls.length > 0 ? { calls } : {}) });
+    const result = done({ findings, notes, ...(calls && calls.calls.length > 0 ? { calls: calls.calls } : {}), ...(calls && calls.returns.length > 0 ? { returns: calls.returns } : {}) });
     if (state) state.lastPlan = describePlan(run.plan);
     return result;
   }
@@ -249,19 +255,23 @@ export class Engine {
    * The calls of the document that other files of a scan may define, with what their arguments carry (see
    * taintScope.ts). A file with no sink still passes input on, so it is parsed here when the rules did not need to.
    */
-  private async crossFileCalls(doc: SourceDocument, tree: Tree | null, lines: LineIndex, notes: Note[]): Promise<CallSummary[]> {
-    if (!CROSS_FILE_LANGUAGES.has(doc.languageId)) return [];
-    if (!tree && notes.some((n) => n.code === 'skipped')) return [];
+  private async crossFileCalls(doc: SourceDocument, tree: Tree | null, lines: LineIndex, notes: Note[]): Promise<CrossFileFacts> {
+    const none: CrossFileFacts = { calls: [], returns: [] };
+    if (!CROSS_FILE_LANGUAGES.has(doc.languageId)) return none;
+    if (!tree && notes.some((n) => n.code === 'skipped')) return none;
     const own = tree ? undefined : await parse(doc.languageId as CodeLanguage, doc.text);
     const t = tree ?? own;
-    if (!t) return [];
+    if (!t) return none;
     try {
       const range = (s: { start: number; end: number }): ReturnType<LineIndex['rangeOf']> => lines.rangeOf(s.start, s.end);
-      return callTaints(t.rootNode, doc.languageId, doc.path).map((c) => ({
+      const flow = (steps: { start: number; end: number; message: string }[]): FlowStep[] => steps.map((s) => ({ range: range(s), message: s.message }));
+      const calls: CallSummary[] = callTaints(t.rootNode, doc.languageId, doc.path).map((c) => ({
         callee: c.callee,
         range: range(c),
-        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: a.steps.map((s) => ({ range: range(s), message: s.message })) } : { kind: 'param', params: a.params, flow: a.steps.map((s) => ({ range: range(s), message: s.message })) })),
+        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
       }));
+      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r) => (r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) }));
+      return { calls, returns };
     } finally {
       own?.delete();
     }

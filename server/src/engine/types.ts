@@ -87,6 +87,8 @@ export type ParamKey = string;
 export interface CrossFileCondition {
   /** The parameters whose value reaches the sink. */
   params: ParamKey[];
+  /** Functions of other files (`<language>:<qualified function>`) whose result reaches the sink. */
+  returns?: string[];
   /** Confidence when some call in the scan passes input to one of them. */
   confidence: Confidence;
   /** What single-file analysis does with it when no call in the scan is known: keep it as it is, or drop it. */
@@ -98,6 +100,11 @@ export type ArgumentSummary =
   | { kind: 'clean' }
   | { kind: 'input'; flow: FlowStep[] }
   | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] };
+
+/** What a function returns, when that is input or another file's result (checks/shared/taintScope.ts). */
+export type ReturnSummary =
+  | { function: string; kind: 'input'; flow: FlowStep[] }
+  | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] };
 
 /** A call whose callee another file of the scan may define, with what its arguments carry. */
 export interface CallSummary {
@@ -354,4 +361,6 @@ export interface AnalysisResult {
   elapsedMs: number;
   /** With AnalysisOptions.crossFile: the calls other files of the scan may define (see CallSummary). */
   calls?: CallSummary[];
+  /** With AnalysisOptions.crossFile: the functions that return input or another file's result. */
+  returns?: ReturnSummary[];
 }

@@ -86,7 +86,7 @@ async function analyseAll(files: Record<string, string>, order: string[] = Objec
   const out: FileResult[] = [];
   for (const rel of order) {
     const r = await engine.analyze({ path: rel, languageId: rel.endsWith('.py') ? 'python' : 'java', text: files[rel]! }, { crossFile: true });
-    out.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}) });
+    out.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
   }
   return out;
 }
@@ -114,7 +114,7 @@ describe('taint across files', () => {
     assert.deepStrictEqual(steps.slice(0, 3), ['shop/Checkout.java:5 request parameter read here: `request.getParameter("customer")`', 'shop/Checkout.java:5 assigned to `who`', 'shop/Checkout.java:6 passed to `ordersOf` in another file as argument 1']);
     assert.match(steps[steps.length - 1]!, /^\.:6 reaches the sink/);
     assert.match(f.message, /A call in shop\/Checkout\.java \(line 6\) passes input to it\./);
-    assert.ok(results.every((r) => r.findings.every((x) => x.crossFile === undefined) && r.calls === undefined));
+    assert.ok(results.every((r) => r.findings.every((x) => x.crossFile === undefined) && r.calls === undefined && r.returns === undefined));
   });
 
   it('Java: through a chain of files and a static call, a sink only proven sources reach (path-traversal)', async () => {
@@ -183,6 +183,49 @@ describe('taint across files', () => {
     const results = await analyseAll(files);
     settleCrossFile(results);
     assert.deepStrictEqual(shown(results, 'sql-injection'), ['shop/QueryRunner.java:7 high']);
+  });
+
+  it('a value another file returns: reported when that function returns input, not when it returns a constant or alone', async () => {
+    const files: Record<string, string> = {
+      'jobs/Runner.java': [
+        'package jobs;',
+        'public class Runner {',
+        '    public void run() throws Exception {',
+        '        String arg = new Settings().fromUser();',
+        '        Runtime.getRuntime().exec("tar -xf " + arg);',
+        '    }',
+        '    public void runDefault() throws Exception {',
+        '        String arg = new Settings().fixed();',
+        '        Runtime.getRuntime().exec("tar -xf " + arg);',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'jobs/Settings.java': [
+        'package jobs;',
+        'public class Settings {',
+        '    public String fromUser() throws Exception {',
+        '        String v = System.getenv("ARCHIVE");',
+        '        return v;',
+        '    }',
+        '    public String fixed() { return "backup.tar"; }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const results = await analyseAll(files);
+    settleCrossFile(results);
+    assert.deepStrictEqual(shown(results, 'command-injection'), ['jobs/Runner.java:5 high']);
+    const f = finding(results, 'jobs/Runner.java', 5);
+    assert.strictEqual(f.flow?.[0]?.path, 'jobs/Settings.java');
+    assert.match(f.message, /`fromUser` in jobs\/Settings\.java \(line 5\) returns input\./);
+    // Alone (the editor), a call to another file's function is no evidence.
+    const alone = await engine.analyze({ path: 'jobs/Runner.java', languageId: 'java', text: files['jobs/Runner.java']! });
+    assert.deepStrictEqual(alone.findings.filter((x) => x.ruleId === 'command-injection'), []);
+    // In a scan without the function's file, nothing is raised either.
+    const partial = await analyseAll({ 'jobs/Runner.java': files['jobs/Runner.java']! });
+    settleCrossFile(partial);
+    assert.deepStrictEqual(shown(partial, 'command-injection'), []);
   });
 
   it('Python: a function imported from another module, by name and through the module', async () => {

@@ -30,16 +30,24 @@ function re(source: string): RegExp {
  * the scan cannot help (nothing to call by name), so the caller drops the match.
  */
 export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | undefined, standalone = true): boolean {
+  // What only functions of other files return is no evidence until the scan says they return input.
+  if (t.evidence === 'return') standalone = false;
   const keys = ctx.crossFileScan && t.evidence === 'parameter' ? openParamKeys(t.open, ctx.doc.languageId, ctx.doc.path) : [];
-  if (!standalone && keys.length === 0) return false;
-  if (keys.length > 0) ctx.crossFile = { params: keys, confidence: ctx.confidence, standalone };
+  const returns = ctx.crossFileScan && t.evidence !== 'source' ? [...new Set((t.returns ?? []).map((r) => r.callee))] : [];
+  if (!standalone && keys.length === 0 && returns.length === 0) return false;
+  if (keys.length > 0 || returns.length > 0) ctx.crossFile = { params: keys, ...(returns.length > 0 ? { returns } : {}), confidence: ctx.confidence, standalone };
   const src = traceSource(t.trace);
   if (src) {
     const text = ctx.text.slice(src.start, src.end).replace(/\s+/g, ' ');
     const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-    ctx.vars['source'] = t.evidence === 'source' ? `\`${shown}\` (line ${lineOf(ctx, src.start)})` : `the parameter \`${shown}\` (line ${lineOf(ctx, src.start)}), which callers may fill with input`;
+    ctx.vars['source'] =
+      t.evidence === 'source'
+        ? `\`${shown}\` (line ${lineOf(ctx, src.start)})`
+        : t.evidence === 'return'
+          ? `\`${shown}\` (line ${lineOf(ctx, src.start)}), which another file computes`
+          : `the parameter \`${shown}\` (line ${lineOf(ctx, src.start)}), which callers may fill with input`;
   }
-  if (t.evidence === 'parameter' && ctx.confidence === 'high') ctx.confidence = 'medium';
+  if (t.evidence !== 'source' && ctx.confidence === 'high') ctx.confidence = 'medium';
   const steps = traceSteps(t.trace).map((s) => ({ start: s.start, end: s.end, message: s.message }));
   const finding = ctx.captures.get('finding')?.[0] ?? sink;
   if (finding) {
@@ -69,7 +77,7 @@ export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, s
     const s = shapeOf(up.type === 'field_access' || up.type === 'member_expression' || up.type === 'attribute' ? (up.parent ?? up) : up);
     if (s.kind === 'call' && re(sanitizer).test(s.name)) return undefined;
   }
-  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
+  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}), ...(ctx.crossFileScan ? { crossFile: true } : {}) });
 }
 
 /** `tainted` and `taintedBySource`: the match holds when input reaches the target, with `evidence` the weakest kept. */

@@ -5,7 +5,9 @@
 // some call in the scan passes input to it, directly or through a chain of such parameters (a breadth-first walk
 // over the calls, indexed by callee name: linear in the calls). A finding on a tainted parameter is reported at
 // its rule's confidence with the callers' steps in front of its path; one whose parameters only ever receive
-// safe values is dropped; one with no known caller stays as single-file analysis left it.
+// safe values is dropped; one with no known caller stays as single-file analysis left it. Likewise for values a
+// function of another file returns (ReturnSummary): a sink they reach is reported when that function returns
+// input (or returns what such a function returns), and never on its own.
 //
 // Results are sorted by path before anything is read, so the outcome (and the path chosen when several callers
 // pass input) does not depend on the order the workers finished in.
@@ -86,6 +88,35 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       queue.push(e.target);
     }
   }
+  // Functions that return input, directly or by returning what such a function of another file returns.
+  const returnsInput = new Map<string, FlowStep[]>();
+  const returnEdges = new Map<string, { target: string; steps: FlowStep[] }[]>();
+  const returnQueue: string[] = [];
+  for (const r of sorted) {
+    for (const s of r.returns ?? []) {
+      if (s.kind === 'input') {
+        if (!returnsInput.has(s.function)) {
+          returnsInput.set(s.function, inFile(s.flow, r.rel));
+          returnQueue.push(s.function);
+        }
+      } else {
+        for (const c of s.callees) {
+          const list = returnEdges.get(c) ?? [];
+          list.push({ target: s.function, steps: inFile(s.flow, r.rel) });
+          returnEdges.set(c, list);
+        }
+      }
+    }
+  }
+  for (let i = 0; i < returnQueue.length; i++) {
+    const from = returnQueue[i]!;
+    const before = returnsInput.get(from)!;
+    for (const e of returnEdges.get(from) ?? []) {
+      if (returnsInput.has(e.target)) continue;
+      returnsInput.set(e.target, [...before, ...e.steps]);
+      returnQueue.push(e.target);
+    }
+  }
   for (let i = 0; i < unknownQueue.length; i++) {
     for (const e of edges.get(unknownQueue[i]!) ?? []) {
       if (unknown.has(e.target)) continue;
@@ -106,6 +137,19 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       }
       const { crossFile: _c, ...plain } = f;
       void _c;
+      const back = cond.returns?.find((c) => returnsInput.has(c));
+      if (back) {
+        stats.raised++;
+        keep.push(true);
+        const inside = returnsInput.get(back)!;
+        const at = inside[inside.length - 1]!;
+        return {
+          ...plain,
+          confidence: cond.confidence,
+          message: `${plain.message} \`${shortName(back)}\` in ${at.path} (line ${at.range.start.line + 1}) returns input.`,
+          flow: [...inside.map((s) => (s.path === r.rel ? { range: s.range, message: s.message } : s)), ...(plain.flow ?? [])],
+        };
+      }
       const via = cond.params.find((p) => tainted.has(p));
       if (via) {
         stats.raised++;
@@ -121,7 +165,7 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       }
       const known = cond.params.some((p) => called.has(calleeOf(p)));
       const open = cond.params.some((p) => unknown.has(p) || !called.has(calleeOf(p)));
-      if (known && !open) {
+      if (cond.params.length > 0 && known && !open) {
         stats.dropped++;
         keep.push(false);
         return plain;
@@ -132,7 +176,10 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     r.findings = r.findings.filter((_, i) => keep[i]);
     if (r.frames) r.frames = r.frames.filter((_, i) => keep[i]);
   }
-  for (const r of results) delete r.calls;
+  for (const r of results) {
+    delete r.calls;
+    delete r.returns;
+  }
   return stats;
 }
 
@@ -151,10 +198,11 @@ export class CrossFileBuffer {
       this.held.push(r);
       return undefined;
     }
-    if (r.calls) {
-      this.callsOnly.push({ rel: r.rel, findings: [], notes: [], calls: r.calls });
-      const { calls: _c, ...rest } = r;
+    if (r.calls || r.returns) {
+      this.callsOnly.push({ rel: r.rel, findings: [], notes: [], ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
+      const { calls: _c, returns: _r, ...rest } = r;
       void _c;
+      void _r;
       return rest;
     }
     return r;
