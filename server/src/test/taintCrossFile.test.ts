@@ -4,7 +4,7 @@
 // constants passed drops it; no known caller leaves it as single-file analysis does.
 import * as assert from 'assert';
 import { Engine, type Finding } from '../engine';
-import { settleCrossFile, type FileResult } from '../project';
+import { CrossFileBuffer, ScanCache, runScan, settleCrossFile, walk, type FileResult, type WorkerInit } from '../project';
 import { json, tmpDir, vigil, writeFiles } from './cliHelpers';
 
 const engine = Engine.create();
@@ -234,6 +234,28 @@ describe('taint across files', () => {
     assert.deepStrictEqual(shown(results, 'sql-injection'), ['app/accounts.py:5 high']);
     const steps = (finding(results, 'app/accounts.py', 5).flow ?? []).map((s) => s.path ?? '.');
     assert.strictEqual(steps[0], 'app/routes.py');
+  });
+
+  it('a rescan over the content-hash cache settles afresh (the cache keeps what each file said, not the outcome)', async () => {
+    const dir = tmpDir('vigil-xfile-cache-');
+    writeFiles(dir, JAVA);
+    const init: WorkerInit = { root: dir, customRuleDirs: [], analysis: { crossFile: true }, source: 'fs', mode: 'analyze', frames: false, maxFileSize: 1 << 20 };
+    const cache = new ScanCache('test');
+    const once = async (): Promise<string[]> => {
+      const buffer = new CrossFileBuffer();
+      const out: FileResult[] = [];
+      await runScan(walk([], { root: dir }), { ...init, cache, jobs: 1 }, (r) => {
+        const now = buffer.take(r);
+        if (now) out.push(now);
+      });
+      out.push(...buffer.settle());
+      return shown(out, 'sql-injection');
+    };
+    assert.deepStrictEqual(await once(), ['shop/OrderStore.java:12 medium', 'shop/OrderStore.java:6 high']);
+    assert.deepStrictEqual(await once(), ['shop/OrderStore.java:12 medium', 'shop/OrderStore.java:6 high']);
+    // The caller changes, the callee's file does not (its result comes from the cache): settled afresh.
+    writeFiles(dir, { 'shop/Checkout.java': JAVA['shop/Checkout.java']!.replace('request.getParameter("customer")', '"guest"') });
+    assert.deepStrictEqual(await once(), ['shop/OrderStore.java:12 medium']);
   });
 
   it('vigil scan settles it across the files it scans, and says where in JSON, SARIF and text', () => {
