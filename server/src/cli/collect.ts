@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule, type TestsMode } from '../engine';
-import { inBaseline, ConfigLocator, analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, defaultJobs, runScan, ScanCache, IgnoreRules, relativeTo, walk, type Baseline, type VigilConfig, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
+import { inBaseline, ConfigLocator, analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, defaultJobs, runScan, settleCrossFile, ScanCache, IgnoreRules, relativeTo, walk, type Baseline, type VigilConfig, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
 import { vigilVersion } from './meta';
 import type { CliArgs } from './args';
 import { UsageError } from './errors';
@@ -180,7 +180,10 @@ export async function collect(
   const sizes: Report['sizes'] = [];
   let baselined = 0;
   let suppressed = 0;
-  const onResult = (r: FileResult): void => {
+  const settle = (opts.mode ?? 'analyze') === 'analyze';
+  // Taint across files is settled once every file is in (crossFile.ts), so results wait for the end of the scan.
+  const results: FileResult[] = [];
+  const report = (r: FileResult): void => {
     // Every file not analysed is listed with its reason, binary ones included: a file named on the command line
     // must never vanish from the report.
     if (r.skipped) {
@@ -210,12 +213,13 @@ export async function collect(
   const initFor = (p: Profile): WorkerInit => ({
     root: s.root,
     customRuleDirs: p.config.rules,
-    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' || args.format === 'summary', ...legacy },
+    analysis: { ...p.analysis, includeSuppressed: args.includeSuppressed || args.format === 'sarif' || args.format === 'summary', ...legacy, ...(settle ? { crossFile: true } : {}) },
     source: args.staged ? 'git-index' : 'fs',
     mode: opts.mode ?? 'analyze',
     frames: opts.frames ?? false,
     maxFileSize: p.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
+  const onResult = (r: FileResult): void => void results.push(r);
   const pool = { jobs: args.jobs ?? defaultJobs(), memoryBudgetMb: args.maxMemoryMb ?? 0 };
   const init = initFor(s.primary);
   // Files under a nested .vigil.yaml need other rules and options than the workers were started with: they are
@@ -240,6 +244,8 @@ export async function collect(
   await runScan(primaryFiles(), { ...init, ...(cache ? { cache } : {}), ...pool }, onResult);
   if (cache && cacheFile) cache.save(cacheFile);
   for (const [p, list] of later) await runScan(fromArray(list), { ...initFor(p), ...pool }, onResult);
+  if (settle) settleCrossFile(results);
+  for (const r of results) report(r);
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   files.sort((a, b) => cmp(a.path, b.path));
   for (const f of files) {

@@ -53,7 +53,7 @@ function jsonObject(report: Report, tagRoot: boolean) {
       range: f.range,
       fingerprint: f.fingerprint,
       fixes: f.fixes,
-      ...(f.flow ? { flow: f.flow.map((s) => ({ line: s.range.start.line + 1, column: s.range.start.character + 1, range: s.range, message: s.message })) } : {}),
+      ...(f.flow ? { flow: f.flow.map((s) => ({ ...(s.path ? { path: s.path } : {}), line: s.range.start.line + 1, column: s.range.start.character + 1, range: s.range, message: s.message })) } : {}),
       ...(f.suppression ? { suppression: { ...f.suppression, line: f.suppression.line + 1 } } : {}),
       ...(f.demoted ? { demoted: f.demoted } : {}),
     })),

@@ -71,7 +71,8 @@ function result(f: Finding, rel: string, ruleIndex: number, severity: Severity):
     r.codeFlows = [
       {
         message: { text: f.flow[0]!.message },
-        threadFlows: [{ locations: f.flow.map((s, i) => ({ location: { physicalLocation: { artifactLocation, region: sarifRegion(s.range) }, message: { text: s.message } }, executionOrder: i + 1, nestingLevel: 0 })) }],
+        // A step in another file of the scan (taint across files) points at that file.
+        threadFlows: [{ locations: f.flow.map((s, i) => ({ location: { physicalLocation: { artifactLocation: s.path ? { uri: artifactUri(s.path), uriBaseId: SRCROOT } : artifactLocation, region: sarifRegion(s.range) }, message: { text: s.message } }, executionOrder: i + 1, nestingLevel: 0 })) }],
       },
     ];
   }

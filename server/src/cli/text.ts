@@ -55,7 +55,8 @@ function findingLine(f: Finding, p: Palette): string {
 /** A taint finding's path, one step a line: where the input entered, each hop, the sink. */
 function flowText(f: Finding, p: Palette): string[] {
   const steps = f.flow ?? [];
-  return steps.map((s, i) => `  ${p.dim(i === 0 ? 'flow:' : '     ')} ${String(i + 1).padStart(2)}. ${`${s.range.start.line + 1}:${s.range.start.character + 1}`.padEnd(8)} ${s.message}`);
+  // A step in another file (taint across files) names it before its line.
+  return steps.map((s, i) => `  ${p.dim(i === 0 ? 'flow:' : '     ')} ${String(i + 1).padStart(2)}. ${`${s.path ? `${s.path}:` : ''}${s.range.start.line + 1}:${s.range.start.character + 1}`.padEnd(8)} ${s.message}`);
 }
 
 export function plural(n: number, word: string): string {

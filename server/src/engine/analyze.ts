@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { loadGrammar, type Tree } from './source/parse';
+import { loadGrammar, parse, type Tree } from './source/parse';
 import { LineIndex } from './source/lines';
 import { isCodeLanguage } from './source/languages';
 import { loadRules } from './rules/load';
@@ -17,12 +17,13 @@ import { runTextPatterns } from './incremental/textPatterns';
 import { describePlan, storeRun } from './incremental/storeRun';
 import { skipReason, syntaxSkipNote } from './source/skip';
 import { unreadableTemplate } from '../checks/shared/iac/k8s';
+import { callTaints, returnTaints, CROSS_FILE_LANGUAGES } from '../checks/shared/taintScope';
 import type { Language } from './source/parse';
 import { parseSuppressions, todayIso, type Suppression } from './finalise/suppress';
 import { fingerprintOf, textKey, tokenKey } from './finalise/fingerprint';
 import { demotedConfidence, demotedSeverity, testPolicyFor } from './finalise/demote';
 import { developerPathOf, keepInDeveloperPath } from './finalise/developerPaths';
-import type { AnalysisOptions, AnalysisResult, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
+import type { AnalysisOptions, AnalysisResult, CallSummary, CodeLanguage, FlowStep, ReturnSummary, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
   /** Rule folders; default: the built-in rules/. */
@@ -35,6 +36,12 @@ export interface EngineOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export { QUERY_SIZE_LIMIT } from './source/skip';
+
+/** What a file tells a scan across files (see taintScope.ts). */
+interface CrossFileFacts {
+  calls: CallSummary[];
+  returns: ReturnSummary[];
+}
 
 const findingKey = (f: RawFinding): string => `${f.rule.id}:${f.start}:${f.end}`;
 
@@ -193,7 +200,7 @@ export class Engine {
     const lines = new LineIndex(text);
     const lower = text.toLowerCase();
     const facts = new DocumentFacts();
-    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower), facts };
+    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower), facts, ...(opts.crossFile ? { crossFile: true } : {}) };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
@@ -231,15 +238,43 @@ export class Engine {
 
     this.noteUnreadableTemplate(rules, doc, lines, notes);
     let findings: Finding[];
+    let calls: CrossFileFacts | undefined;
     try {
       // The tree is still needed here: fingerprints are read from its tokens (fingerprint.ts).
       findings = this.finalise(raw, doc, lines, opts, notes, tree ?? undefined);
+      if (opts.crossFile && !state) calls = await this.crossFileCalls(doc, tree ?? null, lines, notes);
     } finally {
       if (!state) tree?.delete();
     }
-    const result = done({ findings, notes });
+    const result = done({ findings, notes, ...(calls && calls.calls.length > 0 ? { calls: calls.calls } : {}), ...(calls && calls.returns.length > 0 ? { returns: calls.returns } : {}) });
     if (state) state.lastPlan = describePlan(run.plan);
     return result;
+  }
+
+  /**
+   * The calls of the document that other files of a scan may define, with what their arguments carry (see
+   * taintScope.ts). A file with no sink still passes input on, so it is parsed here when the rules did not need to.
+   */
+  private async crossFileCalls(doc: SourceDocument, tree: Tree | null, lines: LineIndex, notes: Note[]): Promise<CrossFileFacts> {
+    const none: CrossFileFacts = { calls: [], returns: [] };
+    if (!CROSS_FILE_LANGUAGES.has(doc.languageId)) return none;
+    if (!tree && notes.some((n) => n.code === 'skipped')) return none;
+    const own = tree ? undefined : await parse(doc.languageId as CodeLanguage, doc.text);
+    const t = tree ?? own;
+    if (!t) return none;
+    try {
+      const range = (s: { start: number; end: number }): ReturnType<LineIndex['rangeOf']> => lines.rangeOf(s.start, s.end);
+      const flow = (steps: { start: number; end: number; message: string }[]): FlowStep[] => steps.map((s) => ({ range: range(s), message: s.message }));
+      const calls: CallSummary[] = callTaints(t.rootNode, doc.languageId, doc.path).map((c) => ({
+        callee: c.callee,
+        range: range(c),
+        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
+      }));
+      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r) => (r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) }));
+      return { calls, returns };
+    } finally {
+      own?.delete();
+    }
   }
 
   /** Parses when syntax rules can run on the document, else notes why they do not; see parseAndPlan. */
@@ -329,11 +364,16 @@ export class Engine {
       if (developer && !keepInDeveloperPath(r.rule.id, r.input)) continue;
       const demote = demoted && !r.proven ? demoted : undefined;
       const confidence = demote ? demotedConfidence(r.confidence) : r.confidence;
-      if (CONFIDENCE_RANK[confidence] < minRank) continue;
+      // A finding the scan may raise (crossFile) is kept if either it or its raised form passes the minimum.
+      const cross = r.crossFile ? { ...r.crossFile, confidence: demote ? demotedConfidence(r.crossFile.confidence) : r.crossFile.confidence } : undefined;
+      if (cross && CONFIDENCE_RANK[confidence] < minRank) cross.standalone = false;
+      if (cross && CONFIDENCE_RANK[cross.confidence] < minRank && !cross.standalone) continue;
+      if (!cross && CONFIDENCE_RANK[confidence] < minRank) continue;
       const range = lines.rangeOf(r.start, r.end);
       const flagged = textKey(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.end.line)));
       const fpKey = (r.fingerprintKey ??= tokenKey(tree, lines.text, r.start, r.end) ?? flagged);
-      const occurrence = countOccurrence(occurrences, `${r.rule.id}\0${fpKey}`);
+      // One that single-file analysis would not report counts apart, so the others' fingerprints are the editor's.
+      const occurrence = countOccurrence(occurrences, `${cross && !cross.standalone ? '\u0001' : ''}${r.rule.id}\0${fpKey}`);
       const severity = opts.severityOverrides?.[r.rule.id] ?? r.severity;
       const finding: Finding = {
         ruleId: r.rule.id,
@@ -349,6 +389,7 @@ export class Engine {
         })),
       };
       if (demote) finding.demoted = { ...demote };
+      if (cross) finding.crossFile = cross;
       if (r.flow) finding.flow = r.flow.map((s) => ({ range: lines.rangeOf(s.start, s.end), message: s.message }));
       if (opts.legacyFingerprints) finding.fingerprintV1 = fingerprintOf(r.rule.id, doc.path, flagged, countOccurrence(legacyOccurrences, `${r.rule.id}\0${flagged}`));
       const s = (byLine.get(range.start.line) ?? []).find((x) => x.ruleIds.includes(r.rule.id) && !x.problem);

@@ -62,12 +62,56 @@ export interface Finding {
   demoted?: { reason: string };
   /** For taint findings: the steps from where the input entered to the sink, in order (the last is the sink). */
   flow?: FlowStep[];
+  /**
+   * Only with AnalysisOptions.crossFile: the finding rests on what callers in other files pass to parameters of
+   * its function. The scan settles it (project/scan/crossFile.ts) and removes this field before reporting.
+   */
+  crossFile?: CrossFileCondition;
 }
 
 /** One step of a taint path: where it is and what happens to the value there. */
 export interface FlowStep {
   range: Range;
   message: string;
+  /** The step lies in another file of the scan (its path as findings name it); absent: the finding's own file. */
+  path?: string;
+}
+
+/**
+ * A parameter of a function as the files of one scan name it: language, qualified function (`Class.method`,
+ * `module.function`) and 0-based parameter index, e.g. `java:OrderDao.find#0` (see checks/shared/taintScope.ts).
+ */
+export type ParamKey = string;
+
+/** How a finding reached from parameters of its function is settled once the whole scan's calls are known. */
+export interface CrossFileCondition {
+  /** The parameters whose value reaches the sink. */
+  params: ParamKey[];
+  /** Functions of other files (`<language>:<qualified function>`) whose result reaches the sink. */
+  returns?: string[];
+  /** Confidence when some call in the scan passes input to one of them. */
+  confidence: Confidence;
+  /** What single-file analysis does with it when no call in the scan is known: keep it as it is, or drop it. */
+  standalone: boolean;
+}
+
+/** What one argument of a call carries, as far as its own file tells (checks/shared/taintScope.ts). */
+export type ArgumentSummary =
+  | { kind: 'clean' }
+  | { kind: 'input'; flow: FlowStep[] }
+  | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] };
+
+/** What a function returns, when that is input or another file's result (checks/shared/taintScope.ts). */
+export type ReturnSummary =
+  | { function: string; kind: 'input'; flow: FlowStep[] }
+  | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] };
+
+/** A call whose callee another file of the scan may define, with what its arguments carry. */
+export interface CallSummary {
+  /** The callee as `<language>:<qualified function>` (a ParamKey without the index). */
+  callee: string;
+  range: Range;
+  args: ArgumentSummary[];
 }
 
 /** What findings in test and fixture code become: as they are, demoted (the default), or not reported. */
@@ -314,6 +358,11 @@ export interface AnalysisOptions {
   maxFileSize?: number;
   /** Also give each finding its version 1 fingerprint (`fingerprintV1`), to match a baseline from before version 2. */
   legacyFingerprints?: boolean;
+  /**
+   * A scan of many files settles taint across them: findings reached only from parameters carry `crossFile`
+   * (those single-file analysis drops included) and the result lists the file's calls (`calls`).
+   */
+  crossFile?: boolean;
   /** Findings in test and fixture code (finalise/testCode.ts): `demote` by default. */
   tests?: TestsMode;
 }
@@ -325,4 +374,8 @@ export interface AnalysisResult {
   skipped?: string;
   /** Milliseconds spent, for logs and benchmarks. */
   elapsedMs: number;
+  /** With AnalysisOptions.crossFile: the calls other files of the scan may define (see CallSummary). */
+  calls?: CallSummary[];
+  /** With AnalysisOptions.crossFile: the functions that return input or another file's result. */
+  returns?: ReturnSummary[];
 }

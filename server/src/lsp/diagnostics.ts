@@ -26,7 +26,8 @@ export function findingToDiagnostic(f: Finding, version: number | undefined, hre
     data,
   };
   if (href) d.codeDescription = { href };
-  if (uri && f.flow && f.flow.length > 0) d.relatedInformation = f.flow.map((s, i) => ({ location: { uri, range: s.range }, message: `${i + 1}. ${s.message}` }));
+  // Steps in other files (taint across files) are named in the message; their URIs are the workspace's to resolve.
+  if (uri && f.flow && f.flow.length > 0) d.relatedInformation = f.flow.filter((s) => !s.path).map((s, i) => ({ location: { uri, range: s.range }, message: `${i + 1}. ${s.message}` }));
   return d;
 }
 

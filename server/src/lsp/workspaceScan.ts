@@ -5,7 +5,7 @@
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { builtinRulesDir } from '../engine';
-import { defaultJobs, runScan, ScanCache, walk, type FileResult, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
+import { CrossFileBuffer, defaultJobs, runScan, ScanCache, walk, type FileResult, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
 import type { ScanSummary } from '../protocol';
 import type { ScanProgress, ServerContext } from './context';
 import { configsOf, profileFor, scanPlans, type ScanPlan, type ScanProfile } from './scanPlans';
@@ -151,13 +151,20 @@ export class WorkspaceScanner {
     const init: WorkerInit = {
       root: folder,
       customRuleDirs: p.customRuleDirs,
-      analysis: p.analysis,
+      analysis: { ...p.analysis, crossFile: true },
       source: 'fs',
       mode: 'analyze',
       frames: false,
       maxFileSize: p.maxFileSize,
     };
-    const r = await runScan(entries, { ...init, cache: this.cacheFor(cacheName, init), jobs: scanJobs(), signal }, (res) => state.onResult(folder, res));
+    // Taint across the files of this pool (crossFile.ts): a file whose findings rest on callers elsewhere is
+    // published once every file is in; the others as they arrive.
+    const buffer = new CrossFileBuffer();
+    const r = await runScan(entries, { ...init, cache: this.cacheFor(cacheName, init), jobs: scanJobs(), signal }, (res) => {
+      const now = buffer.take(res);
+      if (now) state.onResult(folder, now);
+    });
+    if (!r.cancelled) for (const res of buffer.settle()) state.onResult(folder, res);
     return r.cancelled;
   }
 

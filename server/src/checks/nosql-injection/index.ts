@@ -80,7 +80,8 @@ export const filters: Record<string, FilterHelper> = {
     if (!target?.node || !key) return false;
     if (key === '$where') {
       const t = taintOfCapture(ctx, target, undefined, 'code');
-      if (!t) return false;
+      // Another file's result (a scan across files) is no evidence here: this helper does not hand findings to the scan.
+      if (!t || t.evidence === 'return') return false;
       if (!t.built && ctx.confidence === 'high') ctx.confidence = 'medium';
       ctx.vars['detail'] = WHERE_DETAIL;
       return true;

@@ -42,7 +42,7 @@ export const filters: Record<string, FilterHelper> = {
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), sink);
     if (!t) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
-    applyTaint(ctx, t, target);
+    if (!applyTaint(ctx, t, target)) return false;
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;
     return true;

@@ -12,6 +12,7 @@ import { escapeRegExp } from './types';
 import { safeReasonOfUse, type SafeSink } from './safeValues';
 import { fieldDeclaration } from './taintFields';
 import { describeSource, extend, quote, stepAt, traceSteps, type Trace } from './taintTrace';
+import { calleeKeys } from './taintNames';
 
 // Taint: can a value at a sink come from outside the program, and by which path? Computed on demand from the sink
 // backwards: an expression is tainted when a source (rules/taint/sources.yaml) flows into it through assignments
@@ -29,17 +30,50 @@ export interface Taint {
   params?: Map<number, Trace>;
   /** A parameter of a function with no caller in this file reaches it. */
   weak?: Trace;
+  /** Every such parameter, for callers in other files of a scan (taintScope.ts); `weak` is the first. */
+  open?: OpenParam[];
+  /** In a scan across files: what functions of other files return reaches the value (settled by the scan). */
+  returns?: ReturnedBy[];
   /** Text is built around the tainted part (concatenation, interpolation, formatting). */
   built: boolean;
 }
 
 export const CLEAN: Taint = { built: false };
 
+/** A parameter of a function nothing in this file calls, and the path from it. */
+export interface OpenParam {
+  fn: Node;
+  index: number;
+  trace: Trace;
+}
+
+/** The result of a call to a function another file of the scan may define (taintNames.ts), and the path from it. */
+export interface ReturnedBy {
+  callee: string;
+  trace: Trace;
+}
+
+function mergeReturns(a: ReturnedBy[] | undefined, b: ReturnedBy[] | undefined): ReturnedBy[] | undefined {
+  if (!b || b.length === 0) return a;
+  if (!a || a.length === 0) return b;
+  return [...a, ...b.filter((r) => !a.some((x) => x.callee === r.callee))];
+}
+
+function mergeOpen(a: OpenParam[] | undefined, b: OpenParam[] | undefined): OpenParam[] | undefined {
+  if (!b || b.length === 0) return a;
+  if (!a || a.length === 0) return b;
+  const out = [...a];
+  for (const o of b) if (!out.some((x) => x.index === o.index && x.fn.startIndex === o.fn.startIndex && x.fn.endIndex === o.fn.endIndex)) out.push(o);
+  return out;
+}
+
 export interface TaintOptions {
   /** Calls (over their normalised callee path) whose result is safe for this sink. */
   sanitizer?: RegExp;
   /** The kind of sink, for the shared safe-value facts (numbers, allow-lists, this sink's escapers); default any. */
   sink?: SafeSink;
+  /** Part of a scan across files: calls into other files are followed as `returns` (see ReturnedBy). */
+  crossFile?: boolean;
 }
 
 interface Env {
@@ -47,6 +81,7 @@ interface Env {
   sources: LanguageSources;
   sanitizer?: RegExp;
   sink: SafeSink;
+  crossFile: boolean;
   memo: Map<string, Taint | null>;
   summaries: Map<string, Taint | null>;
 }
@@ -63,10 +98,10 @@ const envs = new WeakMap<object, Map<string, Env>>();
 function envFor(node: Node, lang: string, opts: TaintOptions): Env {
   let byKey = envs.get(node.tree);
   if (!byKey) envs.set(node.tree, (byKey = new Map()));
-  const key = `${lang}/${opts.sink ?? 'any'}/${opts.sanitizer?.source ?? ''}`;
+  const key = `${lang}/${opts.sink ?? 'any'}/${opts.sanitizer?.source ?? ''}/${opts.crossFile ? 'x' : ''}`;
   let env = byKey.get(key);
   if (!env) {
-    env = { lang, sources: sourcesFor(lang), sink: opts.sink ?? 'any', memo: new Map(), summaries: new Map() };
+    env = { lang, sources: sourcesFor(lang), sink: opts.sink ?? 'any', crossFile: opts.crossFile === true, memo: new Map(), summaries: new Map() };
     if (opts.sanitizer) env.sanitizer = opts.sanitizer;
     byKey.set(key, env);
   }
@@ -84,14 +119,18 @@ function merge(a: Taint, b: Taint): Taint {
   const out: Taint = { built: a.built || b.built };
   const source = a.source ?? b.source;
   const weak = a.weak ?? b.weak;
+  const open = mergeOpen(a.open, b.open);
+  const returns = mergeReturns(a.returns, b.returns);
+  if (returns) out.returns = returns;
   if (source) out.source = source;
   if (weak) out.weak = weak;
+  if (open) out.open = open;
   if (params && params.size > 0) out.params = params;
   return out;
 }
 
 function isTainted(t: Taint): boolean {
-  return Boolean(t.source || t.weak || (t.params && t.params.size > 0));
+  return Boolean(t.source || t.weak || (t.params && t.params.size > 0) || (t.returns && t.returns.length > 0));
 }
 
 /** Every trace of `t` extended by one step at `node`. */
@@ -102,6 +141,8 @@ function through(t: Taint, node: Node, message: string, built?: boolean): Taint 
   const w = extend(t.weak, node, message);
   if (s) out.source = s;
   if (w) out.weak = w;
+  if (t.open) out.open = t.open.map((o) => ({ ...o, trace: extend(o.trace, node, message)! }));
+  if (t.returns) out.returns = t.returns.map((r) => ({ ...r, trace: extend(r.trace, node, message)! }));
   if (t.params) {
     const p = new Map<number, Trace>();
     for (const [i, tr] of t.params) p.set(i, extend(tr, node, message)!);
@@ -239,6 +280,17 @@ function call(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, depth: 
     for (const fn of callees) acc = merge(acc, throughCall(env, node, fn, s.args, depth));
     return acc;
   }
+  const passed = passThrough(env, node, s, depth);
+  // A function another file of the scan may define: what it returns is settled by the scan.
+  if (!env.crossFile) return passed;
+  const keys = calleeKeys(node, env.lang);
+  if (keys.length === 0) return passed;
+  const at = stepAt(node, `returned by ${quote(`${s.name}(…)`)} of another file`);
+  return merge(passed, { built: false, returns: keys.map((callee) => ({ callee, trace: at })) });
+}
+
+/** An unknown call: what its receiver and arguments pass on. */
+function passThrough(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, depth: number): Taint {
   // m.get("b"): only what was stored under "b".
   if (s.receiver && GETTERS.test(s.name) && s.args.length >= 1) {
     const k = constantKey(s.args[0]);
@@ -266,6 +318,7 @@ function throughCall(env: Env, call: Node, fn: Node, args: Node[], depth: number
   let out: Taint = { built: sum.built };
   if (sum.source) out.source = extend(sum.source, call, `returned by ${quote(name)}`)!;
   if (sum.weak) out.weak = extend(sum.weak, call, `returned by ${quote(name)}`)!;
+  if (sum.returns) out.returns = sum.returns.map((r) => ({ ...r, trace: extend(r.trace, call, `returned by ${quote(name)}`)! }));
   if (sum.params) {
     const params = parametersOf(fn);
     for (const [i, inner] of sum.params) {
@@ -396,9 +449,11 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
     else if (recordsFacts(fn)) treeFact(fn, `taint-calls/${name}`, (root) => String(sourceOf(root).match(new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`, 'g'))?.length ?? 0), String);
   }
   if (callers.length === 0 || level > 4) {
-    // No caller here: the parameter may carry anything (medium evidence).
+    // No caller here: the parameter may carry anything (medium evidence). Callers in other files of a scan may
+    // tell more: the parameters are kept for them (taintScope.ts), unless the search merely went too deep.
     const first = params.values().next().value;
     if (first && !out.weak) out = { ...out, weak: first };
+    if (callers.length === 0 && isFunctionNode(fn)) out = { ...out, open: mergeOpen(out.open, [...params].map(([index, trace]) => ({ fn, index, trace }))) };
     return out;
   }
   const plist = parametersOf(fn);
@@ -416,6 +471,8 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
       const mapped: Taint = { built: t.built || up.built };
       if (src) mapped.source = src;
       if (weak) mapped.weak = weak;
+      if (up.open) mapped.open = up.open.map((o) => ({ ...o, trace: reroot(o.trace, inner)! }));
+      if (up.returns) mapped.returns = up.returns.map((r) => ({ ...r, trace: reroot(r.trace, inner)! }));
       out = merge(out, mapped);
     }
   }
@@ -463,12 +520,17 @@ function depend(env: Env, at: Node, what: 'function' | 'field', name: string): v
   treeFact(at, key, compute, String);
 }
 
-export type Evidence = 'source' | 'parameter';
+/** `return`: only what functions of other files return (a scan across files settles it). */
+export type Evidence = 'source' | 'parameter' | 'return';
 
 export interface TaintFinding {
   evidence: Evidence;
   trace: Trace;
   built: boolean;
+  /** With parameter evidence: every parameter (of a function nothing in the file calls) that reaches the value. */
+  open?: OpenParam[];
+  /** Calls into other files whose results reach the value (only in a scan across files). */
+  returns?: ReturnedBy[];
 }
 
 /**
@@ -477,8 +539,31 @@ export interface TaintFinding {
  */
 export function taintAt(node: Node, languageId: string, opts: TaintOptions = {}): TaintFinding | undefined {
   const env = envFor(node, languageId, opts);
-  const t = resolveUp(env, enclosingFunction(node), evaluate(env, node, undefined, 0), 0);
+  return finding(resolveUp(env, enclosingFunction(node), evaluate(env, node, undefined, 0), 0));
+}
+
+function finding(t: Taint): TaintFinding | undefined {
   if (t.source) return { evidence: 'source', trace: t.source, built: t.built };
-  if (t.weak) return { evidence: 'parameter', trace: t.weak, built: t.built };
+  const returns = t.returns ? { returns: t.returns } : {};
+  if (t.weak) return { evidence: 'parameter', trace: t.weak, built: t.built, ...(t.open ? { open: t.open } : {}), ...returns };
+  if (t.returns?.[0]) return { evidence: 'return', trace: t.returns[0].trace, built: t.built, ...returns };
   return undefined;
+}
+
+/**
+ * What the fields of the object a local name holds carry at `node` (`box.value = input; call(box)`): the writes
+ * to `name.f` that reach it, for an argument passed to another file (taintScope.ts). Undefined when none do.
+ */
+export function fieldsTaintAt(node: Node, languageId: string, opts: TaintOptions = {}): TaintFinding | undefined {
+  if (node.type !== 'identifier') return undefined;
+  const env = envFor(node, languageId, opts);
+  const fn = enclosingFunction(node);
+  const fd = functionDefs(fn);
+  let acc = CLEAN;
+  for (const name of fd.byName.keys()) {
+    if (!name.startsWith(`${node.text}.`)) continue;
+    const defs = reachingDefs(fd, node, name);
+    if (defs) acc = merge(acc, defsTaint(env, defs, name, undefined, 0));
+  }
+  return finding(resolveUp(env, fn, acc, 0));
 }

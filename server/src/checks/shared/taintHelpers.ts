@@ -8,6 +8,7 @@ import { shapeOf } from './taintSyntax';
 import { heredocBodyOf } from './rubyEval';
 import { inputSourceOf } from './inputEvidence';
 import { SAFE_SINKS, type SafeSink } from './safeValues';
+import { openParamKeys } from './taintScope';
 
 // The rule-facing side of the taint engine. A rule's query finds a sink and captures the argument that matters;
 // `tainted` keeps the match when input reaches that argument (see taint.ts), sets the confidence from the evidence
@@ -21,15 +22,32 @@ function re(source: string): RegExp {
   return r;
 }
 
-/** Describes the evidence for the message and attaches the path, ending at the sink capture. */
-export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | undefined): void {
+/**
+ * Describes the evidence for the message and attaches the path, ending at the sink capture. In a scan across files
+ * (ctx.crossFileScan), evidence from parameters of a function nothing in the file calls is handed to the scan:
+ * a caller elsewhere that passes input raises it to the rule's confidence, callers that pass only safe values
+ * drop it. `standalone` says whether the finding stands without such callers; false when it does not stand and
+ * the scan cannot help (nothing to call by name), so the caller drops the match.
+ */
+export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | undefined, standalone = true): boolean {
+  // What only functions of other files return is no evidence until the scan says they return input.
+  if (t.evidence === 'return') standalone = false;
+  const keys = ctx.crossFileScan && t.evidence === 'parameter' ? openParamKeys(t.open, ctx.doc.languageId, ctx.doc.path) : [];
+  const returns = ctx.crossFileScan && t.evidence !== 'source' ? [...new Set((t.returns ?? []).map((r) => r.callee))] : [];
+  if (!standalone && keys.length === 0 && returns.length === 0) return false;
+  if (keys.length > 0 || returns.length > 0) ctx.crossFile = { params: keys, ...(returns.length > 0 ? { returns } : {}), confidence: ctx.confidence, standalone };
   const src = traceSource(t.trace);
   if (src) {
     const text = ctx.text.slice(src.start, src.end).replace(/\s+/g, ' ');
     const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-    ctx.vars['source'] = t.evidence === 'source' ? `\`${shown}\` (line ${lineOf(ctx, src.start)})` : `the parameter \`${shown}\` (line ${lineOf(ctx, src.start)}), which callers may fill with input`;
+    ctx.vars['source'] =
+      t.evidence === 'source'
+        ? `\`${shown}\` (line ${lineOf(ctx, src.start)})`
+        : t.evidence === 'return'
+          ? `\`${shown}\` (line ${lineOf(ctx, src.start)}), which another file computes`
+          : `the parameter \`${shown}\` (line ${lineOf(ctx, src.start)}), which callers may fill with input`;
   }
-  if (t.evidence === 'parameter' && ctx.confidence === 'high') ctx.confidence = 'medium';
+  if (t.evidence !== 'source' && ctx.confidence === 'high') ctx.confidence = 'medium';
   const steps = traceSteps(t.trace).map((s) => ({ start: s.start, end: s.end, message: s.message }));
   const finding = ctx.captures.get('finding')?.[0] ?? sink;
   if (finding) {
@@ -37,6 +55,7 @@ export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | u
     if (!last || last.start !== finding.start || last.end !== finding.end) steps.push({ start: finding.start, end: finding.end, message: `reaches the sink \`${oneLine(finding.text)}\`` });
   }
   ctx.flow = steps;
+  return true;
 }
 
 function oneLine(s: string): string {
@@ -58,7 +77,7 @@ export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, s
     const s = shapeOf(up.type === 'field_access' || up.type === 'member_expression' || up.type === 'attribute' ? (up.parent ?? up) : up);
     if (s.kind === 'call' && re(sanitizer).test(s.name)) return undefined;
   }
-  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}) });
+  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}), ...(ctx.crossFileScan ? { crossFile: true } : {}) });
 }
 
 /** `tainted` and `taintedBySource`: the match holds when input reaches the target, with `evidence` the weakest kept. */
@@ -66,12 +85,12 @@ function taintFilter(evidence: 'parameter' | 'source'): FilterHelper {
   return (ctx, target, options) => {
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink);
     if (!t) return false;
-    if (evidence === 'source' && t.evidence !== 'source') return false;
-    // A parameter handed on unchanged is a wrapper passing its caller's value through (JNDI's own DirContext
-    // delegating `search(name, filter)`): only text built around it is evidence without a traced source.
-    if (t.evidence === 'parameter' && !t.built) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
-    applyTaint(ctx, t, target);
+    // A parameter handed on unchanged is a wrapper passing its caller's value through (JNDI's own DirContext
+    // delegating `search(name, filter)`): only text built around it is evidence without a traced source, or a
+    // caller in another file of the scan that passes input.
+    const standalone = t.evidence === 'source' || (evidence === 'parameter' && t.built);
+    if (!applyTaint(ctx, t, target, standalone)) return false;
     // Developer-controlled files (finalise/developerPaths.ts) keep the finding only with web or console input.
     const input = target?.node ? inputSourceOf(target.node) : undefined;
     if (input) ctx.input = input;

@@ -1,6 +1,6 @@
 import type { Node, Tree } from '../../engine/source/parse';
 import type { LineIndex } from '../../engine/source/lines';
-import type { Confidence, Pattern, Rule, Severity, SourceDocument } from '../../engine/types';
+import type { Confidence, CrossFileCondition, Pattern, Rule, Severity, SourceDocument } from '../../engine/types';
 import type { DocumentFacts } from '../../engine/incremental/documentFacts';
 
 /** One captured span: a tree-sitter node for query patterns, a regex group for regex patterns. */
@@ -42,6 +42,10 @@ export interface MatchContext {
   proven?: string;
   /** The steps from a taint source to this sink (set by the taint helper), in UTF-16 offsets. */
   flow?: { start: number; end: number; message: string }[];
+  /** The analysis is part of a scan that settles taint across files (AnalysisOptions.crossFile). */
+  crossFileScan?: boolean;
+  /** Set by the taint helpers in such a scan: the finding rests on callers in other files (taintScope.ts). */
+  crossFile?: CrossFileCondition;
 }
 
 /**

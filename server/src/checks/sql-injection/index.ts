@@ -12,6 +12,9 @@ import type { TaintFinding } from '../shared/taint';
 
 const analyses = new WeakMap<MatchContext, SqlAnalysis>();
 
+/** The strongest evidence among a query's values decides: a traced source, a parameter, another file's result. */
+const RANK: Record<TaintFinding['evidence'], number> = { source: 2, parameter: 1, return: 0 };
+
 const KIND_WORDS: Record<string, string> = {
   concatenation: 'string concatenation',
   interpolation: 'string interpolation',
@@ -40,10 +43,10 @@ export const filters: Record<string, FilterHelper> = {
     let best: TaintFinding | undefined;
     for (const p of a.dynamic) {
       const t = taintOfCapture(ctx, { name: 'value', text: p.node.text, start: p.node.startIndex, end: p.node.endIndex, node: p.node }, undefined, 'sql');
-      if (t && (!best || (best.evidence === 'parameter' && t.evidence === 'source'))) best = t;
+      if (t && (!best || RANK[t.evidence] > RANK[best.evidence])) best = t;
     }
     if (!best) return false;
-    applyTaint(ctx, best, target);
+    if (!applyTaint(ctx, best, target)) return false;
     analyses.set(ctx, a);
     const kinds = [...a.build.kinds].map((k) => KIND_WORDS[k] ?? k);
     ctx.vars['how'] = kinds.length > 0 ? kinds.join(' and ') : 'string building';
@@ -54,6 +57,7 @@ export const filters: Record<string, FilterHelper> = {
       ? 'A placeholder cannot stand for a table or column name: map the input to a fixed allow-list of names instead.'
       : 'Use placeholders in the SQL and pass the value as a bound parameter.';
     if (a.identifierLike && ctx.confidence === 'high') ctx.confidence = 'medium';
+    if (a.identifierLike && ctx.crossFile?.confidence === 'high') ctx.crossFile.confidence = 'medium';
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;
     return true;

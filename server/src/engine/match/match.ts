@@ -7,7 +7,7 @@ import { FILTERS, FIX_HELPERS, PRODUCERS } from '../../checks';
 import { normaliseOffsetEdits } from './fixes';
 import { maskSecret } from '../finalise/mask';
 import { messageFor } from './messages';
-import type { Confidence, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument } from '../types';
+import type { Confidence, CrossFileCondition, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument } from '../types';
 import type { DocumentFacts } from '../incremental/documentFacts';
 
 /** A match that passed its filters, before suppressions, severity overrides and fingerprints. */
@@ -34,6 +34,8 @@ export interface RawFinding {
   input?: string;
   /** Set when the finding is not demoted in test code (MatchContext.proven). */
   proven?: string;
+  /** The finding rests on callers in other files of the scan (MatchContext.crossFile). */
+  crossFile?: CrossFileCondition;
 }
 
 export interface RawFix {
@@ -55,6 +57,8 @@ export interface MatchInput {
   grammarKey?: string;
   /** Whole-document facts the helpers read in this analysis (see documentFacts.ts). */
   facts?: DocumentFacts;
+  /** Part of a scan that settles taint across files (AnalysisOptions.crossFile). */
+  crossFile?: boolean;
 }
 
 function patternPasses(p: Pattern, input: MatchInput): boolean {
@@ -136,6 +140,7 @@ export function finish(ctx: MatchContext, input: MatchInput, out: RawFinding[]):
     ...(ctx.input ? { input: ctx.input } : {}),
     ...(ctx.proven ? { proven: ctx.proven } : {}),
     ...(ctx.flow ? { flow: ctx.flow } : {}),
+    ...(ctx.crossFile ? { crossFile: ctx.crossFile } : {}),
   });
 }
 
@@ -167,6 +172,7 @@ export function newContext(rule: Rule, pattern: Pattern, input: MatchInput): Mat
   };
   if (input.tree) ctx.tree = input.tree;
   if (input.facts) ctx.facts = input.facts;
+  if (input.crossFile) ctx.crossFileScan = true;
   return ctx;
 }
 

@@ -157,7 +157,11 @@ class Pool {
   private withCache(r: FileResult): FileResult {
     const cache = this.opts.cache;
     if (!cache) return r;
-    if (r.cached) return cache.result(r.rel) ?? { rel: r.rel, findings: [], notes: [], skipped: 'cache entry vanished' };
+    if (r.cached) {
+      // A copy: the scan settles taint across files in place (crossFile.ts), and the cache must keep what the file said.
+      const known = cache.result(r.rel);
+      return known ? { ...known } : { rel: r.rel, findings: [], notes: [], skipped: 'cache entry vanished' };
+    }
     if (r.hash && !r.skipped) cache.store(r.rel, r.hash, r);
     const { hash: _h, ...clean } = r;
     return clean;

@@ -1,5 +1,5 @@
 // Messages between the scan pool (pool.ts) and its worker threads (scanWorker.ts).
-import type { AnalysisOptions, Finding, Note } from '../../engine';
+import type { AnalysisOptions, CallSummary, Finding, Note, ReturnSummary } from '../../engine';
 
 export interface WorkerInit {
   /** Folder that relative paths (and so fingerprints) are based on. */
@@ -67,6 +67,10 @@ export interface FileResult {
   hash?: string;
   /** The content matched `knownHash`: the caller's cached result stands. */
   cached?: boolean;
+  /** With AnalysisOptions.crossFile: the file's calls into other files, for crossFile.ts. */
+  calls?: CallSummary[];
+  /** With AnalysisOptions.crossFile: the file's functions that return input or another file's result. */
+  returns?: ReturnSummary[];
 }
 
 /** `bytes`: the size of the file the worker read (the pool recycles workers that grew on large files). */

@@ -88,7 +88,7 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
   const r = await engine!.analyze({ path: req.rel, languageId: languageIdForPath(req.rel), text }, { ...init.analysis, includeSuppressed: true });
   if (r.skipped) return { ...base, skipped: r.skipped, binary: r.skipped === 'binary content' };
   const findings = init.analysis.includeSuppressed ? r.findings : r.findings.filter((f) => !f.suppression);
-  const result: FileResult = { ...base, findings, notes: r.notes };
+  const result: FileResult = { ...base, findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) };
   const suppressed = r.findings.filter((f) => f.suppression).length;
   if (suppressed > 0) result.suppressed = suppressed;
   if (init.frames && findings.length > 0) {

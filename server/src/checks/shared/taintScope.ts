@@ -1,0 +1,109 @@
+import type { Node } from '../../engine/source/parse';
+import { isConstantExpression } from './constants';
+import { fieldsTaintAt, taintAt, type OpenParam } from './taint';
+import { calleeKeys, functionKey } from './taintNames';
+import { traceSteps, type TraceStep } from './taintTrace';
+import { fileIndex, returnedValues } from './taintSummaries';
+
+// Names that hold across the files of one scan, for taint that crosses them: a function as `<lang>:<qualified
+// name>` and its parameters as `...#<index>`, and what each call to a function of another file passes. A sink
+// reached from a parameter of a function nothing in its own file calls (taint.ts: `open`) is settled by the scan
+// from these calls (project/scan/crossFile.ts). Names are resolved from the syntax alone, as far as one file
+// tells: Java `new T().m(x)`, `T v = new U(); v.m(x)` (the object created decides, as Java dispatches on it),
+// `T.m(x)`; Python `from mod import f; f(x)` and `import mod; mod.f(x)`. Overloads share a name: a caller's
+// argument is matched by position only.
+
+/** What an argument carries, in offsets; converted to ranges by the engine. */
+export type ArgumentTaint = { kind: 'clean' } | { kind: 'input'; steps: TraceStep[] } | { kind: 'param'; params: string[]; steps: TraceStep[] };
+
+export interface CallTaint {
+  callee: string;
+  start: number;
+  end: number;
+  args: ArgumentTaint[];
+}
+
+const CALLS: Record<string, string[]> = { java: ['method_invocation'], python: ['call'] };
+
+function positionalArgs(call: Node): Node[] | undefined {
+  const list = call.childForFieldName('arguments');
+  if (!list) return undefined;
+  const out: Node[] = [];
+  for (const c of list.namedChildren) {
+    if (!c || c.type === 'comment') continue;
+    // Past a keyword or unpacked argument, positions no longer match parameters.
+    if (/keyword_argument|splat|dictionary_splat/.test(c.type)) break;
+    out.push(c);
+  }
+  return out;
+}
+
+export function openParamKeys(open: OpenParam[] | undefined, languageId: string, path: string): string[] {
+  const keys: string[] = [];
+  for (const o of open ?? []) {
+    const k = functionKey(o.fn, languageId, path);
+    if (k && !keys.includes(`${k}#${o.index}`)) keys.push(`${k}#${o.index}`);
+  }
+  return keys;
+}
+
+/**
+ * Every call in the file whose callee another file may define, with what each positional argument carries: input
+ * (a source reaches it here), parameters of the caller's own function nothing in this file calls, or nothing.
+ */
+export function callTaints(root: Node, languageId: string, path: string): CallTaint[] {
+  const types = CALLS[languageId];
+  if (!types) return [];
+  const out: CallTaint[] = [];
+  for (const call of root.descendantsOfType(types)) {
+    if (!call) continue;
+    const keys = calleeKeys(call, languageId);
+    if (keys.length === 0) continue;
+    const args = positionalArgs(call);
+    if (!args || args.length === 0) continue;
+    const summaries: ArgumentTaint[] = args.map((a) => {
+      if (isConstantExpression(a)) return { kind: 'clean' };
+      // An object passed whole carries what was stored in its fields before the call.
+      const t = taintAt(a, languageId, { crossFile: true }) ?? fieldsTaintAt(a, languageId, { crossFile: true });
+      if (!t) return { kind: 'clean' };
+      if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace) };
+      // Another file's result: not known here, so the callee may receive anything.
+      if (t.evidence === 'return') return { kind: 'param', params: [], steps: traceSteps(t.trace) };
+      return { kind: 'param', params: openParamKeys(t.open, languageId, path), steps: traceSteps(t.trace) };
+    });
+    for (const callee of keys) out.push({ callee, start: call.startIndex, end: call.endIndex, args: summaries });
+  }
+  return out;
+}
+
+/** What a function returns, in offsets: input (a source reaches a returned value) or other files' results. */
+export type ReturnTaint = { function: string; kind: 'input'; steps: TraceStep[] } | { function: string; kind: 'returns'; callees: string[]; steps: TraceStep[] };
+
+/** The functions of the file, by scan-wide name, that return input or what functions of other files return. */
+export function returnTaints(root: Node, languageId: string, path: string): ReturnTaint[] {
+  if (!CALLS[languageId]) return [];
+  const out: ReturnTaint[] = [];
+  for (const fns of fileIndex(root).functions.values()) {
+    for (const fn of fns) {
+      const key = functionKey(fn, languageId, path);
+      if (!key) continue;
+      let other: ReturnTaint | undefined;
+      let input: ReturnTaint | undefined;
+      for (const v of returnedValues(fn)) {
+        if (isConstantExpression(v)) continue;
+        const t = taintAt(v, languageId, { crossFile: true });
+        if (t?.evidence === 'source') {
+          input = { function: key, kind: 'input', steps: [...traceSteps(t.trace), { start: v.startIndex, end: v.endIndex, message: 'returned' }] };
+          break;
+        }
+        if (t?.returns && !other) other = { function: key, kind: 'returns', callees: [...new Set(t.returns.map((r) => r.callee))], steps: [...traceSteps(t.trace), { start: v.startIndex, end: v.endIndex, message: 'returned' }] };
+      }
+      const r = input ?? other;
+      if (r) out.push(r);
+    }
+  }
+  return out;
+}
+
+/** The languages whose calls and functions get scan-wide names. */
+export const CROSS_FILE_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(CALLS));

@@ -1,0 +1,218 @@
+// Taint across the files of one scan. Each file's analysis (AnalysisOptions.crossFile) hands back the calls it
+// makes into functions other files may define, with what each argument carries (input, a parameter of the
+// caller's own function, or nothing), and marks the findings that rest on parameters of a function nothing in
+// its own file calls (Finding.crossFile). Once every file is in, this settles them: a parameter is tainted when
+// some call in the scan passes input to it, directly or through a chain of such parameters (a breadth-first walk
+// over the calls, indexed by callee name: linear in the calls). A finding on a tainted parameter is reported at
+// its rule's confidence with the callers' steps in front of its path; one whose parameters only ever receive
+// safe values is dropped; one with no known caller stays as single-file analysis left it. Likewise for values a
+// function of another file returns (ReturnSummary): a sink they reach is reported when that function returns
+// input (or returns what such a function returns), and never on its own.
+//
+// Results are sorted by path before anything is read, so the outcome (and the path chosen when several callers
+// pass input) does not depend on the order the workers finished in.
+import type { CallSummary, FlowStep, ParamKey } from '../../engine';
+import type { FileResult } from './protocol';
+
+interface Edge {
+  target: ParamKey;
+  /** Steps from the caller's parameter to the argument, then the call, in the caller's file. */
+  steps: FlowStep[];
+}
+
+/** `java:C.m#0` -> `java:C.m`. */
+const calleeOf = (p: ParamKey): string => p.replace(/#\d+$/, '');
+
+function shortName(callee: string): string {
+  return callee.replace(/^[^:]*:/, '').split('.').pop() ?? callee;
+}
+
+function inFile(steps: FlowStep[], rel: string): FlowStep[] {
+  return steps.map((s) => (s.path ? s : { ...s, path: rel }));
+}
+
+function passedStep(call: CallSummary, index: number, rel: string): FlowStep {
+  return { range: call.range, message: `passed to \`${shortName(call.callee)}\` in another file as argument ${index + 1}`, path: rel };
+}
+
+export interface CrossFileStats {
+  /** Findings raised because a caller elsewhere passes input. */
+  raised: number;
+  /** Findings dropped because every caller passes safe values. */
+  dropped: number;
+}
+
+/** Settles the `crossFile` findings of `results` in place (findings and their frames); see the top of the file. */
+export function settleCrossFile(results: FileResult[]): CrossFileStats {
+  const sorted = [...results].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const called = new Set<string>();
+  for (const r of sorted) for (const c of r.calls ?? []) called.add(c.callee);
+
+  const tainted = new Map<ParamKey, FlowStep[]>();
+  /** Parameters that callers fill with values nobody in the scan traced: they may carry anything. */
+  const unknown = new Set<ParamKey>();
+  const edges = new Map<ParamKey, Edge[]>();
+  const queue: ParamKey[] = [];
+  const unknownQueue: ParamKey[] = [];
+  for (const r of sorted) {
+    for (const c of r.calls ?? []) {
+      c.args.forEach((a, i) => {
+        const target = `${c.callee}#${i}`;
+        if (a.kind === 'input') {
+          if (!tainted.has(target)) {
+            tainted.set(target, [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)]);
+            queue.push(target);
+          }
+        } else if (a.kind === 'param') {
+          const steps = [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)];
+          for (const p of a.params) {
+            const list = edges.get(p) ?? [];
+            list.push({ target, steps });
+            edges.set(p, list);
+          }
+          // From a parameter no call in the scan fills (or one this file could not name): anything may arrive.
+          if ((a.params.length === 0 || a.params.some((p) => !called.has(calleeOf(p)))) && !unknown.has(target)) {
+            unknown.add(target);
+            unknownQueue.push(target);
+          }
+        }
+      });
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const from = queue[i]!;
+    const before = tainted.get(from)!;
+    for (const e of edges.get(from) ?? []) {
+      if (tainted.has(e.target)) continue;
+      tainted.set(e.target, [...before, ...e.steps]);
+      queue.push(e.target);
+    }
+  }
+  // Functions that return input, directly or by returning what such a function of another file returns.
+  const returnsInput = new Map<string, FlowStep[]>();
+  const returnEdges = new Map<string, { target: string; steps: FlowStep[] }[]>();
+  const returnQueue: string[] = [];
+  for (const r of sorted) {
+    for (const s of r.returns ?? []) {
+      if (s.kind === 'input') {
+        if (!returnsInput.has(s.function)) {
+          returnsInput.set(s.function, inFile(s.flow, r.rel));
+          returnQueue.push(s.function);
+        }
+      } else {
+        for (const c of s.callees) {
+          const list = returnEdges.get(c) ?? [];
+          list.push({ target: s.function, steps: inFile(s.flow, r.rel) });
+          returnEdges.set(c, list);
+        }
+      }
+    }
+  }
+  for (let i = 0; i < returnQueue.length; i++) {
+    const from = returnQueue[i]!;
+    const before = returnsInput.get(from)!;
+    for (const e of returnEdges.get(from) ?? []) {
+      if (returnsInput.has(e.target)) continue;
+      returnsInput.set(e.target, [...before, ...e.steps]);
+      returnQueue.push(e.target);
+    }
+  }
+  for (let i = 0; i < unknownQueue.length; i++) {
+    for (const e of edges.get(unknownQueue[i]!) ?? []) {
+      if (unknown.has(e.target)) continue;
+      unknown.add(e.target);
+      unknownQueue.push(e.target);
+    }
+  }
+
+  const stats: CrossFileStats = { raised: 0, dropped: 0 };
+  for (const r of sorted) {
+    if (!r.findings.some((f) => f.crossFile)) continue;
+    const keep: boolean[] = [];
+    r.findings = r.findings.map((f) => {
+      const cond = f.crossFile;
+      if (!cond) {
+        keep.push(true);
+        return f;
+      }
+      const { crossFile: _c, ...plain } = f;
+      void _c;
+      const back = cond.returns?.find((c) => returnsInput.has(c));
+      if (back) {
+        stats.raised++;
+        keep.push(true);
+        const inside = returnsInput.get(back)!;
+        const at = inside[inside.length - 1]!;
+        return {
+          ...plain,
+          confidence: cond.confidence,
+          message: `${plain.message} \`${shortName(back)}\` in ${at.path} (line ${at.range.start.line + 1}) returns input.`,
+          flow: [...inside.map((s) => (s.path === r.rel ? { range: s.range, message: s.message } : s)), ...(plain.flow ?? [])],
+        };
+      }
+      const via = cond.params.find((p) => tainted.has(p));
+      if (via) {
+        stats.raised++;
+        keep.push(true);
+        const callers = tainted.get(via)!;
+        const at = callers[callers.length - 1]!;
+        return {
+          ...plain,
+          confidence: cond.confidence,
+          message: `${plain.message} A call in ${at.path} (line ${at.range.start.line + 1}) passes input to it.`,
+          flow: [...callers.map((s) => (s.path === r.rel ? { range: s.range, message: s.message } : s)), ...(plain.flow ?? [])],
+        };
+      }
+      const known = cond.params.some((p) => called.has(calleeOf(p)));
+      const open = cond.params.some((p) => unknown.has(p) || !called.has(calleeOf(p)));
+      if (cond.params.length > 0 && known && !open) {
+        stats.dropped++;
+        keep.push(false);
+        return plain;
+      }
+      keep.push(cond.standalone);
+      return plain;
+    });
+    r.findings = r.findings.filter((_, i) => keep[i]);
+    if (r.frames) r.frames = r.frames.filter((_, i) => keep[i]);
+  }
+  for (const r of results) {
+    delete r.calls;
+    delete r.returns;
+  }
+  return stats;
+}
+
+/**
+ * For a scan that publishes files as they arrive (the editor's workspace scan): a file whose findings wait on other
+ * files is held back, every other one goes on at once; `settle` then hands back the held files, settled. Only the
+ * calls of the files passed on are kept, not their findings.
+ */
+export class CrossFileBuffer {
+  private readonly held: FileResult[] = [];
+  private readonly callsOnly: FileResult[] = [];
+
+  /** The result to publish now (its calls taken out), or undefined when it is held until `settle`. */
+  take(r: FileResult): FileResult | undefined {
+    if (r.findings.some((f) => f.crossFile)) {
+      this.held.push(r);
+      return undefined;
+    }
+    if (r.calls || r.returns) {
+      this.callsOnly.push({ rel: r.rel, findings: [], notes: [], ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
+      const { calls: _c, returns: _r, ...rest } = r;
+      void _c;
+      void _r;
+      return rest;
+    }
+    return r;
+  }
+
+  settle(): FileResult[] {
+    settleCrossFile([...this.held, ...this.callsOnly]);
+    const out = [...this.held].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    this.held.length = 0;
+    this.callsOnly.length = 0;
+    return out;
+  }
+}
