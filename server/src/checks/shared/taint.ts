@@ -3,7 +3,7 @@ import { enclosingFunction } from './ast';
 import { isConstantExpression } from './constants';
 import { isFunctionNode } from './functionNodes';
 import { functionDefs, reachingDefs, type Def } from './reaching';
-import { sourcesFor, type LanguageSources } from './taintSpecs';
+import { outsideSources, sourcesFor, type LanguageSources } from './taintSpecs';
 import { arityOf, constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
 import { callersOf, calleesOf, fieldName, fieldValues, namedSites, recordDependency, returnedValues } from './taintSummaries';
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
@@ -40,6 +40,8 @@ export interface TaintOptions {
   sanitizer?: RegExp;
   /** The kind of sink, for the shared safe-value facts (numbers, allow-lists, this sink's escapers); default any. */
   sink?: SafeSink;
+  /** Only sources of origin `outside` count (rules/taint/sources.yaml): the operator's environment is no attacker. */
+  outsideOnly?: boolean;
 }
 
 interface Env {
@@ -63,10 +65,10 @@ const envs = new WeakMap<object, Map<string, Env>>();
 function envFor(node: Node, lang: string, opts: TaintOptions): Env {
   let byKey = envs.get(node.tree);
   if (!byKey) envs.set(node.tree, (byKey = new Map()));
-  const key = `${lang}/${opts.sink ?? 'any'}/${opts.sanitizer?.source ?? ''}`;
+  const key = `${lang}/${opts.sink ?? 'any'}/${opts.sanitizer?.source ?? ''}/${opts.outsideOnly ? 'outside' : 'all'}`;
   let env = byKey.get(key);
   if (!env) {
-    env = { lang, sources: sourcesFor(lang), sink: opts.sink ?? 'any', memo: new Map(), summaries: new Map() };
+    env = { lang, sources: opts.outsideOnly ? outsideSources(sourcesFor(lang)) : sourcesFor(lang), sink: opts.sink ?? 'any', memo: new Map(), summaries: new Map() };
     if (opts.sanitizer) env.sanitizer = opts.sanitizer;
     byKey.set(key, env);
   }
