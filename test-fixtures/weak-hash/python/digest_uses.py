@@ -48,3 +48,17 @@ def cache_key_of_password(password):
     # vigil-expect: weak-hash
     cache_key = hashlib.md5(password.encode()).hexdigest()
     return cache_key
+
+
+def apop_digest(magic, password):
+    # A challenge-response proof the protocol prescribes (POP3 APOP): forging it needs a preimage.
+    # vigil-ok: weak-hash
+    return hashlib.md5(magic + password).hexdigest()
+
+
+def respond(challenge, password):
+    # vigil-ok: weak-hash
+    m = hashlib.md5()
+    m.update(password)
+    m.update(challenge)
+    return m.digest()

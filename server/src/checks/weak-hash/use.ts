@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { argumentNodes, argumentsOf } from '../shared/calls';
-import { calleeText, chainAbove, enclosingScope, isCall } from './tree';
+import { calleeText, chainAbove, enclosingScope, hashedTexts, isCall } from './tree';
 
 // Where a weak digest goes decides whether its weakness matters. Mature code uses MD5 and SHA-1 mostly to name
 // things: cache keys, temporary and shard file names, dedup slots, content references of its own data.
@@ -99,4 +99,16 @@ export function nonSecurityUse(call: Node): boolean {
   if (d.path || NAME_ROLES.test(d.words.join('_'))) return true;
   const fn = functionName(call);
   return fn !== undefined && FUNCTION_ROLES.test(wordsOf(fn).join('_'));
+}
+
+/** Words of a server's challenge in a challenge-response proof. */
+const CHALLENGE = /(^|[^a-z])(challenge|c?nonce|scramble|magic)([^a-z]|$)/i;
+
+/**
+ * The digest mixes a secret with the peer's challenge (POP3 APOP, HTTP Digest, MySQL's scramble, Twisted PB): a
+ * challenge-response proof that the protocol prescribes. Forging it needs a preimage, not a collision; the
+ * weakness, if any, is the protocol's, and it is not one a change of hash in this code can fix.
+ */
+export function challengeResponse(call: Node): boolean {
+  return hashedTexts(call).some((t) => CHALLENGE.test(t));
 }
