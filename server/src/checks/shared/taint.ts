@@ -124,9 +124,10 @@ function source(kind: string, node: Node): Taint {
   return { source: stepAt(node, describeSource(kind, node)), built: false };
 }
 
-function matchSource(list: LanguageSources['calls'], path: string, receiver?: Node | null): string | undefined {
+function matchSource(list: LanguageSources['calls'], path: string, receiver?: Node | null, key?: string): string | undefined {
   for (const s of list) {
     if (!s.path.test(path)) continue;
+    if (s.key && (key === undefined || !s.key.test(key))) continue;
     if (s.receiverType && !(receiver && receiverTypeMatches(receiver, s.receiverType))) continue;
     return s.kind;
   }
@@ -202,7 +203,7 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
       return isTainted(t) ? through(t, node, `element ${quote(node)}`) : CLEAN;
     }
     case 'name': {
-      const kind = matchSource(env.sources.names, s.name);
+      const kind = matchSource(env.sources.names, s.name, undefined, key);
       if (kind) return source(kind, node);
       if (isConstantExpression(node)) return CLEAN;
       if (node.type === 'instance_variable') return field(env, node, s.name.slice(1), depth);

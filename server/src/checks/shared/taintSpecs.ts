@@ -20,6 +20,8 @@ export interface SourceSpec {
   origin: SourceOrigin;
   /** For calls: the receiver's declared type must match (Java `ResultSet.getString`). */
   receiverType?: RegExp;
+  /** For names read at a constant key: the key must match (PHP `$_SERVER['argv']`); other reads skip the entry. */
+  key?: RegExp;
 }
 
 export interface ParameterSpec {
@@ -71,6 +73,7 @@ function sourceList(file: string, where: string, v: unknown): SourceSpec[] {
     const o = (e ?? {}) as Record<string, unknown>;
     const spec: SourceSpec = { path: regex(file, `${where}[${i}].path`, o['path']), kind: typeof o['kind'] === 'string' ? o['kind'] : 'input', origin: originOf(file, `${where}[${i}]`, o['origin']) };
     if (o['receiverType'] !== undefined) spec.receiverType = regex(file, `${where}[${i}].receiverType`, o['receiverType']);
+    if (o['key'] !== undefined) spec.key = regex(file, `${where}[${i}].key`, o['key']);
     return spec;
   });
 }
@@ -105,8 +108,11 @@ const NONE: LanguageSources = { calls: [], members: [], names: [], parameters: [
  * `$HOME` or `-Duser.dir`, a URL from an environment variable). The command-line entry goes too.
  */
 export function outsideSources(s: LanguageSources): LanguageSources {
-  const keep = <T extends { origin: SourceOrigin }>(l: T[]): T[] => l.filter((x) => x.origin === 'outside');
-  const out: LanguageSources = { calls: keep(s.calls), members: keep(s.members), names: keep(s.names), parameters: keep(s.parameters), fields: keep(s.fields) };
+  // An operator entry stays with an empty kind (no source): listed first, it still shadows a later general one
+  // (`$_SERVER['argv']` before `$_SERVER`).
+  const keep = <T extends { origin: SourceOrigin; kind: string }>(l: T[]): T[] => l.map((x) => (x.origin === 'outside' ? x : { ...x, kind: '' }));
+  const only = <T extends { origin: SourceOrigin }>(l: T[]): T[] => l.filter((x) => x.origin === 'outside');
+  const out: LanguageSources = { calls: keep(s.calls), members: keep(s.members), names: keep(s.names), parameters: only(s.parameters), fields: only(s.fields) };
   if (s.clean) out.clean = s.clean;
   return out;
 }
