@@ -17,4 +17,13 @@ class ItemsController < ApplicationController
     # vigil-expect: sql-injection
     @items = Item.order("#{column} ASC")
   end
+
+  def by_columns
+    columns = params[:columns]
+    # Each name went through the quoting helper: the joined list holds only quoted identifiers.
+    # vigil-ok: sql-injection
+    @items = Item.order("#{columns.map { |c| Item.connection.quote_column_name(c) }.join(", ")} ASC")
+    # vigil-expect: sql-injection
+    @items = Item.order("#{columns.map { |c| c.strip }.join(", ")} ASC")
+  end
 end

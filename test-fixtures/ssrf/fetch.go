@@ -3,6 +3,7 @@ package proxy
 import (
 	"net/http"
 	"net/url"
+	"os"
 )
 
 const api = "https://api.example.com/items/"
@@ -21,4 +22,11 @@ func fetch(w http.ResponseWriter, r *http.Request) {
 	// vigil-ok: ssrf
 	fixed, _ := http.NewRequest("GET", api+"latest", nil)
 	_ = fixed
+}
+
+// The operator's environment picks the endpoint: no outside input chooses it.
+func fromEnvironment() {
+	// vigil-ok: ssrf
+	resp, _ := http.Get(os.Getenv("STATUS_URL") + "/health")
+	defer resp.Body.Close()
 }

@@ -39,3 +39,16 @@ def note_safe(request):
 def escaped(text):
     # vigil-ok: xss
     return mark_safe("<p>" + escape(text) + "</p>")
+
+
+def tag_list(request):
+    tags = request.GET.getlist("tag")
+    # Every element escaped, and the separator a constant.
+    # vigil-ok: xss
+    return mark_safe(", ".join(map(escape, tags)))
+
+
+def tag_list_raw(request):
+    tags = request.GET.getlist("tag")
+    # vigil-expect: xss
+    return mark_safe(", ".join(map(str.upper, tags)))

@@ -5,7 +5,7 @@ import { parse } from '../engine/source/parse';
 import type { Node } from '../engine/source/parse';
 import type { CodeLanguage } from '../engine/types';
 import { taintAt } from '../checks/shared/taint';
-import { parseSources } from '../checks/shared/taintSpecs';
+import { outsideSources, parseSources } from '../checks/shared/taintSpecs';
 import { traceSteps } from '../checks/shared/taintTrace';
 
 /** The first argument of the last call whose callee text is `callee`. */
@@ -117,5 +117,16 @@ describe('taint engine', () => {
     assert.throws(() => parseSources('sources.yaml', 'java:\n  calls: 3\n'), /sources\.yaml: java\.calls must be a list/);
     const ok = parseSources('sources.yaml', 'go:\n  calls:\n    - { path: "^os\\\\.Getenv$", kind: environment }\n');
     assert.ok(ok.get('go')?.calls[0]?.path.test('os.Getenv'));
+    assert.strictEqual(ok.get('go')?.calls[0]?.origin, 'outside');
+    assert.throws(() => parseSources('sources.yaml', 'go:\n  calls:\n    - { path: "x", kind: x, origin: admin }\n'), /java|go\.calls\[0\]\.origin must be outside or operator/);
+  });
+
+  it('operator sources (environment, properties, command line) count only where a rule does not ask for outside input', () => {
+    const file = parseSources('sources.yaml', 'go:\n  calls:\n    - { path: "^os\\\\.Getenv$", kind: environment variable, origin: operator }\n    - { path: "\\\\.FormValue$", kind: request input }\n  entry: "^main$"\n');
+    const go = file.get('go')!;
+    const outside = outsideSources(go);
+    assert.deepStrictEqual(outside.calls.map((c) => c.kind), ['', 'request input']);
+    assert.strictEqual(outside.entry, undefined);
+    assert.strictEqual(go.calls.length, 2);
   });
 });

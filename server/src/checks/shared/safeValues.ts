@@ -47,7 +47,7 @@ const ESCAPERS: Record<Exclude<SafeSink, 'any' | 'code'>, RegExp> = {
   // Helpers that add their own quotes or quote an identifier.
   sql: /(^|[.:>\\])(quote_table_name|quote_column_name|quote_ident|quote_identifier|quote_literal|quote_string|quoteIdentifier|quoteIdent|quoteLiteral|quoteName|quoteColumnName|quoteTableName|quoteSingleIdentifier|quote|escapeId|escapeIdentifier|escapeLiteral|pg_escape_identifier|pg_escape_literal|sanitize_sql|sanitize_sql_array|sanitize_sql_like|sanitize_sql_for_order|sanitize_sql_for_conditions|QuoteIdentifier|QuoteLiteral|sql\.Identifier|sql\.Literal|encodeForSQL|(mysql|SqlString|sqlstring|connection|conn|pool|db)\.escape)$/,
   shell: /(^|[.:>\\])(shlex\.quote|pipes\.quote|shellescape|Shellwords\.escape|Shellwords\.shellescape|escapeshellarg|shellQuote|shell_quote|quoteShellArg)$/,
-  html: /(^|[.:>\\])(htmlspecialchars|htmlentities|esc_html|esc_attr|esc_url|esc_textarea|wp_kses|wp_kses_post|strip_tags|html\.escape|cgi\.escape|markupsafe\.escape|escape|conditional_escape|format_html|format_html_join|bleach\.clean|nh3\.clean|ERB::Util\.h|ERB::Util\.html_escape|html_escape|h|CGI\.escapeHTML|CGI\.escape_html|Rack::Utils\.escape_html|sanitize|DOMPurify\.sanitize|sanitizeHtml|sanitizeHTML|escapeHtml|escapeHTML|escape_html|_\.escape|lodash\.escape|he\.encode|he\.escape|encodeURIComponent|encodeURI|filterXSS|xss|forHtml|forHtmlContent|forHtmlAttribute|escapeHtml4|escapeXml|escapeXml10|htmlEscape|encodeForHTML|encodeForHTMLAttribute|HtmlEncode|HtmlAttributeEncode|Encode|EscapeString|HTMLEscapeString|HTMLEscaper|Sanitize|SanitizeBytes)$/,
+  html: /(^|[.:>\\])(htmlspecialchars|htmlentities|esc_html|esc_attr|esc_url|esc_textarea|wp_kses|wp_kses_post|strip_tags|html\.escape|cgi\.escape|markupsafe\.escape|escape|conditional_escape|format_html|format_html_join|bleach\.clean|nh3\.clean|ERB::Util\.h|ERB::Util\.html_escape|html_escape|unwrapped_html_escape|h|CGI\.escapeHTML|CGI\.escape_html|Rack::Utils\.escape_html|sanitize|DOMPurify\.sanitize|sanitizeHtml|sanitizeHTML|escapeHtml|escapeHTML|escape_html|_\.escape|lodash\.escape|he\.encode|he\.escape|encodeURIComponent|encodeURI|filterXSS|xss|forHtml|forHtmlContent|forHtmlAttribute|escapeHtml4|escapeXml|escapeXml10|htmlEscape|encodeForHTML|encodeForHTMLAttribute|HtmlEncode|HtmlAttributeEncode|Encode|EscapeString|HTMLEscapeString|HTMLEscaper|Sanitize|SanitizeBytes)$/,
   // A string cannot be an operator object; an escaped pattern cannot widen a regular expression.
   nosql: /(^|[.:>\\])(String|str|strval|String\.valueOf|toString|to_s|escapeRegExp|escapeRegex|escape_regex|_\.escapeRegExp|re\.escape|Regexp\.escape|Regexp\.quote|preg_quote|Pattern\.quote|mongoSanitize|sanitize|sanitizeFilter|mongo_sanitize)$/,
 };
@@ -95,10 +95,45 @@ function methodCall(call: Node): { name: string; receiver: Node | null } | undef
   return undefined;
 }
 
+/** Methods that build a new collection from what a function or block returns for each element. */
+const MAP_METHOD = /^(map|map!|collect|collect!|flat_map)$/;
+const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'lambda', 'block', 'do_block']);
+
+function isEscaper(text: string, sink: SafeSink): boolean {
+  return sink !== 'any' && sink !== 'code' && ESCAPERS[sink].test(text.replace(/\s+/g, ''));
+}
+
+/** A function value (`x => esc(x)`, `lambda v: esc(v)`, Ruby `{ |i| esc(i) }`) whose result is an escaper's. */
+function returnsEscaped(fn: Node, sink: SafeSink): boolean {
+  let body = fn.childForFieldName('body');
+  if (body && (body.type === 'block_body' || body.type === 'body_statement' || body.type === 'statement_block')) {
+    const last = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment').pop();
+    body = last?.type === 'return_statement' ? (last.namedChild(0) ?? null) : (last ?? null);
+  }
+  if (body?.type === 'expression_statement') body = body.namedChild(0);
+  return body !== null && body !== undefined && CALL_TYPES.has(body.type) && isEscaper(calleeText(body), sink);
+}
+
+/**
+ * Every element passed through this sink's escaper: `map(conditional_escape, xs)`, `xs.map(escapeHtml)`,
+ * `cols.map { |c| quote_column_name(c) }`. The collection (and text joined from it) holds only escaped parts.
+ */
+function mappedThroughEscaper(node: Node, sink: SafeSink): boolean {
+  if (sink === 'any' || sink === 'code') return false;
+  const args = argumentNodes(node);
+  if (calleeText(node) === 'map' && args[0] !== undefined) return isEscaper(args[0].text, sink) || (FUNCTION_VALUES.has(args[0].type) && returnsEscaped(args[0], sink));
+  const m = methodCall(node);
+  if (!m || !m.receiver || !MAP_METHOD.test(m.name)) return false;
+  const fn = args[0] ?? node.namedChildren.find((c): c is Node => c !== null && (c.type === 'block' || c.type === 'do_block'));
+  if (!fn) return false;
+  return FUNCTION_VALUES.has(fn.type) ? returnsEscaped(fn, sink) : isEscaper(fn.text, sink);
+}
+
 function callReason(node: Node, sink: SafeSink, depth: number): SafeReason | undefined {
   const callee = calleeText(node);
   if (NUMERIC_CALL.test(callee)) return 'number';
   if (sink !== 'any' && sink !== 'code' && ESCAPERS[sink].test(callee)) return 'escaped';
+  if (mappedThroughEscaper(node, sink)) return 'escaped';
   if (sink === 'sql' && SQL_QUOTED_ESCAPE.test(callee)) return 'quoted-escape';
   const m = methodCall(node);
   if (m && m.receiver && NUMERIC_METHOD.test(m.name)) return 'number';

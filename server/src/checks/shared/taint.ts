@@ -3,7 +3,7 @@ import { enclosingFunction } from './ast';
 import { isConstantExpression } from './constants';
 import { isFunctionNode } from './functionNodes';
 import { functionDefs, reachingDefs, type Def } from './reaching';
-import { sourcesFor, type LanguageSources } from './taintSpecs';
+import { outsideSources, sourcesFor, type LanguageSources } from './taintSpecs';
 import { arityOf, constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
 import { callersOf, calleesOf, fieldName, fieldValues, namedSites, recordDependency, returnedValues } from './taintSummaries';
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
@@ -74,6 +74,8 @@ export interface TaintOptions {
   sink?: SafeSink;
   /** Part of a scan across files: calls into other files are followed as `returns` (see ReturnedBy). */
   crossFile?: boolean;
+  /** Only sources of origin `outside` count (rules/taint/sources.yaml): the operator's environment is no attacker. */
+  outsideOnly?: boolean;
 }
 
 interface Env {
@@ -98,10 +100,10 @@ const envs = new WeakMap<object, Map<string, Env>>();
 function envFor(node: Node, lang: string, opts: TaintOptions): Env {
   let byKey = envs.get(node.tree);
   if (!byKey) envs.set(node.tree, (byKey = new Map()));
-  const key = `${lang}/${opts.sink ?? 'any'}/${opts.sanitizer?.source ?? ''}/${opts.crossFile ? 'x' : ''}`;
+  const key = `${lang}/${opts.sink ?? 'any'}/${opts.sanitizer?.source ?? ''}/${opts.crossFile ? 'x' : ''}/${opts.outsideOnly ? 'outside' : 'all'}`;
   let env = byKey.get(key);
   if (!env) {
-    env = { lang, sources: sourcesFor(lang), sink: opts.sink ?? 'any', crossFile: opts.crossFile === true, memo: new Map(), summaries: new Map() };
+    env = { lang, sources: opts.outsideOnly ? outsideSources(sourcesFor(lang)) : sourcesFor(lang), sink: opts.sink ?? 'any', crossFile: opts.crossFile === true, memo: new Map(), summaries: new Map() };
     if (opts.sanitizer) env.sanitizer = opts.sanitizer;
     byKey.set(key, env);
   }
@@ -163,9 +165,10 @@ function source(kind: string, node: Node): Taint {
   return { source: stepAt(node, describeSource(kind, node)), built: false };
 }
 
-function matchSource(list: LanguageSources['calls'], path: string, receiver?: Node | null): string | undefined {
+function matchSource(list: LanguageSources['calls'], path: string, receiver?: Node | null, key?: string): string | undefined {
   for (const s of list) {
     if (!s.path.test(path)) continue;
+    if (s.key && (key === undefined || !s.key.test(key))) continue;
     if (s.receiverType && !(receiver && receiverTypeMatches(receiver, s.receiverType))) continue;
     return s.kind;
   }
@@ -241,7 +244,7 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
       return isTainted(t) ? through(t, node, `element ${quote(node)}`) : CLEAN;
     }
     case 'name': {
-      const kind = matchSource(env.sources.names, s.name);
+      const kind = matchSource(env.sources.names, s.name, undefined, key);
       if (kind) return source(kind, node);
       if (isConstantExpression(node)) return CLEAN;
       if (node.type === 'instance_variable') return field(env, node, s.name.slice(1), depth);

@@ -64,7 +64,7 @@ function oneLine(s: string): string {
 }
 
 /** The taint at a capture, or undefined when the capture has no node, is dead code, or carries no input. */
-export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, sanitizer?: string, sinkKind: SafeSink = 'any'): TaintFinding | undefined {
+export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, sanitizer?: string, sinkKind: SafeSink = 'any', outsideOnly = false): TaintFinding | undefined {
   const captured = target?.node;
   if (!captured) return undefined;
   // A Ruby heredoc's text is a later sibling of its opening (see heredocBodyOf): its interpolations are the value.
@@ -77,13 +77,13 @@ export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, s
     const s = shapeOf(up.type === 'field_access' || up.type === 'member_expression' || up.type === 'attribute' ? (up.parent ?? up) : up);
     if (s.kind === 'call' && re(sanitizer).test(s.name)) return undefined;
   }
-  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}), ...(ctx.crossFileScan ? { crossFile: true } : {}) });
+  return taintAt(node, ctx.doc.languageId, { sink: sinkKind, ...(sanitizer ? { sanitizer: re(sanitizer) } : {}), ...(ctx.crossFileScan ? { crossFile: true } : {}), ...(outsideOnly ? { outsideOnly } : {}) });
 }
 
 /** `tainted` and `taintedBySource`: the match holds when input reaches the target, with `evidence` the weakest kept. */
 function taintFilter(evidence: 'parameter' | 'source'): FilterHelper {
   return (ctx, target, options) => {
-    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink);
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink, optString(options, 'sources') === 'outside');
     if (!t) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
     // A parameter handed on unchanged is a wrapper passing its caller's value through (JNDI's own DirContext
@@ -102,7 +102,8 @@ export const filters: Record<string, FilterHelper> = {
   /**
    * Input reaches the target (the sink's argument). Options: `sanitizer` (regex over the callee of calls whose
    * result is safe for this sink, e.g. `escapeXml`), `requireBuilt` (only text built around the input), `sink`
-   * (which escapers count, see safeValues.ts). A parameter of a function nothing in the file calls counts, at
+   * (which escapers count, see safeValues.ts), `sources: outside` (only sources of origin `outside` in
+   * rules/taint/sources.yaml count, not the operator's environment, properties or command line). A parameter of a function nothing in the file calls counts, at
    * medium confidence, when text is built around it.
    */
   tainted: taintFilter('parameter'),
@@ -114,7 +115,7 @@ export const filters: Record<string, FilterHelper> = {
   taintedBySource: taintFilter('source'),
 };
 
-const TAINT_OPTIONS: HelperOptions = { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS) };
+const TAINT_OPTIONS: HelperOptions = { sanitizer: opt.string, requireBuilt: opt.boolean, sink: opt.oneOf(SAFE_SINKS), sources: opt.oneOf(['any', 'outside']) };
 
 export const options: Record<string, HelperOptions> = {
   tainted: TAINT_OPTIONS,

@@ -7,17 +7,27 @@ import { builtinRulesDir } from '../../engine/source/paths';
 // request object is a line in that file). A broken file is a loud error naming the file and the entry, since
 // every injection rule would otherwise silently find nothing.
 
+/**
+ * Who sets a source's value: `outside` (a request, a socket, a file an attacker may write) or `operator` (the
+ * environment, system properties, properties files and the command line: whoever runs or deploys the program).
+ */
+export type SourceOrigin = 'outside' | 'operator';
+
 export interface SourceSpec {
   /** Over the normalised access path (see accessPath in taintSyntax.ts). */
   path: RegExp;
   kind: string;
+  origin: SourceOrigin;
   /** For calls: the receiver's declared type must match (Java `ResultSet.getString`). */
   receiverType?: RegExp;
+  /** For names read at a constant key: the key must match (PHP `$_SERVER['argv']`); other reads skip the entry. */
+  key?: RegExp;
 }
 
 export interface ParameterSpec {
   annotation: RegExp;
   kind: string;
+  origin: SourceOrigin;
 }
 
 export interface LanguageSources {
@@ -50,13 +60,20 @@ function regex(file: string, where: string, v: unknown): RegExp {
   }
 }
 
+function originOf(file: string, where: string, v: unknown): SourceOrigin {
+  if (v === undefined) return 'outside';
+  if (v !== 'outside' && v !== 'operator') throw new Error(`${file}: ${where}.origin must be outside or operator`);
+  return v;
+}
+
 function sourceList(file: string, where: string, v: unknown): SourceSpec[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new Error(`${file}: ${where} must be a list`);
   return v.map((e: unknown, i) => {
     const o = (e ?? {}) as Record<string, unknown>;
-    const spec: SourceSpec = { path: regex(file, `${where}[${i}].path`, o['path']), kind: typeof o['kind'] === 'string' ? o['kind'] : 'input' };
+    const spec: SourceSpec = { path: regex(file, `${where}[${i}].path`, o['path']), kind: typeof o['kind'] === 'string' ? o['kind'] : 'input', origin: originOf(file, `${where}[${i}]`, o['origin']) };
     if (o['receiverType'] !== undefined) spec.receiverType = regex(file, `${where}[${i}].receiverType`, o['receiverType']);
+    if (o['key'] !== undefined) spec.key = regex(file, `${where}[${i}].key`, o['key']);
     return spec;
   });
 }
@@ -69,7 +86,7 @@ export function parseSources(file: string, text: string): Map<string, LanguageSo
   for (const [lang, raw] of Object.entries(data)) {
     const r = raw ?? {};
     const annotated = (key: string): ParameterSpec[] =>
-      (Array.isArray(r[key]) ? (r[key] as Record<string, unknown>[]) : []).map((p, i) => ({ annotation: regex(file, `${lang}.${key}[${i}].annotation`, p['annotation']), kind: typeof p['kind'] === 'string' ? p['kind'] : 'input' }));
+      (Array.isArray(r[key]) ? (r[key] as Record<string, unknown>[]) : []).map((p, i) => ({ annotation: regex(file, `${lang}.${key}[${i}].annotation`, p['annotation']), kind: typeof p['kind'] === 'string' ? p['kind'] : 'input', origin: originOf(file, `${lang}.${key}[${i}]`, p['origin']) }));
     const entry: LanguageSources = {
       calls: sourceList(file, `${lang}.calls`, r['calls']),
       members: sourceList(file, `${lang}.members`, r['members']),
@@ -85,6 +102,20 @@ export function parseSources(file: string, text: string): Map<string, LanguageSo
 }
 
 const NONE: LanguageSources = { calls: [], members: [], names: [], parameters: [], fields: [] };
+
+/**
+ * Only the sources set from outside: for sinks where the operator's own configuration is no attack (a path from
+ * `$HOME` or `-Duser.dir`, a URL from an environment variable). The command-line entry goes too.
+ */
+export function outsideSources(s: LanguageSources): LanguageSources {
+  // An operator entry stays with an empty kind (no source): listed first, it still shadows a later general one
+  // (`$_SERVER['argv']` before `$_SERVER`).
+  const keep = <T extends { origin: SourceOrigin; kind: string }>(l: T[]): T[] => l.map((x) => (x.origin === 'outside' ? x : { ...x, kind: '' }));
+  const only = <T extends { origin: SourceOrigin }>(l: T[]): T[] => l.filter((x) => x.origin === 'outside');
+  const out: LanguageSources = { calls: keep(s.calls), members: keep(s.members), names: keep(s.names), parameters: only(s.parameters), fields: only(s.fields) };
+  if (s.clean) out.clean = s.clean;
+  return out;
+}
 
 /** The sources of a language id (empty for a language the file does not list). */
 export function sourcesFor(languageId: string): LanguageSources {

@@ -4,6 +4,7 @@ import { capture, optString, opt } from '../shared/types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './algo';
 import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
 import { argumentNodes } from '../shared/calls';
+import { challengeResponse, nonSecurityUse } from './use';
 import { goImportFix, pyFromImportFix } from './imports';
 import { treeFact } from '../../engine/incremental/documentFacts';
 
@@ -49,9 +50,12 @@ export const filters: Record<string, FilterHelper> = {
       if (!algo) return false;
       ctx.vars['algo'] = algo;
     }
-    if (!ctx.vars['algo'] || exempt(call)) return false;
+    if (!ctx.vars['algo'] || exempt(call) || challengeResponse(call)) return false;
+    const hashesPw = hashesPassword(call, algoCapture?.node);
+    // A password digest is a weakness wherever it goes; any other digest only where it is more than a name.
+    if (!hashesPw && nonSecurityUse(call)) return false;
     const password = options['password'];
-    return typeof password === 'boolean' ? hashesPassword(call, algoCapture?.node) === password : true;
+    return typeof password === 'boolean' ? hashesPw === password : true;
   },
 
   /** The hashed data (arguments, chained calls, the variable it is stored in) looks like a password. */

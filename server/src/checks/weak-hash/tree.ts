@@ -160,6 +160,14 @@ function callsOnVariable(scope: Node, name: string): Node[] {
  * (`h = md5(); h.update(password)`). A fast hash is the wrong tool for passwords whatever the algorithm.
  */
 export function hashesPassword(call: Node, skip?: Node): boolean {
+  return hashedTexts(call, skip).some(mentionsPassword);
+}
+
+/**
+ * The texts of what the hashing call digests: its own arguments, arguments of calls chained onto it, and
+ * arguments of calls on the variable a hasher object is stored in (`h = md5(); h.update(password)`).
+ */
+export function hashedTexts(call: Node, skip?: Node): string[] {
   const texts: string[] = [];
   const take = (c: Node): void => {
     for (const a of argumentNodes(c)) if (!skip || a.startIndex !== skip.startIndex) texts.push(a.text);
@@ -170,7 +178,7 @@ export function hashesPassword(call: Node, skip?: Node): boolean {
   // The variable the result lands in is not looked at: `password_reset_token = sha1(random)` hashes no password.
   const target = chained.length === 0 ? assignedName(top) : undefined;
   if (target) for (const c of callsOnVariable(enclosingScope(top), target.text)) take(c);
-  return texts.some(mentionsPassword);
+  return texts;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FilterHelper, HelperOptions } from '../shared/types';
 import { capture, documentFact, lineOf } from '../shared/types';
 import { echoedInput } from './phpEcho';
+import { isResponseWriter } from './javaWriter';
 import { assignedText, balancedArgument, insideRanges, isDynamicExpression, readsBrowserSource, scriptRanges, sourceNames } from './inlineScript';
 
 // Helpers of the xss rule that its queries cannot say: request values echoed through a PHP variable, and
@@ -10,6 +11,9 @@ import { assignedText, balancedArgument, insideRanges, isDynamicExpression, read
 const ESCAPED_EXPRESSION = /^\s*(?:[\w$]+\.)*(sanitize|escape\w*|encodeURIComponent|encodeURI|filterXSS|encode|htmlEncode)\s*\([^]*\)\s*$/;
 
 export const filters: Record<string, FilterHelper> = {
+  /** Java: the receiver of print/println/write (target) is the HTTP response's writer (see javaWriter.ts). */
+  javaResponseWriter: (_ctx, target) => (target?.node ? isResponseWriter(target.node) : false),
+
   /**
    * The echoed expression (target) writes a request value ($_GET, $_POST, ...) into the page unencoded, directly
    * or through a local variable assigned earlier in the function (`$html = "<b>" . $_GET['q']; echo $html;`).
@@ -44,6 +48,7 @@ export const filters: Record<string, FilterHelper> = {
 
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
+  javaResponseWriter: {},
   phpEchoesRequestValue: {},
   inlineScriptSink: {},
 };
