@@ -268,9 +268,9 @@ export class Engine {
       const calls: CallSummary[] = callTaints(t.rootNode, doc.languageId, doc.path).map((c) => ({
         callee: c.callee,
         range: range(c),
-        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
+        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps), ...(a.operator ? { operator: true } : {}) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
       }));
-      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r) => (r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) }));
+      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r) => (r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps), ...(r.operator ? { operator: true } : {}) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) }));
       return { calls, returns };
     } finally {
       own?.delete();

@@ -93,17 +93,20 @@ export interface CrossFileCondition {
   confidence: Confidence;
   /** What single-file analysis does with it when no call in the scan is known: keep it as it is, or drop it. */
   standalone: boolean;
+  /** The rule counts only sources of origin `outside` (`sources: outside`): input the operator sets is no evidence. */
+  outsideOnly?: boolean;
 }
 
 /** What one argument of a call carries, as far as its own file tells (checks/shared/taintScope.ts). */
 export type ArgumentSummary =
   | { kind: 'clean' }
-  | { kind: 'input'; flow: FlowStep[] }
+  /** `operator`: every source that reaches it is of origin `operator` (environment, properties, command line). */
+  | { kind: 'input'; flow: FlowStep[]; operator?: boolean }
   | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] };
 
 /** What a function returns, when that is input or another file's result (checks/shared/taintScope.ts). */
 export type ReturnSummary =
-  | { function: string; kind: 'input'; flow: FlowStep[] }
+  | { function: string; kind: 'input'; flow: FlowStep[]; operator?: boolean }
   | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] };
 
 /** A call whose callee another file of the scan may define, with what its arguments carry. */

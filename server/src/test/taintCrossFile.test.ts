@@ -125,6 +125,55 @@ describe('taint across files', () => {
     assert.deepStrictEqual([...new Set(via)], ['shop/Checkout.java', 'shop/Relay.java', '.']);
   });
 
+  it('a path sink that counts only outside input stays quiet when the caller in another file passes the environment', async () => {
+    const files: Record<string, string> = {
+      'web/Backup.java': [
+        'package web;',
+        'import javax.servlet.http.HttpServletRequest;',
+        'public class Backup {',
+        '    public void nightly() throws Exception {',
+        '        new Store().put(System.getenv("BACKUP_DIR"));',
+        '    }',
+        '    public void upload(HttpServletRequest request) throws Exception {',
+        '        new Store().take(request.getParameter("dir"));',
+        '    }',
+        '    public void both(HttpServletRequest request) throws Exception {',
+        '        new Store().share(System.getProperty("user.home"));',
+        '        new Store().share(request.getHeader("X-Dir"));',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'web/Store.java': [
+        'package web;',
+        'public class Store {',
+        '    public void put(String dir) throws Exception {',
+        '        new java.io.FileOutputStream(new java.io.File(dir));',
+        '    }',
+        '    public void take(String dir) throws Exception {',
+        '        new java.io.FileOutputStream(new java.io.File(dir));',
+        '    }',
+        '    public void share(String dir) throws Exception {',
+        '        new java.io.FileOutputStream(new java.io.File(dir));',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const results = await analyseAll(files);
+    settleCrossFile(results);
+    // put: only the operator's environment arrives (as in one file: no finding); take and share: a request value does.
+    assert.deepStrictEqual(shown(results, 'path-traversal'), ['web/Store.java:10 high', 'web/Store.java:7 high']);
+    // The same environment value still counts for a rule that takes every source (command injection).
+    const shell: Record<string, string> = {
+      'web/Cron.java': ['package web;', 'public class Cron {', '    public void tick() throws Exception {', '        new Shell().run(System.getenv("JOB"));', '    }', '}', ''].join('\n'),
+      'web/Shell.java': ['package web;', 'public class Shell {', '    public void run(String job) throws Exception {', '        Runtime.getRuntime().exec("sh -c " + job);', '    }', '}', ''].join('\n'),
+    };
+    const sh = await analyseAll(shell);
+    settleCrossFile(sh);
+    assert.deepStrictEqual(shown(sh, 'command-injection'), ['web/Shell.java:4 high']);
+  });
+
   it('without the scan (the editor, a file alone) nothing changes: the parameter is medium evidence, or none', async () => {
     const r = await engine.analyze({ path: 'shop/OrderStore.java', languageId: 'java', text: JAVA['shop/OrderStore.java']! });
     assert.deepStrictEqual(r.findings.filter((f) => f.ruleId === 'sql-injection').map((f) => [f.range.start.line + 1, f.confidence]), [[6, 'medium'], [9, 'medium'], [12, 'medium']]);

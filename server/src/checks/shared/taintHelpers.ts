@@ -29,13 +29,13 @@ function re(source: string): RegExp {
  * drop it. `standalone` says whether the finding stands without such callers; false when it does not stand and
  * the scan cannot help (nothing to call by name), so the caller drops the match.
  */
-export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | undefined, standalone = true): boolean {
+export function applyTaint(ctx: MatchContext, t: TaintFinding, sink: Capture | undefined, standalone = true, outsideOnly = false): boolean {
   // What only functions of other files return is no evidence until the scan says they return input.
   if (t.evidence === 'return') standalone = false;
   const keys = ctx.crossFileScan && t.evidence === 'parameter' ? openParamKeys(t.open, ctx.doc.languageId, ctx.doc.path) : [];
   const returns = ctx.crossFileScan && t.evidence !== 'source' ? [...new Set((t.returns ?? []).map((r) => r.callee))] : [];
   if (!standalone && keys.length === 0 && returns.length === 0) return false;
-  if (keys.length > 0 || returns.length > 0) ctx.crossFile = { params: keys, ...(returns.length > 0 ? { returns } : {}), confidence: ctx.confidence, standalone };
+  if (keys.length > 0 || returns.length > 0) ctx.crossFile = { params: keys, ...(returns.length > 0 ? { returns } : {}), confidence: ctx.confidence, standalone, ...(outsideOnly ? { outsideOnly } : {}) };
   const src = traceSource(t.trace);
   if (src) {
     const text = ctx.text.slice(src.start, src.end).replace(/\s+/g, ' ');
@@ -90,7 +90,7 @@ function taintFilter(evidence: 'parameter' | 'source'): FilterHelper {
     // delegating `search(name, filter)`): only text built around it is evidence without a traced source, or a
     // caller in another file of the scan that passes input.
     const standalone = t.evidence === 'source' || (evidence === 'parameter' && t.built);
-    if (!applyTaint(ctx, t, target, standalone)) return false;
+    if (!applyTaint(ctx, t, target, standalone, optString(options, 'sources') === 'outside')) return false;
     // Developer-controlled files (finalise/developerPaths.ts) keep the finding only with web or console input.
     const input = target?.node ? inputSourceOf(target.node) : undefined;
     if (input) ctx.input = input;

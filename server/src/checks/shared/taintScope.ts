@@ -14,7 +14,7 @@ import { fileIndex, returnedValues } from './taintSummaries';
 // argument is matched by position only.
 
 /** What an argument carries, in offsets; converted to ranges by the engine. */
-export type ArgumentTaint = { kind: 'clean' } | { kind: 'input'; steps: TraceStep[] } | { kind: 'param'; params: string[]; steps: TraceStep[] };
+export type ArgumentTaint = { kind: 'clean' } | { kind: 'input'; steps: TraceStep[]; operator?: boolean } | { kind: 'param'; params: string[]; steps: TraceStep[] };
 
 export interface CallTaint {
   callee: string;
@@ -66,7 +66,7 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
       // An object passed whole carries what was stored in its fields before the call.
       const t = taintAt(a, languageId, { crossFile: true }) ?? fieldsTaintAt(a, languageId, { crossFile: true });
       if (!t) return { kind: 'clean' };
-      if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace) };
+      if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace), ...(operatorOnly(a, languageId) ? { operator: true } : {}) };
       // Another file's result: not known here, so the callee may receive anything.
       if (t.evidence === 'return') return { kind: 'param', params: [], steps: traceSteps(t.trace) };
       return { kind: 'param', params: openParamKeys(t.open, languageId, path), steps: traceSteps(t.trace) };
@@ -77,7 +77,7 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
 }
 
 /** What a function returns, in offsets: input (a source reaches a returned value) or other files' results. */
-export type ReturnTaint = { function: string; kind: 'input'; steps: TraceStep[] } | { function: string; kind: 'returns'; callees: string[]; steps: TraceStep[] };
+export type ReturnTaint = { function: string; kind: 'input'; steps: TraceStep[]; operator?: boolean } | { function: string; kind: 'returns'; callees: string[]; steps: TraceStep[] };
 
 /** The functions of the file, by scan-wide name, that return input or what functions of other files return. */
 export function returnTaints(root: Node, languageId: string, path: string): ReturnTaint[] {
@@ -93,7 +93,7 @@ export function returnTaints(root: Node, languageId: string, path: string): Retu
         if (isConstantExpression(v)) continue;
         const t = taintAt(v, languageId, { crossFile: true });
         if (t?.evidence === 'source') {
-          input = { function: key, kind: 'input', steps: [...traceSteps(t.trace), { start: v.startIndex, end: v.endIndex, message: 'returned' }] };
+          input = { function: key, kind: 'input', steps: [...traceSteps(t.trace), { start: v.startIndex, end: v.endIndex, message: 'returned' }], ...(operatorOnly(v, languageId) ? { operator: true } : {}) };
           break;
         }
         if (t?.returns && !other) other = { function: key, kind: 'returns', callees: [...new Set(t.returns.map((r) => r.callee))], steps: [...traceSteps(t.trace), { start: v.startIndex, end: v.endIndex, message: 'returned' }] };
@@ -103,6 +103,15 @@ export function returnTaints(root: Node, languageId: string, path: string): Retu
     }
   }
   return out;
+}
+
+/**
+ * Whether only sources of origin `operator` (rules/taint/sources.yaml) reach `node`: a rule that counts only
+ * outside input (`sources: outside`) treats such a caller or return as a safe value, as it does within a file.
+ */
+function operatorOnly(node: Node, languageId: string): boolean {
+  const outside = taintAt(node, languageId, { crossFile: true, outsideOnly: true }) ?? fieldsTaintAt(node, languageId, { crossFile: true, outsideOnly: true });
+  return outside?.evidence !== 'source';
 }
 
 /** The languages whose calls and functions get scan-wide names. */

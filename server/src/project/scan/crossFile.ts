@@ -7,7 +7,9 @@
 // its rule's confidence with the callers' steps in front of its path; one whose parameters only ever receive
 // safe values is dropped; one with no known caller stays as single-file analysis left it. Likewise for values a
 // function of another file returns (ReturnSummary): a sink they reach is reported when that function returns
-// input (or returns what such a function returns), and never on its own.
+// input (or returns what such a function returns), and never on its own. A rule that counts only input from
+// outside (`sources: outside`) reads a second propagation seeded without the operator's sources (environment,
+// properties, command line), as it does inside one file.
 //
 // Results are sorted by path before anything is read, so the outcome (and the path chosen when several callers
 // pass input) does not depend on the order the workers finished in.
@@ -48,21 +50,18 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
   const called = new Set<string>();
   for (const r of sorted) for (const c of r.calls ?? []) called.add(c.callee);
 
-  const tainted = new Map<ParamKey, FlowStep[]>();
+  /** Arguments that carry input, in path order; `operator` when only the operator's sources reach them. */
+  const seeds: { target: ParamKey; steps: FlowStep[]; operator: boolean }[] = [];
   /** Parameters that callers fill with values nobody in the scan traced: they may carry anything. */
   const unknown = new Set<ParamKey>();
   const edges = new Map<ParamKey, Edge[]>();
-  const queue: ParamKey[] = [];
   const unknownQueue: ParamKey[] = [];
   for (const r of sorted) {
     for (const c of r.calls ?? []) {
       c.args.forEach((a, i) => {
         const target = `${c.callee}#${i}`;
         if (a.kind === 'input') {
-          if (!tainted.has(target)) {
-            tainted.set(target, [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)]);
-            queue.push(target);
-          }
+          seeds.push({ target, steps: [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)], operator: a.operator === true });
         } else if (a.kind === 'param') {
           const steps = [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)];
           for (const p of a.params) {
@@ -79,27 +78,35 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       });
     }
   }
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i]!;
-    const before = tainted.get(from)!;
-    for (const e of edges.get(from) ?? []) {
-      if (tainted.has(e.target)) continue;
-      tainted.set(e.target, [...before, ...e.steps]);
-      queue.push(e.target);
+  // Two readings: every source counts, or (for rules with `sources: outside`) only input from outside.
+  const taintedBy = (outsideOnly: boolean): Map<ParamKey, FlowStep[]> => {
+    const tainted = new Map<ParamKey, FlowStep[]>();
+    const queue: ParamKey[] = [];
+    for (const s of seeds) {
+      if ((outsideOnly && s.operator) || tainted.has(s.target)) continue;
+      tainted.set(s.target, s.steps);
+      queue.push(s.target);
     }
-  }
+    for (let i = 0; i < queue.length; i++) {
+      const from = queue[i]!;
+      const before = tainted.get(from)!;
+      for (const e of edges.get(from) ?? []) {
+        if (tainted.has(e.target)) continue;
+        tainted.set(e.target, [...before, ...e.steps]);
+        queue.push(e.target);
+      }
+    }
+    return tainted;
+  };
+  const taintedAll = taintedBy(false);
+  const taintedOutside = taintedBy(true);
   // Functions that return input, directly or by returning what such a function of another file returns.
-  const returnsInput = new Map<string, FlowStep[]>();
   const returnEdges = new Map<string, { target: string; steps: FlowStep[] }[]>();
-  const returnQueue: string[] = [];
+  const returnSeeds: { function: string; steps: FlowStep[]; operator: boolean }[] = [];
   for (const r of sorted) {
     for (const s of r.returns ?? []) {
-      if (s.kind === 'input') {
-        if (!returnsInput.has(s.function)) {
-          returnsInput.set(s.function, inFile(s.flow, r.rel));
-          returnQueue.push(s.function);
-        }
-      } else {
+      if (s.kind === 'input') returnSeeds.push({ function: s.function, steps: inFile(s.flow, r.rel), operator: s.operator === true });
+      else {
         for (const c of s.callees) {
           const list = returnEdges.get(c) ?? [];
           list.push({ target: s.function, steps: inFile(s.flow, r.rel) });
@@ -108,15 +115,27 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       }
     }
   }
-  for (let i = 0; i < returnQueue.length; i++) {
-    const from = returnQueue[i]!;
-    const before = returnsInput.get(from)!;
-    for (const e of returnEdges.get(from) ?? []) {
-      if (returnsInput.has(e.target)) continue;
-      returnsInput.set(e.target, [...before, ...e.steps]);
-      returnQueue.push(e.target);
+  const returnsBy = (outsideOnly: boolean): Map<string, FlowStep[]> => {
+    const returnsInput = new Map<string, FlowStep[]>();
+    const returnQueue: string[] = [];
+    for (const s of returnSeeds) {
+      if ((outsideOnly && s.operator) || returnsInput.has(s.function)) continue;
+      returnsInput.set(s.function, s.steps);
+      returnQueue.push(s.function);
     }
-  }
+    for (let i = 0; i < returnQueue.length; i++) {
+      const from = returnQueue[i]!;
+      const before = returnsInput.get(from)!;
+      for (const e of returnEdges.get(from) ?? []) {
+        if (returnsInput.has(e.target)) continue;
+        returnsInput.set(e.target, [...before, ...e.steps]);
+        returnQueue.push(e.target);
+      }
+    }
+    return returnsInput;
+  };
+  const returnsAll = returnsBy(false);
+  const returnsOutside = returnsBy(true);
   for (let i = 0; i < unknownQueue.length; i++) {
     for (const e of edges.get(unknownQueue[i]!) ?? []) {
       if (unknown.has(e.target)) continue;
@@ -137,6 +156,8 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       }
       const { crossFile: _c, ...plain } = f;
       void _c;
+      const tainted = cond.outsideOnly ? taintedOutside : taintedAll;
+      const returnsInput = cond.outsideOnly ? returnsOutside : returnsAll;
       const back = cond.returns?.find((c) => returnsInput.has(c));
       if (back) {
         stats.raised++;
