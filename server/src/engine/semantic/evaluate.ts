@@ -43,7 +43,7 @@ interface FnState {
   returns?: Vals;
 }
 
-const SELF = new Set(['this', 'self', '$this']);
+export const SELF = new Set(['this', 'self', '$this']);
 
 /** How often each name is written before `(` in the file's text (its definition counts once): one linear pass. */
 function calledInFile(mod: Module): Map<string, number> {
@@ -65,7 +65,7 @@ function calledInFile(mod: Module): Map<string, number> {
 const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
 
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
-const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
+export const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
 /**
  * `wanted` says whether a function must be evaluated for its own sake (its text holds a keyword of an active
