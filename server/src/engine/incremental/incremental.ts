@@ -391,6 +391,8 @@ export class IncrementalState {
   keywordScan: KeywordScan | undefined;
   /** How the semantic patterns ran last time (`full`, `same`, `partial`, `module`), for tests and logs. */
   semanticPlan: string | undefined;
+  /** Why the last module-level edit's semantic patterns ran in full (the check that failed), for tests and logs. */
+  semanticFallback: string | undefined;
   /** What a module-level edit's semantic re-run needs of the last run (see semanticModule.ts). */
   semanticModule: SemanticModuleState | undefined;
 

@@ -1,5 +1,5 @@
 import type { Node, Tree } from '../source/parse';
-import { loweredModule, moduleModel, MUTATORS, SELF, type SemanticModel } from '../semantic';
+import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, type SemanticModel } from '../semantic';
 import type { Expr, Module, Stmt } from '../semantic/ir';
 import { runSemanticPatterns, semanticKeywords } from '../match/semantic';
 import { MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from '../match/match';
@@ -48,11 +48,8 @@ function exprEffects(e: Expr, fx: Effects): void {
       if (e.obj.k === 'name') fx.objects.add(e.obj.id);
       return exprEffects(e.obj, fx);
     case 'call':
-      // A name handed to a call may be filled by it (evaluate.ts FILLERS, constant arrays): count it as written.
-      for (const a of e.args) {
-        if (a.value.k === 'name') fx.writes.add(a.value.id);
-        exprEffects(a.value, fx);
-      }
+      // A name handed to a call may be filled by it: see filledNames, which reads the values.
+      for (const a of e.args) exprEffects(a.value, fx);
       if (e.callee.k === 'name') fx.calls.add(e.callee.id);
       else if (e.callee.k === 'member' && e.callee.obj.k === 'name') {
         if (SELF.has(e.callee.obj.id)) fx.calls.add(e.callee.prop);
@@ -60,10 +57,7 @@ function exprEffects(e: Expr, fx: Effects): void {
       }
       return exprEffects(e.callee, fx);
     case 'new':
-      for (const a of e.args) {
-        if (a.value.k === 'name') fx.writes.add(a.value.id);
-        exprEffects(a.value, fx);
-      }
+      for (const a of e.args) exprEffects(a.value, fx);
       return exprEffects(e.type, fx);
     case 'concat':
     case 'other':
@@ -228,6 +222,31 @@ function sideModel(tree: Tree, languageId: string, side: ModuleSide): SemanticMo
   return moduleModel(tree, languageId, (n) => !isFunctionNode(n) && path.some((c) => c.start === n.startIndex && c.end === n.endIndex));
 }
 
+/**
+ * The names a call in the members fills (evaluate.ts: a name handed to a filler such as `nextBytes`, or one that
+ * holds a constant array, is written by the call).
+ */
+function filledNames(model: SemanticModel, members: Span[]): string[] {
+  const out: string[] = [];
+  for (const c of model.calls) {
+    if (c.kind !== 'call' || !members.some((m) => within(c.node, m))) continue;
+    const filler = FILLERS.has(c.nameNode.text);
+    for (const a of c.args) if (a.expr.k === 'name' && (filler || a.vals.consts.some((v) => typeof v === 'object' && v !== null))) out.push(a.expr.id);
+  }
+  return out;
+}
+
+/**
+ * Whether the word at `p` is `name` as code reads it: an identifier (with any `$`/`@` sigil), not a keyword, nor
+ * part of a string or comment.
+ */
+function readsName(root: Node, p: number, name: string): boolean {
+  const node = root.descendantForIndex(p, p + name.length);
+  if (!node) return true;
+  if (!node.isNamed) return false;
+  return node.text.replace(/^[$@]+/, '').toLowerCase() === name.toLowerCase();
+}
+
 /** Whether a value lands in the members from a call elsewhere (an `into:` finding would be reported there). */
 function escapes(model: SemanticModel, members: Span[]): boolean {
   const inMembers = (n: Node): boolean => members.some((m) => within(n, m));
@@ -289,18 +308,22 @@ function widen(text: string, start: number, end: number): Span {
  * changed (the caller then runs everything). `previous` are the last run's findings (old offsets).
  */
 export function runSemanticModule(rules: readonly Rule[], input: MatchInput, failures: RuleFailures, plan: RequeryPlan, state: IncrementalState, previous: RawFinding[]): RawFinding[] | undefined {
+  const no = (why: string): undefined => {
+    state.semanticFallback = why;
+    return undefined;
+  };
   const sm = state.semanticModule;
   const tree = input.tree;
   const oldTree = state.tree;
   const oldText = state.text;
-  if (plan.kind !== 'module' || !sm || !oldTree || sm.tree !== oldTree || !tree || oldText === undefined || failures.failed.size > 0) return undefined;
+  if (plan.kind !== 'module' || !sm || !oldTree || sm.tree !== oldTree || !tree || oldText === undefined || failures.failed.size > 0) return no('no state');
   // The edit made or removed no function.
-  if (plan.carriedOld.length !== plan.oldFunctions.length || plan.newFunctions.length !== plan.carriedNew.length) return undefined;
+  if (plan.carriedOld.length !== plan.oldFunctions.length || plan.newFunctions.length !== plan.carriedNew.length) return no('functions changed');
   const keywords = semanticKeywords(rules, input, failures.failed);
-  if (keywords === null) return undefined;
+  if (keywords === null) return no('no patterns');
   const languageId = input.doc.languageId;
   const mod = loweredModule(tree, languageId);
-  if (!mod) return undefined;
+  if (!mod) return no('no lowering');
   const text = tree.rootNode.text;
   const delta = plan.newEditEnd - plan.oldEditEnd;
   const { editStart, oldEditEnd, newEditEnd } = plan;
@@ -312,31 +335,35 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   // The members on each side: those the changed ranges reach, and those that became or came from them (a
   // statement typed at its end grew: the old one ends where the edit starts).
   const oldMod = loweredModule(oldTree, languageId);
-  if (!oldMod) return undefined;
+  if (!oldMod) return no('no lowering');
   // The same imports: they qualify every name of the file (an edit can also break the parse of one).
-  if (JSON.stringify([mod.imports, mod.wildcards]) !== JSON.stringify([oldMod.imports, oldMod.wildcards])) return undefined;
+  if (JSON.stringify([mod.imports, mod.wildcards]) !== JSON.stringify([oldMod.imports, oldMod.wildcards])) return no('imports changed');
   const affectedOld = plan.affected.map(spanToOld);
   let now = locate(mod, tree.rootNode, text, plan.affected, keywords);
   let old: ModuleSide | undefined;
   for (let round = 0; now && !now.unsupported && round < 3; round++) {
     old = locate(oldMod, oldTree.rootNode, oldText, [...affectedOld, ...now.members.map(spanToOld).filter(([a, b]) => a < b)], keywords);
-    if (!old || old.unsupported) return undefined;
+    if (!old || old.unsupported) return no('old members unsupported');
     const next = locate(mod, tree.rootNode, text, [...plan.affected, ...old.members.map(spanToNew).filter(([a, b]) => a < b)], keywords);
     if (next && JSON.stringify(next.members) === JSON.stringify(now.members)) break;
     now = next;
     old = undefined;
   }
-  if (!now || now.unsupported || !old) return undefined;
+  if (!now || now.unsupported || !old) return no('members unsupported');
   // The same classes around the members, evaluated or not alike; the same classes whose header alone changed.
-  if (now.path.length !== old.path.length || now.path.some((c, i) => c.name !== old.path[i]!.name || c.start !== old.path[i]!.start || c.wanted !== old.path[i]!.wanted)) return undefined;
-  if (JSON.stringify(now.headers) !== JSON.stringify(old.headers)) return undefined;
+  if (now.path.length !== old.path.length || now.path.some((c, i) => c.name !== old.path[i]!.name || c.start !== old.path[i]!.start || c.wanted !== old.path[i]!.wanted)) return no('classes around changed');
+  if (JSON.stringify(now.headers) !== JSON.stringify(old.headers)) return no('class header changed');
   const oldKey = JSON.stringify(old.path);
   const oldModel = sm.model && sm.pathKey === oldKey ? sm.model : sideModel(oldTree, languageId, old);
   const model = sideModel(tree, languageId, now);
-  if (!oldModel || !model || escapes(oldModel, old.members) || escapes(model, now.members)) return undefined;
+  if (!oldModel || !model || escapes(oldModel, old.members) || escapes(model, now.members)) return no('value from elsewhere');
   // Nothing else mentions what the members write or call.
-  const mentions = new Set([...old.writes, ...old.calls, ...now.writes, ...now.calls].map((n) => n.replace(/^[$@]+/, '')).filter((n) => n.length > 0));
-  for (const n of mentions) if (occurrences(text, n, now.members, 'i').length > 0) return undefined;
+  const written = [...old.writes, ...old.calls, ...filledNames(oldModel, old.members), ...now.writes, ...now.calls, ...filledNames(model, now.members)];
+  const mentions = new Set(written.map((n) => n.replace(/^[$@]+/, '')).filter((n) => n.length > 0));
+  for (const n of mentions) {
+    const at = occurrences(text, n, now.members, 'i');
+    if (at.length > 200 || at.some((p) => readsName(tree.rootNode, p, n))) return no(`name mentioned elsewhere: ${n}`);
+  }
   // Counts of `name(` that changed belong to no function of the file.
   const oldInNew = old.members.map(spanToNew);
   const spans = [...now.members, ...plan.affected, ...oldInNew];
@@ -347,8 +374,8 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   for (const n of new Set([...before.keys(), ...after.keys()])) {
     if (before.get(n) === after.get(n)) continue;
     const at = occurrences(text, n, [region], '');
-    if (at.length > 200) return undefined;
-    if (at.some((p) => possibleDefinition(tree.rootNode, p, n))) return undefined;
+    if (at.length > 200) return no('call count');
+    if (at.some((p) => possibleDefinition(tree.rootNode, p, n))) return no('call count of a definition');
   }
   // Inside a class, a name the members read a member of (`X.y`) is no class defined elsewhere in the file (the
   // classes evaluated so far decide what `X.y` reads).
@@ -356,7 +383,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
     for (const n of new Set([...old.objects, ...now.objects])) {
       if (SELF.has(n)) continue;
       const at = occurrences(text, n, now.members, '');
-      if (at.length > 200 || at.some((p) => possibleDefinition(tree.rootNode, p, n))) return undefined;
+      if (at.length > 200 || at.some((p) => possibleDefinition(tree.rootNode, p, n))) return no('class name read');
     }
   }
   // The findings of the members, from the model of the code outside functions.
@@ -365,11 +392,11 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const seen = new Map<Rule, number>();
   const fresh: RawFinding[] = [];
   runSemanticPatterns(rules, input, failures.failed, failures.fail, fresh, undefined, failures.capped, { model: part, seen });
-  if (failures.failed.size > 0) return undefined;
+  if (failures.failed.size > 0) return no('rule failed');
   // The whole file's count of examined matches stays under the cap: a bound, since the old members' share is not known.
   const bounds = new Map(sm.seen);
   for (const [r, n] of seen) bounds.set(r.id, (bounds.get(r.id) ?? 0) + n);
-  if ([...bounds.values()].some((n) => n > MAX_MATCHES_PER_RULE)) return undefined;
+  if ([...bounds.values()].some((n) => n > MAX_MATCHES_PER_RULE)) return no('match cap');
   // Everything else carries over, shifted.
   const inOld = (s: number, e: number): boolean => old.members.some((m) => overlaps(m, [s, Math.max(e, s + 1)]));
   const out: RawFinding[] = [];
@@ -377,25 +404,25 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
     if (inOld(f.start, f.end)) continue;
     const start = toNew(f.start);
     const end = toNew(f.end);
-    if (start === undefined || end === undefined) return undefined;
+    if (start === undefined || end === undefined) return no('finding in the edit');
     const fixes: RawFinding['fixes'] = [];
     for (const x of f.fixes) {
       const edits: typeof x.edits = [];
       for (const e of x.edits) {
         // An edit outside the finding (an import to add) rests on the rest of the file: see carryModule.
-        if (inOld(e.start, e.end) || ((e.start < f.start || e.end > f.end) && e.end >= editStart)) return undefined;
+        if (inOld(e.start, e.end) || ((e.start < f.start || e.end > f.end) && e.end >= editStart)) return no('fix outside the finding');
         const s = toNew(e.start);
         const t = toNew(e.end);
-        if (s === undefined || t === undefined) return undefined;
+        if (s === undefined || t === undefined) return no('fix in the edit');
         edits.push({ ...e, start: s, end: t });
       }
       fixes.push({ ...x, edits });
     }
     const anchors = f.anchors?.map(toNew);
-    if (anchors?.some((a) => a === undefined)) return undefined;
-    if (f.flow?.some((s) => inOld(s.start, s.end))) return undefined;
+    if (anchors?.some((a) => a === undefined)) return no('anchor in the edit');
+    if (f.flow?.some((s) => inOld(s.start, s.end))) return no('flow in the members');
     const flow = f.flow?.map((s) => ({ ...s, start: toNew(s.start), end: toNew(s.end) }));
-    if (flow?.some((s) => s.start === undefined || s.end === undefined)) return undefined;
+    if (flow?.some((s) => s.start === undefined || s.end === undefined)) return no('flow in the edit');
     out.push(delta === 0 ? f : { ...f, start, end, fixes, ...(anchors ? { anchors: anchors as number[] } : {}), ...(flow ? { flow: flow as { start: number; end: number; message: string }[] } : {}) });
   }
   out.push(...fresh.filter((f) => now.members.some((m) => f.start >= m[0] && f.end <= m[1])));

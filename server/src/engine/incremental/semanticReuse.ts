@@ -16,6 +16,7 @@ export function runSemanticReusing(rules: readonly Rule[], input: MatchInput, fa
   const previous = state?.semanticRaw;
   let found: RawFinding[] | undefined;
   let how = plan.kind;
+  if (state) state.semanticFallback = undefined;
   const sm = state?.semanticModule;
   if (previous && plan.kind === 'same') {
     found = previous;
@@ -37,6 +38,7 @@ export function runSemanticReusing(rules: readonly Rule[], input: MatchInput, fa
       }
     }
   } else if (previous && plan.kind === 'module' && state) {
+    state.semanticFallback = undefined;
     found = runSemanticModule(rules, input, failures, plan, state, previous);
   }
   if (!found) {

@@ -17,7 +17,7 @@ export type { SemanticModel, SemCall, SemFlow, SemArg } from './model';
 export type { Vals, Origin } from './values';
 export { nameMatches } from './names';
 /** What the evaluator treats as writing a variable or calling the file's own function (for incremental reuse). */
-export { MUTATORS, SELF } from './evaluate';
+export { FILLERS, MUTATORS, SELF } from './evaluate';
 
 const LOWERINGS: Record<string, Lowering> = {
   java,
