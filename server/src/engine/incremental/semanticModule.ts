@@ -136,6 +136,20 @@ const keywordWanted = (keywords: readonly string[] | undefined, text: string): b
   return keywords.some((k) => lower.includes(k));
 };
 
+type ClassStmt = Extract<Stmt, { k: 'class' }>;
+
+const wantedClasses = new WeakMap<ClassStmt, boolean>();
+
+/** Whether the model evaluates a class (its text holds a keyword); once per class of a tree (a file-sized class). */
+function classWanted(cls: ClassStmt, keywords: readonly string[] | undefined): boolean {
+  let w = wantedClasses.get(cls);
+  if (w === undefined) {
+    w = keywordWanted(keywords, cls.node.text);
+    wantedClasses.set(cls, w);
+  }
+  return w;
+}
+
 /** The code outside functions that a module-level edit changed, on one side of the edit. */
 interface ModuleSide {
   /** The classes around the edit, outermost first (name, span, whether the model evaluates it). */
@@ -153,8 +167,6 @@ interface ModuleSide {
   /** A function, lambda or class among the members, or a value of theirs from elsewhere (not sound to re-run alone). */
   unsupported: boolean;
 }
-
-type ClassStmt = Extract<Stmt, { k: 'class' }>;
 
 /**
  * The members `ranges` reach, descending into the one class they lie in (its body), with what they may write and
@@ -177,9 +189,11 @@ function locate(mod: Module, root: Node, text: string, ranges: Span[], keywords:
     const cls = only ? classOf(only) : undefined;
     const body = cls?.node.childForFieldName('body');
     if (cls && body && ranges.every(([a, b]) => a >= body.startIndex && b <= body.endIndex && (a > body.startIndex || a < b))) {
-      path.push({ name: cls.name, start: cls.node.startIndex, end: cls.node.endIndex, wanted: keywordWanted(keywords, cls.node.text) });
+      path.push({ name: cls.name, start: cls.node.startIndex, end: cls.node.endIndex, wanted: classWanted(cls, keywords) });
       container = body;
-      stmts = typeof cls.body === 'function' ? cls.body() : cls.body;
+      // Lowered once per tree: the sides are located more than once, and the model evaluates the same class.
+      if (typeof cls.body === 'function') cls.body = cls.body();
+      stmts = cls.body;
       continue;
     }
     const members: Span[] = [];
@@ -192,7 +206,7 @@ function locate(mod: Module, root: Node, text: string, ranges: Span[], keywords:
       const b = c?.node.childForFieldName('body');
       if (c && b && !reaches(b) && c.name !== '') {
         skip.add(c);
-        headers.push({ name: c.name, wanted: keywordWanted(keywords, c.node.text) });
+        headers.push({ name: c.name, wanted: classWanted(c, keywords) });
         if (b.startIndex > m.startIndex) members.push([m.startIndex, b.startIndex]);
         if (m.endIndex > b.endIndex) members.push([b.endIndex, m.endIndex]);
       } else members.push([m.startIndex, m.endIndex]);
@@ -361,8 +375,9 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const written = [...old.writes, ...old.calls, ...filledNames(oldModel, old.members), ...now.writes, ...now.calls, ...filledNames(model, now.members)];
   const mentions = new Set(written.map((n) => n.replace(/^[$@]+/, '')).filter((n) => n.length > 0));
   for (const n of mentions) {
+    // A word as common as a keyword (`static` while modifiers are typed) costs one tree lookup per occurrence.
     const at = occurrences(text, n, now.members, 'i');
-    if (at.length > 200 || at.some((p) => readsName(tree.rootNode, p, n))) return no(`name mentioned elsewhere: ${n}`);
+    if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n))) return no(`name mentioned elsewhere: ${n}`);
   }
   // Counts of `name(` that changed belong to no function of the file.
   const oldInNew = old.members.map(spanToNew);
