@@ -192,6 +192,24 @@ describe('incremental analysis', () => {
     );
   });
 
+  describe('semantic patterns after an edit inside one function', () => {
+    const java = (alg: string, n: string): string =>
+      `import java.security.MessageDigest;\n\npublic class Svc {\n    private byte[] hash(String alg, byte[] d) throws Exception {\n        int n = ${n};\n        return MessageDigest.getInstance(alg).digest(d);\n    }\n\n    byte[] token(byte[] d) throws Exception {\n        return hash("${alg}", d);\n    }\n}\n`;
+    const doc = { path: 'Svc.java', languageId: 'java' };
+
+    it('keeps the finding a caller\'s argument gives a private function typed in', async () => {
+      // The edited function takes its parameter's value from its caller: alone, it would run with an unknown one.
+      await editOnce(doc, java('MD5', '1'), java('MD5', '12'), async ({ full }) => assert.deepStrictEqual(full, ['weak-hash']));
+    });
+
+    it('finds what a call typed in a function gives the function it calls', async () => {
+      await editOnce(doc, java('SHA-256', '1'), java('MD5', '1'), async ({ before, full }) => {
+        assert.deepStrictEqual(before, []);
+        assert.deepStrictEqual(full, ['weak-hash']);
+      });
+    });
+  });
+
   describe('semantic patterns after an edit outside every function', () => {
     const py = 'import hashlib\nimport os\n\nALG = "sha256"\n\n\ndef digest(data):\n    return hashlib.new(ALG, data).hexdigest()\n\n\ndef legacy(data):\n    return hashlib.md5(data).hexdigest()\n';
 

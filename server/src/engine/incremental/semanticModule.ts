@@ -257,7 +257,7 @@ function filledNames(model: SemanticModel, members: Span[]): string[] {
 function readsName(root: Node, p: number, name: string): boolean {
   const node = root.descendantForIndex(p, p + name.length);
   if (!node) return true;
-  if (!node.isNamed) return false;
+  if (!node.isNamed || /string|comment|content|fragment|escape/.test(node.type)) return false;
   return node.text.replace(/^[$@]+/, '').toLowerCase() === name.toLowerCase();
 }
 
@@ -301,11 +301,50 @@ function occurrences(text: string, name: string, skip: Span[], flags: string): n
   return out;
 }
 
-/** Whether the identifier `name` at `p` names a definition: its node is its parent's `name` field (Java's calls too). */
+/**
+ * Whether the identifier `name` at `p` may name a definition: its node is its parent's `name` field, unless the
+ * parent is a call (Java's and PHP's calls name the method in a `name` field too).
+ */
 function possibleDefinition(root: Node, p: number, name: string): boolean {
+  // A definition's name is an identifier: a word in a string or a comment is none.
+  if (!readsName(root, p, name)) return false;
   const node = root.descendantForIndex(p, p + name.length);
-  const named = node?.parent?.childForFieldName('name');
-  return !node || node.text !== name || (named !== null && named !== undefined && named.id === node.id);
+  const parent = node?.parent;
+  const named = parent?.childForFieldName('name');
+  // The node types a lowering makes a function of (lower/*.ts fnOf: function_definition, method_declaration,
+  // local_function_statement, singleton_method, a C# property...) all say so; a parameter or a call does not.
+  return !node || node.text !== name || (named !== null && named !== undefined && named.id === node.id && /function|method|constructor|property|definition|declaration/.test(parent!.type) && !/call|invocation/.test(parent!.type));
+}
+
+/**
+ * Whether re-evaluating the one function an edit lies in, on its own, gives the full model's findings (the
+ * `partial` plan): not when the function is called in the file (a caller gives its parameters their values and
+ * reads its result), nor when it calls a function of the file, old text or new (which then runs with its
+ * arguments, and sees the fields as it left them).
+ */
+export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<RequeryPlan, { kind: 'partial' }>): boolean {
+  const text = tree.rootNode.text;
+  const root = tree.rootNode;
+  const inside: Span[] = [[plan.newStart, plan.newEnd]];
+  let fn: Node | null = root.descendantForIndex(plan.newStart, Math.max(plan.newStart, plan.newEnd - 1));
+  while (fn && !(fn.startIndex === plan.newStart && fn.endIndex === plan.newEnd)) fn = fn.parent;
+  if (!fn) return false;
+  const nameNode = fn.childForFieldName('name');
+  const own = nameNode?.text;
+  // Its own name elsewhere only where other functions of that name are defined (no call, no reference)...
+  if (own !== undefined && own !== '') {
+    const uses = occurrences(text, own, inside, '');
+    if (uses.length > 5000 || uses.some((p) => readsName(root, p, own) && !possibleDefinition(root, p, own))) return false;
+    // ...and inside it only as its name (a recursive or self call may reach another function of that name).
+    if (occurrences(text, own, [], '').some((p) => p >= plan.newStart && p < plan.newEnd && p !== nameNode!.startIndex && readsName(root, p, own))) return false;
+  }
+  const called = new Set([...callCounts(oldText, plan.oldStart, plan.oldEnd).keys(), ...callCounts(text, plan.newStart, plan.newEnd).keys()]);
+  for (const n of called) {
+    if (n === own) continue;
+    const at = occurrences(text, n, inside, '');
+    if (at.length > 5000 || at.some((p) => possibleDefinition(root, p, n))) return false;
+  }
+  return true;
 }
 
 /** Widens [start, end) to whole identifiers and the blanks before a `(`, so the counts see every affected call. */

@@ -4,11 +4,12 @@ import type { MatchInput, RawFinding } from '../match/match';
 import type { Rule } from '../types';
 import { carryOver, type IncrementalState, type RequeryPlan } from './incremental';
 import type { RuleFailures } from './queryReuse';
-import { rememberSemanticRun, runSemanticModule } from './semanticModule';
+import { functionStandsAlone, rememberSemanticRun, runSemanticModule } from './semanticModule';
 
-// Step 3b: the semantic patterns. While typing inside one function, the findings elsewhere are carried over
-// (shifted) and only the edited function is evaluated again: module constants and other functions did not change,
-// and the model evaluates a function's body only when asked (semantic/index.ts). After an edit outside every
+// Step 3b: the semantic patterns. While typing inside one function that the file neither calls nor calls out of,
+// the findings elsewhere are carried over (shifted) and only the edited function is evaluated again: module
+// constants and other functions did not change, and the model evaluates a function's body only when asked
+// (semantic/index.ts). After an edit outside every
 // function that cannot reach the rest of the file, only the changed statements are (semanticModule.ts). Any other
 // edit runs them in full.
 
@@ -22,7 +23,7 @@ export function runSemanticReusing(rules: readonly Rule[], input: MatchInput, fa
     found = previous;
     // The same text parsed again: a new tree, whose model is built again if the next edit needs it.
     if (sm && input.tree) state!.semanticModule = { tree: input.tree, model: undefined, pathKey: undefined, seen: sm.seen };
-  } else if (previous && plan.kind === 'partial') {
+  } else if (previous && plan.kind === 'partial' && input.tree && state?.text !== undefined && functionStandsAlone(input.tree, state.text, plan)) {
     const carried = carryOver(previous, plan);
     if (carried) {
       const inside = (n: Node): boolean => n.startIndex < plan.newEnd && n.endIndex > plan.newStart;
