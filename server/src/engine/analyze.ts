@@ -7,6 +7,7 @@ import { builtinRulesDir } from './source/paths';
 import { refuseUnsafeRegexes } from './rules/redos';
 import { appliesTo, MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from './match/match';
 import { runSemanticReusing } from './incremental/semanticReuse';
+import { keywordsReusing } from './incremental/keywordReuse';
 import { buildCombinedQuery, type CombinedQuery } from './match/combined';
 import { KeywordIndex, passesKeywords } from './match/keywords';
 import type { IncrementalState } from './incremental/incremental';
@@ -200,7 +201,8 @@ export class Engine {
     const lines = new LineIndex(text);
     const lower = text.toLowerCase();
     const facts = new DocumentFacts();
-    const input: MatchInput = { doc, text, lower, lines, keywords: this.keywordIndex.find(lower), facts, ...(opts.crossFile ? { crossFile: true } : {}) };
+    const keywords = state ? keywordsReusing(this.keywordIndex, lower, state) : this.keywordIndex.find(lower);
+    const input: MatchInput = { doc, text, lower, lines, keywords, facts, ...(opts.crossFile ? { crossFile: true } : {}) };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);

@@ -191,4 +191,89 @@ describe('incremental analysis', () => {
       { numRuns: 150, seed: 20261123 },
     );
   });
+
+  describe('semantic patterns after an edit inside one function', () => {
+    const java = (alg: string, n: string): string =>
+      `import java.security.MessageDigest;\n\npublic class Svc {\n    private byte[] hash(String alg, byte[] d) throws Exception {\n        int n = ${n};\n        return MessageDigest.getInstance(alg).digest(d);\n    }\n\n    byte[] token(byte[] d) throws Exception {\n        return hash("${alg}", d);\n    }\n}\n`;
+    const doc = { path: 'Svc.java', languageId: 'java' };
+
+    it('keeps the finding a caller\'s argument gives a private function typed in', async () => {
+      // The edited function takes its parameter's value from its caller: alone, it would run with an unknown one.
+      await editOnce(doc, java('MD5', '1'), java('MD5', '12'), async ({ full }) => assert.deepStrictEqual(full, ['weak-hash']));
+    });
+
+    it('finds what a call typed in a function gives the function it calls', async () => {
+      await editOnce(doc, java('SHA-256', '1'), java('MD5', '1'), async ({ before, full }) => {
+        assert.deepStrictEqual(before, []);
+        assert.deepStrictEqual(full, ['weak-hash']);
+      });
+    });
+  });
+
+  describe('semantic patterns after an edit outside every function', () => {
+    const py = 'import hashlib\nimport os\n\nALG = "sha256"\n\n\ndef digest(data):\n    return hashlib.new(ALG, data).hexdigest()\n\n\ndef legacy(data):\n    return hashlib.md5(data).hexdigest()\n';
+
+    /** Types `line` char by char on a new line before line `at`, comparing each step with a full analysis. */
+    async function typeLine(doc: { path: string; languageId: string }, text: string, at: number, line: string): Promise<string[]> {
+      const s = new DocumentSession(engine);
+      const plans: string[] = [];
+      try {
+        await s.analyze({ ...doc, text });
+        let offset = text.split('\n').slice(0, at).join('\n').length + (at > 0 ? 1 : 0);
+        text = `${text.slice(0, offset)}\n${text.slice(offset)}`;
+        for (const ch of ['', ...line]) {
+          text = text.slice(0, offset) + ch + text.slice(offset);
+          offset += ch.length;
+          const inc = await s.analyze({ ...doc, text });
+          const full = await engine.analyze({ ...doc, text });
+          assert.deepStrictEqual(strip(inc.findings), strip(full.findings), `after typing ${JSON.stringify(text.slice(offset - 20, offset))} (${s.semanticPlan})`);
+          plans.push(s.semanticPlan ?? '');
+        }
+      } finally {
+        s.dispose();
+      }
+      return plans;
+    }
+
+    it('re-runs only a module-level statement that nothing else reads', async () => {
+      const plans = await typeLine({ path: 'app.py', languageId: 'python' }, py, 4, 'token_value = hashlib.md5(payload).hexdigest()');
+      assert.ok(plans.filter((p) => p === 'module').length > plans.length / 2, plans.join(' '));
+    });
+
+    it('runs everything when the statement writes a name a function reads', async () => {
+      const plans = await typeLine({ path: 'app.py', languageId: 'python' }, py, 4, 'ALG = "md5"');
+      assert.strictEqual(plans[plans.length - 1], 'full (name mentioned elsewhere: ALG)');
+    });
+
+    it('runs everything when the statement calls a function of the file', async () => {
+      const plans = await typeLine({ path: 'app.py', languageId: 'python' }, py, 12, 'x = legacy(b"k")');
+      assert.strictEqual(plans[plans.length - 1], 'full (name mentioned elsewhere: legacy)');
+    });
+
+    it('re-runs a field typed among a class\'s members', async () => {
+      const java = 'import java.security.MessageDigest;\n\npublic class Billing {\n    static final String ALG = "SHA-256";\n\n    static byte[] digest(byte[] d) throws Exception {\n        return MessageDigest.getInstance(ALG).digest(d);\n    }\n\n    static final class Repo {\n        byte[] old(byte[] d) throws Exception {\n            return MessageDigest.getInstance("MD5").digest(d);\n        }\n    }\n}\n';
+      const plans = await typeLine({ path: 'Billing.java', languageId: 'java' }, java, 9, '    private static final String LEGACY = "MD5";');
+      assert.ok(plans.includes('module'), plans.join(' '));
+      await typeLine({ path: 'Billing.java', languageId: 'java' }, java, 4, '    static final String ALG = "MD5";');
+    });
+
+    it('equals a full analysis while module-level lines are typed into semantic fixtures', async function () {
+      this.timeout(600000);
+      const semanticRules = ['weak-hash', 'weak-cipher', 'hardcoded-secret', 'insecure-random', 'tls-verify-disabled', 'insecure-deserialization'];
+      const files = codeFixtures.filter((f) => semanticRules.some((r) => f.includes(`${path.sep}${r}${path.sep}`)));
+      const lines = [
+        'ALG = "MD5"', 'const ALG = "md5";', 'static final String ALG = "DES";', 'md5 = hashlib.md5(b"x")', 'key = os.getenv("SECRET_KEY", "hunter2hunter2")',
+        'SECRET_KEY = "hunter2hunter2hunter2"', 'token = helper(1)', 'x = Math.random()', 'random = None', 'import hashlib as h', '$key = "abc";',
+      ];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...files), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...lines), async (file, where, line) => {
+          const text = fs.readFileSync(file, 'utf8');
+          const at = Math.floor(where * text.split('\n').length);
+          await typeLine({ path: path.basename(file), languageId: fixtureLanguage(file) }, text, at, line);
+        }),
+        { numRuns: 40, seed: 20261203 },
+      );
+    });
+  });
 });
+

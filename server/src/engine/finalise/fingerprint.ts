@@ -45,8 +45,7 @@ export function fingerprintOf(ruleId: string, path: string, key: string, occurre
 }
 
 /** A token as the fingerprint sees it: a string delimiter with any prefix (b", f''', @") becomes prefix + `"`. */
-function tokenText(node: Node, source: string): string {
-  const t = source.slice(node.startIndex, node.endIndex);
+function tokenText(t: string): string {
   const delimiter = /^([A-Za-z@$]*)("""|'''|"|'|`)$/.exec(t);
   if (delimiter) return `${delimiter[1]}"`;
   const whole = /^([A-Za-z@]*)(["'])([\s\S]*)\2$/.exec(t);
@@ -56,36 +55,47 @@ function tokenText(node: Node, source: string): string {
 
 const CLOSERS = new Set([')', ']', '}']);
 
-function isContainer(n: Node): boolean {
-  return n.isNamed && CONTAINER.test(n.type);
-}
-
 /**
  * The tokens of `node` (leaves; comments and nested containers left out), or undefined past `limit`. Empty-text
- * leaves (missing nodes inserted by error recovery) are not tokens.
+ * leaves (missing nodes inserted by error recovery) are not tokens. A tree cursor walks the subtree: a key is
+ * read for every new finding on every keystroke, and a cursor step costs far less than a Node per child.
  */
 function tokensOf(node: Node, source: string, limit: number): string[] | undefined {
   const out: string[] = [];
-  let over = false;
-  const visit = (n: Node, parentType: string): void => {
-    if (over) return;
-    if (n.type.includes('comment')) return;
-    if (n !== node && isContainer(n)) return;
-    if (n.childCount === 0) {
-      if (n.endIndex <= n.startIndex) return;
-      if (parentType === 'parenthesized_expression' && (n.type === '(' || n.type === ')')) return;
-      out.push(tokenText(n, source));
-      if (out.length > limit) over = true;
-      return;
+  const cursor = node.walk();
+  try {
+    // The types of the nodes above the cursor, up to the parent of `node`.
+    const parents: string[] = [node.parent?.type ?? ''];
+    for (;;) {
+      const type = cursor.nodeType;
+      const root = parents.length === 1;
+      if (!type.includes('comment') && (root || !(cursor.nodeIsNamed && CONTAINER.test(type)))) {
+        if (cursor.gotoFirstChild()) {
+          parents.push(type);
+          continue;
+        }
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        if (end > start && !(parents[parents.length - 1] === 'parenthesized_expression' && (type === '(' || type === ')'))) {
+          out.push(tokenText(source.slice(start, end)));
+          if (out.length > limit) return undefined;
+        }
+      }
+      // The next node: a sibling, or a sibling of the nearest parent that has one, until back at `node`.
+      for (;;) {
+        if (parents.length === 1) return out.filter((t, i) => !(t === ',' && CLOSERS.has(out[i + 1] ?? '')));
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        parents.pop();
+      }
     }
-    for (let i = 0; i < n.childCount; i++) {
-      const c = n.child(i);
-      if (c) visit(c, n.type);
-    }
-  };
-  visit(node, node.parent?.type ?? '');
-  if (over) return undefined;
-  return out.filter((t, i) => !(t === ',' && CLOSERS.has(out[i + 1] ?? '')));
+  } finally {
+    cursor.delete();
+  }
+}
+
+function isContainer(n: Node): boolean {
+  return n.isNamed && CONTAINER.test(n.type);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Node, Tree } from '../source/parse';
 import type { RawFinding } from '../match/match';
 import type { DocumentFacts } from './documentFacts';
+import type { SemanticModel } from '../semantic';
+import type { KeywordScan } from './keywordReuse';
 
 // Incremental re-analysis for the editor. The unit is the OUTERMOST function: rules follow values within a
 // function (a query built on one line, executed on another), never across functions; what a function's findings
@@ -30,6 +32,11 @@ const FUNCTION_LIST = [
   'lambda', // python
 ];
 const FUNCTION_TYPES = new Set(FUNCTION_LIST);
+
+/** Whether `n` is a function, method or lambda in the sense of the incremental unit. */
+export function isFunctionNode(n: Node): boolean {
+  return FUNCTION_TYPES.has(n.type);
+}
 
 export type Span = readonly [start: number, end: number];
 
@@ -63,6 +70,8 @@ export type RequeryPlan =
       gaps: Span[];
       /** The outermost functions of the new tree, for the next edit. */
       newFunctions: Span[];
+      /** The edit and the ranges where the tree's structure changed, merged (new offsets). */
+      affected: Span[];
     };
 
 /** The spans of the outermost functions under `root` that overlap [start, end) (all of them by default), in order. */
@@ -125,7 +134,7 @@ export function planRequery(oldTree: Tree, oldText: string, newText: string, old
   else {
     // The old functions must be read before the tree learns of the edit.
     const functions = oldFunctions?.();
-    if (functions) plan = { kind: 'module', editStart: start, oldEditEnd, newEditEnd, oldFunctions: functions, carriedOld: [], carriedNew: [], gaps: [], newFunctions: [] };
+    if (functions) plan = { kind: 'module', editStart: start, oldEditEnd, newEditEnd, oldFunctions: functions, carriedOld: [], carriedNew: [], gaps: [], newFunctions: [], affected: [] };
   }
   // The old tree learns of the edit even when the queries must re-run everywhere: the parser still reuses every
   // subtree the edit did not touch, which makes a re-parse of a large file cost about as much as the edit.
@@ -250,7 +259,7 @@ export function narrowToModule(plan: RequeryPlan, oldTree: Tree, tree: Tree, tex
   }
   if (cursor < text.length) addGap(cursor, text.length);
   newFunctions.sort((x, y) => x[0] - y[0]);
-  return { ...plan, carriedOld: keptOld, carriedNew: keptNew, gaps, newFunctions };
+  return { ...plan, carriedOld: keptOld, carriedNew: keptNew, gaps, newFunctions, affected };
 }
 
 /**
@@ -344,6 +353,17 @@ export function shiftFinding(f: RawFinding, shift: (offset: number) => number): 
   };
 }
 
+/** What a module-level edit's semantic re-run needs of the last run. */
+export interface SemanticModuleState {
+  /** The tree the rest describes (the state's tree: the parser reuses an edited copy of it, see parsePlan.ts). */
+  tree: Tree;
+  /** The last module-level re-run's model of this tree and the classes it was for (JSON), if any. */
+  model: SemanticModel | undefined;
+  pathKey: string | undefined;
+  /** Upper bounds of the matches each rule examined in the whole file (MAX_MATCHES_PER_RULE applies). */
+  seen: Map<string, number>;
+}
+
 /** What a document session keeps between runs: the last text, its tree and the query findings. */
 export class IncrementalState {
   key: string | undefined;
@@ -367,6 +387,14 @@ export class IncrementalState {
   regexLinesOnly = 0;
   /** The semantic patterns' findings of the last run (see semanticReuse.ts). */
   semanticRaw: RawFinding[] | undefined;
+  /** The rule keywords' counts in the last text (keywordReuse.ts); they depend on the text alone, so reset keeps them. */
+  keywordScan: KeywordScan | undefined;
+  /** How the semantic patterns ran last time (`full`, `same`, `partial`, `module`), for tests and logs. */
+  semanticPlan: string | undefined;
+  /** Why the last module-level edit's semantic patterns ran in full (the check that failed), for tests and logs. */
+  semanticFallback: string | undefined;
+  /** What a module-level edit's semantic re-run needs of the last run (see semanticModule.ts). */
+  semanticModule: SemanticModuleState | undefined;
 
   store(key: string, text: string, tree: Tree | null, queryRaw: RawFinding[], failedRules: number, facts: DocumentFacts): void {
     if (this.tree && this.tree !== tree) this.tree.delete();
@@ -389,5 +417,6 @@ export class IncrementalState {
     this.failedRules = 0;
     this.regex = undefined;
     this.semanticRaw = undefined;
+    this.semanticModule = undefined;
   }
 }

@@ -28,6 +28,7 @@ export async function parseAndPlan(
   let tree: Tree | null = null;
   let parseText = text;
   let plan: RequeryPlan = { kind: 'full' };
+  let edited: Tree | null = null;
   try {
     input.language = await loadGrammar(lang);
     input.grammarKey = grammarKey(lang);
@@ -35,13 +36,18 @@ export async function parseAndPlan(
     // of a line being typed blanked (pythonComments.ts, pythonUnfinished.ts).
     parseText = lang === 'python' ? blankUnfinishedSyntax(blankLongCommentRuns(text)) : text;
     const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
-    if (previous) plan = planRequery(previous.tree, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
-    tree = await parse(lang, parseText, {}, previous?.tree ?? null);
+    // The parser reuses an edited copy of the old tree (a copy shares its nodes, so it costs nothing): the old
+    // tree itself stays as it was until this run is stored, for the semantic step to compare (semanticModule.ts).
+    edited = previous ? previous.tree.copy() : null;
+    if (previous && edited) plan = planRequery(edited, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
+    tree = await parse(lang, parseText, {}, edited);
     if (tree) input.tree = tree;
-    if (tree && plan.kind === 'module' && previous) plan = narrowToModule(plan, previous.tree, tree, parseText);
+    if (tree && plan.kind === 'module' && edited) plan = narrowToModule(plan, edited, tree, parseText);
     if (!tree) notes.push({ code: 'skipped', severity: 'info', range: input.lines.rangeOf(0, 0), message: 'parsing exceeded its work budget; only text rules ran' });
   } catch (e) {
     log(`parse failed for ${input.doc.path}: ${(e as Error).message}`);
+  } finally {
+    edited?.delete();
   }
   return { tree, parseText, plan };
 }

@@ -4,28 +4,55 @@ import type { MatchInput, RawFinding } from '../match/match';
 import type { Rule } from '../types';
 import { carryOver, type IncrementalState, type RequeryPlan } from './incremental';
 import type { RuleFailures } from './queryReuse';
+import { functionStandsAlone, rememberSemanticRun, runSemanticModule } from './semanticModule';
 
-// Step 3b: the semantic patterns. While typing inside one function, the findings elsewhere are carried over
-// (shifted) and only the edited function is evaluated again: module constants and other functions did not change,
-// and the model evaluates a function's body only when asked (semantic/index.ts). Any other edit runs them in full.
+// Step 3b: the semantic patterns. While typing inside one function that the file neither calls nor calls out of,
+// the findings elsewhere are carried over (shifted) and only the edited function is evaluated again: module
+// constants and other functions did not change, and the model evaluates a function's body only when asked
+// (semantic/index.ts). After an edit outside every
+// function that cannot reach the rest of the file, only the changed statements are (semanticModule.ts). Any other
+// edit runs them in full.
 
 export function runSemanticReusing(rules: readonly Rule[], input: MatchInput, failures: RuleFailures, plan: RequeryPlan, state: IncrementalState | undefined, out: RawFinding[]): void {
   const previous = state?.semanticRaw;
   let found: RawFinding[] | undefined;
-  if (previous && plan.kind === 'same') found = previous;
-  else if (previous && plan.kind === 'partial') {
+  let how = plan.kind;
+  if (state) state.semanticFallback = undefined;
+  const sm = state?.semanticModule;
+  if (previous && plan.kind === 'same') {
+    found = previous;
+    // The same text parsed again: a new tree, whose model is built again if the next edit needs it.
+    if (sm && input.tree) state!.semanticModule = { tree: input.tree, model: undefined, pathKey: undefined, seen: sm.seen };
+  } else if (previous && plan.kind === 'partial' && input.tree && state?.text !== undefined && functionStandsAlone(input.tree, state.text, plan)) {
     const carried = carryOver(previous, plan);
     if (carried) {
       const inside = (n: Node): boolean => n.startIndex < plan.newEnd && n.endIndex > plan.newStart;
       const fresh: RawFinding[] = [];
-      runSemanticPatterns(rules, input, failures.failed, failures.fail, fresh, inside, failures.capped);
+      const seen = new Map<Rule, number>();
+      runSemanticPatterns(rules, input, failures.failed, failures.fail, fresh, inside, failures.capped, { seen });
       found = [...carried, ...fresh.filter((f) => f.start >= plan.newStart && f.end <= plan.newEnd)];
+      // The whole file's examined matches: at most the old count plus the edited function's (a bound).
+      if (sm && input.tree) {
+        const bounds = new Map(sm.seen);
+        for (const [r, n] of seen) bounds.set(r.id, (bounds.get(r.id) ?? 0) + n);
+        state!.semanticModule = { tree: input.tree, model: undefined, pathKey: undefined, seen: bounds };
+      }
     }
+  } else if (previous && plan.kind === 'module' && state) {
+    state.semanticFallback = undefined;
+    found = runSemanticModule(rules, input, failures, plan, state, previous);
   }
   if (!found) {
+    how = 'full';
     found = [];
-    runSemanticPatterns(rules, input, failures.failed, failures.fail, found, undefined, failures.capped);
+    const seen = new Map<Rule, number>();
+    runSemanticPatterns(rules, input, failures.failed, failures.fail, found, undefined, failures.capped, { seen });
+    if (state && input.tree) rememberSemanticRun(state, input.tree, seen);
   }
-  if (state) state.semanticRaw = failures.failed.size === 0 ? found : undefined;
+  if (state) {
+    state.semanticPlan = how;
+    state.semanticRaw = failures.failed.size === 0 ? found : undefined;
+    if (!state.semanticRaw) state.semanticModule = undefined;
+  }
   out.push(...found);
 }

@@ -24,6 +24,11 @@ export class DocumentSession {
     return this.state.lastPlan;
   }
 
+  /** How the semantic patterns ran in the last analysis: `full`, `same`, `partial` or `module` (semanticReuse.ts). */
+  get semanticPlan(): string | undefined {
+    return this.state.semanticPlan === 'full' && this.state.semanticFallback ? `full (${this.state.semanticFallback})` : this.state.semanticPlan;
+  }
+
   /** How many regex patterns re-ran on the changed lines only in the last analysis (see regexIncremental.ts). */
   get regexLinesOnly(): number {
     return this.state.regexLinesOnly;

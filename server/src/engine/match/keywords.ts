@@ -28,6 +28,39 @@ export class KeywordIndex {
       found.add(m[0]);
       re.lastIndex = m.index + 1;
     }
+    return this.closed(found);
+  }
+
+  /** The longest keyword's length: what is found at a position depends on that many characters from it. */
+  get longest(): number {
+    return this.all[0]?.length ?? 0;
+  }
+
+  /**
+   * Adds `sign` to `counts` for each position in [start, end) of `lower` where a keyword is found (the longest one
+   * there, as `find` sees it). Counts over a whole text give `find`'s answer (presentIn), and an edit changes only
+   * the positions from `longest` - 1 before it to its end (incremental/keywordReuse.ts).
+   */
+  count(lower: string, start: number, end: number, counts: Map<string, number>, sign: 1 | -1): void {
+    if (!this.re) return;
+    const re = new RegExp(this.re.source, 'g');
+    re.lastIndex = start;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null && m.index < end) {
+      const n = (counts.get(m[0]) ?? 0) + sign;
+      if (n === 0) counts.delete(m[0]);
+      else counts.set(m[0], n);
+      re.lastIndex = m.index + 1;
+    }
+  }
+
+  /** `find`'s answer from the counts of a whole text. */
+  presentIn(counts: Map<string, number>): Set<string> {
+    return this.closed(new Set(counts.keys()));
+  }
+
+  /** A keyword that is part of a found one counts as found. */
+  private closed(found: Set<string>): Set<string> {
     if (found.size > 0) {
       for (const k of this.all) {
         if (found.has(k)) continue;

@@ -253,13 +253,33 @@ function calledNames(patterns: SemanticPattern[]): string[] | undefined {
   return [...out].sort();
 }
 
+/** The semantic patterns of `rules` that apply to the document. */
+function applicablePatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>): SemanticPattern[] {
+  return rules.flatMap((r) => (failed.has(r) ? [] : r.patterns)).filter((p): p is SemanticPattern => p.kind === 'semantic' && (p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords));
+}
+
+/**
+ * The keywords the model is built with for this document (see calledNames): `null` when no semantic pattern
+ * applies, undefined when every function may match.
+ */
+export function semanticKeywords(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>): string[] | undefined | null {
+  const applicable = applicablePatterns(rules, input, failed);
+  return applicable.length === 0 ? null : calledNames(applicable);
+}
+
+export interface SemanticRunOptions {
+  /** Match over this model instead of the tree's (a part of it, for an incremental re-run). */
+  model?: SemanticModel;
+  /** Receives how many matches each rule examined (the budget of MAX_MATCHES_PER_RULE). */
+  seen?: Map<Rule, number>;
+}
+
 /** Runs the semantic patterns of `rules` that apply to the document (the model is built on first use). */
-export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[], onlyFunctions?: (fn: Node) => boolean, capped?: (rule: Rule, matches: number) => void): void {
+export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>, fail: (rule: Rule, e: unknown) => void, out: RawFinding[], onlyFunctions?: (fn: Node) => boolean, capped?: (rule: Rule, matches: number) => void, opts: SemanticRunOptions = {}): void {
   if (!input.tree) return;
-  const applicable = rules.flatMap((r) => (failed.has(r) ? [] : r.patterns)).filter((p) => p.kind === 'semantic' && (p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords));
-  if (applicable.length === 0) return;
-  const keywords = calledNames(applicable as SemanticPattern[]);
-  let model: SemanticModel | undefined;
+  const keywords = semanticKeywords(rules, input, failed);
+  if (keywords === null) return;
+  let model: SemanticModel | undefined = opts.model;
   for (const rule of rules) {
     if (failed.has(rule)) continue;
     const budget: Budget = { seen: 0 };
@@ -276,6 +296,7 @@ export function runSemanticPatterns(rules: readonly Rule[], input: MatchInput, f
     } catch (e) {
       fail(rule, e);
     }
+    if (budget.seen > 0) opts.seen?.set(rule, budget.seen);
     if (budget.seen > MAX_MATCHES_PER_RULE) capped?.(rule, budget.seen);
   }
 }

@@ -43,7 +43,7 @@ interface FnState {
   returns?: Vals;
 }
 
-const SELF = new Set(['this', 'self', '$this']);
+export const SELF = new Set(['this', 'self', '$this']);
 
 /** How often each name is written before `(` in the file's text (its definition counts once): one linear pass. */
 function calledInFile(mod: Module): Map<string, number> {
@@ -76,10 +76,10 @@ function returnedBy(obj: Expr, v: Vals): string | undefined {
 }
 
 /** Methods that write into the buffer they are given. */
-const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
+export const FILLERS = new Set(['nextBytes', 'NextBytes', 'Read', 'read', 'readFully', 'fill', 'GetBytes', 'GetNonZeroBytes', 'Fill', 'readinto']);
 
 /** Methods that add their argument to the receiver (collections, string builders, streams). */
-const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
+export const MUTATORS = new Set(['append', 'add', 'push', 'extend', 'insert', 'put', 'write', 'Append', 'Add', 'AppendFormat', 'Insert', 'Push', 'unshift', 'concat', 'update', 'addAll', 'appendLine', 'AppendLine', 'push_back', 'writeString']);
 
 /** A string that can be a key or attribute name. */
 const KEY_LIKE = /^[\w.:-]{1,60}$/;

@@ -16,6 +16,8 @@ import { ruby } from './lower/ruby';
 export type { SemanticModel, SemCall, SemFlow, SemArg } from './model';
 export type { Vals, Origin } from './values';
 export { nameMatches } from './names';
+/** What the evaluator treats as writing a variable or calling the file's own function (for incremental reuse). */
+export { FILLERS, MUTATORS, SELF } from './evaluate';
 
 const LOWERINGS: Record<string, Lowering> = {
   java,
@@ -35,9 +37,21 @@ export function hasSemantics(languageId: string): boolean {
   return Object.hasOwn(LOWERINGS, languageId);
 }
 
-function lowered(lowering: Lowering, tree: Tree): ReturnType<Lowering['lower']> {
-  const mod = lowering.lower(tree.rootNode);
-  mod.source = tree.rootNode.text;
+const loweredModules = new WeakMap<Tree, Module>();
+
+/**
+ * The lowered module of `tree` (cached per tree: lowering is lazy below the top level, so the full model and an
+ * editor's module-level re-run share it); undefined for a language with no lowering.
+ */
+export function loweredModule(tree: Tree, languageId: string): Module | undefined {
+  const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
+  if (!lowering) return undefined;
+  let mod = loweredModules.get(tree);
+  if (!mod) {
+    mod = lowering.lower(tree.rootNode);
+    mod.source = tree.rootNode.text;
+    loweredModules.set(tree, mod);
+  }
   return mod;
 }
 
@@ -57,6 +71,11 @@ function aliases(mod: Module, keywords: readonly string[]): string[] {
 }
 
 const models = new WeakMap<Tree, Map<string, SemanticModel>>();
+
+const keywordTest = (keywords: readonly string[]) => (fn: { text: string }): boolean => {
+  const text = fn.text.toLowerCase();
+  return keywords.some((k) => text.includes(k));
+};
 
 /**
  * The model of `tree` (cached per tree and keyword set); undefined for a language with no lowering. With
@@ -78,14 +97,23 @@ export function semanticModel(tree: Tree, languageId: string, keywords?: readonl
   const key = keywords ? keywords.join('\n') : '*';
   let m = byKeywords.get(key);
   if (!m) {
-    const mod = lowered(lowering, tree);
+    const mod = loweredModule(tree, languageId)!;
     const words = keywords ? [...keywords, ...aliases(mod, keywords)] : undefined;
-    const wanted = words ? (fn: { text: string }): boolean => {
-      const text = fn.text.toLowerCase();
-      return words.some((k) => text.includes(k));
-    } : undefined;
-    m = evaluate(mod, lowering, wanted);
+    m = evaluate(mod, lowering, words ? keywordTest(words) : undefined);
     byKeywords.set(key, m);
   }
   return m;
+}
+
+/**
+ * The model of the code of `tree` that `evaluated` picks (the classes whose fields to evaluate; it is asked about
+ * functions too), with no function waiting for its callers: module-level statements always run first, and the
+ * fields of a class before any function, so their values are the full model's. For an edit among them
+ * (incremental/semanticModule.ts).
+ */
+export function moduleModel(tree: Tree, languageId: string, evaluated: (n: Node) => boolean): SemanticModel | undefined {
+  const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
+  const mod = loweredModule(tree, languageId);
+  if (!lowering || !mod) return undefined;
+  return evaluate({ ...mod, source: undefined }, lowering, evaluated);
 }
