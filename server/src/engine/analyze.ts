@@ -23,7 +23,7 @@ import { parseSuppressions, todayIso, type Suppression } from './finalise/suppre
 import { fingerprintOf, textKey, tokenKey } from './finalise/fingerprint';
 import { demotedConfidence, demotedSeverity, testPolicyFor } from './finalise/demote';
 import { developerPathOf, keepInDeveloperPath } from './finalise/developerPaths';
-import type { AnalysisOptions, AnalysisResult, CallSummary, CodeLanguage, FlowStep, ReturnSummary, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
+import type { AnalysisOptions, AnalysisResult, ArgumentSummary, CallSummary, CodeLanguage, FlowStep, ReturnSummary, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
   /** Rule folders; default: the built-in rules/. */
@@ -268,9 +268,11 @@ export class Engine {
       const calls: CallSummary[] = callTaints(t.rootNode, doc.languageId, doc.path).map((c) => ({
         callee: c.callee,
         range: range(c),
-        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
+        args: c.args.map((a): ArgumentSummary => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps) } : a.kind === 'constant' ? { kind: 'constant', flow: flow(a.steps), shown: a.shown } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
       }));
-      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r) => (r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) }));
+      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r): ReturnSummary =>
+        r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps) } : r.kind === 'constant' ? { function: r.function, kind: 'constant', flow: flow(r.steps), shown: r.shown } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) },
+      );
       return { calls, returns };
     } finally {
       own?.delete();

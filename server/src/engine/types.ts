@@ -93,18 +93,27 @@ export interface CrossFileCondition {
   confidence: Confidence;
   /** What single-file analysis does with it when no call in the scan is known: keep it as it is, or drop it. */
   standalone: boolean;
+  /**
+   * A hardcoded value, not input, is what raises it (a key or password parameter): some caller passes, or some
+   * function returns, a string literal. `placeholder` stands in the message for the value, replaced by its mask.
+   */
+  constant?: { placeholder: string };
 }
 
 /** What one argument of a call carries, as far as its own file tells (checks/shared/taintScope.ts). */
 export type ArgumentSummary =
   | { kind: 'clean' }
   | { kind: 'input'; flow: FlowStep[] }
-  | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] };
+  | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] }
+  /** A string literal written in the caller's file, for key and password parameters; `shown` is masked. */
+  | { kind: 'constant'; flow: FlowStep[]; shown: string };
 
 /** What a function returns, when that is input or another file's result (checks/shared/taintScope.ts). */
 export type ReturnSummary =
   | { function: string; kind: 'input'; flow: FlowStep[] }
-  | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] };
+  | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] }
+  /** The function returns a string literal written in its file; `shown` is masked. */
+  | { function: string; kind: 'constant'; flow: FlowStep[]; shown: string };
 
 /** A call whose callee another file of the scan may define, with what its arguments carry. */
 export interface CallSummary {

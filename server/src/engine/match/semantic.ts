@@ -7,6 +7,7 @@ import type { Expr } from '../semantic/ir';
 import { finish, MAX_MATCHES_PER_RULE, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
+import { CROSS_FILE_LANGUAGES, pendingConstant } from '../../checks/shared/taintScope';
 
 // The declarative matchers over the semantic model: `call:` and `new:` (by qualified name, with conditions on
 // the possible values of arguments), `into:` (a value from a named call landing somewhere named like a
@@ -95,7 +96,7 @@ function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' 
   const v = arg.vals;
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
   // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
-  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return v.unknown && waitsForScan(ctx, arg, spec, capture);
   if (spec.spelled !== undefined) {
     const spelled = spellingOf(arg.expr);
     if (spelled === undefined || !regex(spec.spelled, spec.flags).test(spelled)) return false;
@@ -115,6 +116,25 @@ function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' 
   }
   const lit = spec.literal ? literalContent(arg) : undefined;
   if (spec.literal && lit) put(ctx, spec.literal, arg.expr.node, lit.start, lit.end);
+  return true;
+}
+
+/** Stands in a message for a value another file of the scan supplies; the scan puts in its mask (crossFile.ts). */
+const FROM_ANOTHER_FILE = 'a value from another file';
+
+/**
+ * In a scan across files, a constant condition that fails because the value comes from a parameter nobody in this
+ * file passes, or from another file's function, waits for the scan: a literal there (taintScope.ts) raises it,
+ * anything else drops it. Editors and single files never see such a finding.
+ */
+function waitsForScan(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' | 'name'>, capture: string): boolean {
+  if (!ctx.crossFileScan || !CROSS_FILE_LANGUAGES.has(ctx.doc.languageId)) return false;
+  const p = pendingConstant(arg.node, ctx.doc.languageId, ctx.doc.path);
+  if (!p) return false;
+  put(ctx, spec.capture ?? capture, arg.node);
+  if (spec.as) ctx.vars[spec.as] = FROM_ANOTHER_FILE;
+  ctx.crossFile = { params: p.params, ...(p.returns.length > 0 ? { returns: p.returns } : {}), confidence: ctx.confidence, standalone: false, constant: { placeholder: FROM_ANOTHER_FILE } };
+  ctx.flow = [...p.steps, { start: arg.node.startIndex, end: arg.node.endIndex, message: 'reaches the key or password parameter' }];
   return true;
 }
 

@@ -1,0 +1,167 @@
+// Hardcoded secrets across the files of one scan (issue 14): a password or key parameter filled only by a
+// parameter of a function nothing in its file calls, or by another file's function, is settled by the same
+// machinery as taint across files (checks/shared/taintScope.ts, project/scan/crossFile.ts), with a string literal
+// in place of input: a literal passed or returned elsewhere is a hardcoded secret at the sink, with the path to
+// the literal; anything else is none. The value is shown masked.
+import * as assert from 'assert';
+import { Engine, type Finding } from '../engine';
+import { settleCrossFile, type FileResult } from '../project';
+
+const engine = Engine.create();
+const SECRET = 'Zq8vT2mK9pLx4Rw7';
+
+const FILES: Record<string, string> = {
+  'vault/Boot.java': [
+    'package vault;',
+    'import java.io.BufferedReader;',
+    'import java.io.InputStreamReader;',
+    'public class Boot {',
+    '    public void fixed() throws Exception {',
+    `        String pw = "${SECRET}";`,
+    '        new Db().open(pw);',
+    '    }',
+    '    public void typed() throws Exception {',
+    '        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, "UTF-8"));',
+    '        new Db().openTyped(in.readLine());',
+    '    }',
+    '    public void fromEnv() throws Exception {',
+    '        new Db().openEnv(System.getenv("DB_PW"));',
+    '    }',
+    '    public void relayed() throws Exception {',
+    `        new Relay().pass("${SECRET}");`,
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+  'vault/Relay.java': ['package vault;', 'public class Relay {', '    public void pass(String p) throws Exception {', '        new Db().openRelayed(p);', '    }', '}', ''].join('\n'),
+  'vault/Db.java': [
+    'package vault;',
+    'import java.sql.Connection;',
+    'import java.sql.DriverManager;',
+    'public class Db {',
+    '    public Connection open(String password) throws Exception {',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openTyped(String password) throws Exception {',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openEnv(String password) throws Exception {',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openRelayed(String password) throws Exception {',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openNobody(String password) throws Exception {',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+  'vault/Keys.java': [
+    'package vault;',
+    'public class Keys {',
+    '    public String fixedKey() {',
+    '        String k;',
+    `        k = "${SECRET}";`,
+    '        return k;',
+    '    }',
+    '    public String envKey() { return System.getenv("AES_KEY"); }',
+    '}',
+    '',
+  ].join('\n'),
+  'vault/Crypt.java': [
+    'package vault;',
+    'import javax.crypto.spec.SecretKeySpec;',
+    'import java.net.PasswordAuthentication;',
+    'public class Crypt {',
+    '    public SecretKeySpec fixed() throws Exception {',
+    '        String k = (new Keys()).fixedKey();',
+    '        return new SecretKeySpec(k.getBytes("UTF-8"), "AES");',
+    '    }',
+    '    public SecretKeySpec env() throws Exception {',
+    '        String k = (new Keys()).envKey();',
+    '        return new SecretKeySpec(k.getBytes("UTF-8"), "AES");',
+    '    }',
+    '    public PasswordAuthentication auth() {',
+    '        String k = new Keys().fixedKey();',
+    '        return new PasswordAuthentication("app", k.toCharArray());',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+async function analyseAll(files: Record<string, string>, order: string[] = Object.keys(files)): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const rel of order) {
+    const r = await engine.analyze({ path: rel, languageId: 'java', text: files[rel]! }, { crossFile: true });
+    out.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
+  }
+  return out;
+}
+
+const secrets = (results: FileResult[]): string[] =>
+  results
+    .flatMap((r) => r.findings.filter((f) => f.ruleId === 'hardcoded-secret').map((f) => `${r.rel}:${f.range.start.line + 1} ${f.confidence}`))
+    .sort();
+
+function at(results: FileResult[], rel: string, line: number): Finding {
+  const f = results.find((r) => r.rel === rel)?.findings.find((x) => x.ruleId === 'hardcoded-secret' && x.range.start.line + 1 === line);
+  assert.ok(f, `no finding at ${rel}:${line}`);
+  return f;
+}
+
+describe('hardcoded secrets across files', () => {
+  it('a literal passed from another file, directly or through a relay, or returned by one, is reported at the sink; input, the environment and no caller are not', async () => {
+    const results = await analyseAll(FILES);
+    settleCrossFile(results);
+    // Boot.java's own literals are not reported there (a local passed to a call is no secret by itself).
+    assert.deepStrictEqual(secrets(results).filter((s) => !s.startsWith('vault/Boot.java')), ['vault/Crypt.java:15 high', 'vault/Crypt.java:7 high', 'vault/Db.java:15 high', 'vault/Db.java:6 high']);
+    assert.ok(results.every((r) => r.findings.every((x) => x.crossFile === undefined) && r.calls === undefined && r.returns === undefined));
+  });
+
+  it('the finding says where the literal is, with the flow from it, and never shows the value raw', async () => {
+    const results = await analyseAll(FILES);
+    settleCrossFile(results);
+    const f = at(results, 'vault/Db.java', 6);
+    const steps = (f.flow ?? []).map((s) => `${s.path ?? '.'}:${s.range.start.line + 1} ${s.message}`);
+    assert.deepStrictEqual(steps.slice(0, 2), ['vault/Boot.java:6 constant written here', 'vault/Boot.java:6 assigned to `pw`']);
+    assert.match(steps[2]!, /^vault\/Boot\.java:7 passed to `open` in another file as argument 1$/);
+    assert.match(steps[steps.length - 1]!, /^\.:6 /);
+    assert.match(f.message, /^Hardcoded password \(Zq\*+/);
+    assert.match(f.message, /line 6 of vault\/Boot\.java/);
+    const relayed = (at(results, 'vault/Db.java', 15).flow ?? []).map((s) => s.path ?? '.');
+    assert.deepStrictEqual([...new Set(relayed)], ['vault/Boot.java', 'vault/Relay.java', '.']);
+    const key = at(results, 'vault/Crypt.java', 7);
+    assert.strictEqual(key.flow?.[0]?.path, 'vault/Keys.java');
+    assert.match(key.message, /`fixedKey` in vault\/Keys\.java \(line 5\) returns it\./);
+    for (const r of results) {
+      for (const x of r.findings) {
+        assert.ok(!x.message.includes(SECRET), x.message);
+        for (const s of x.flow ?? []) assert.ok(!s.message.includes(SECRET), s.message);
+      }
+    }
+  });
+
+  it('the outcome does not depend on the order the files finished in', async () => {
+    const keys = Object.keys(FILES);
+    const a = await analyseAll(FILES, keys);
+    const b = await analyseAll(FILES, [...keys].reverse());
+    settleCrossFile(a);
+    settleCrossFile(b);
+    const norm = (rs: FileResult[]): string => JSON.stringify([...rs].sort((x, y) => x.rel.localeCompare(y.rel)));
+    assert.strictEqual(norm(a), norm(b));
+  });
+
+  it('without the scan (the editor, a file alone) nothing is reported from parameters or other files', async () => {
+    for (const rel of ['vault/Db.java', 'vault/Crypt.java']) {
+      const r = await engine.analyze({ path: rel, languageId: 'java', text: FILES[rel]! });
+      assert.deepStrictEqual(r.findings.filter((f) => f.ruleId === 'hardcoded-secret'), [], rel);
+      assert.strictEqual(r.calls, undefined);
+    }
+    // A scan without the file that passes or returns the literal reports nothing either.
+    const partial = await analyseAll({ 'vault/Db.java': FILES['vault/Db.java']!, 'vault/Crypt.java': FILES['vault/Crypt.java']! });
+    settleCrossFile(partial);
+    assert.deepStrictEqual(secrets(partial), []);
+  });
+});
