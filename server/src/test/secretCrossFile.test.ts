@@ -30,6 +30,16 @@ const FILES: Record<string, string> = {
     '    public void relayed() throws Exception {',
     `        new Relay().pass("${SECRET}");`,
     '    }',
+    '    public void listed() throws Exception {',
+    '        java.util.List<String> l = new java.util.ArrayList<String>();',
+    `        l.add("${SECRET}");`,
+    '        new Db().openListed(l);',
+    '    }',
+    '    public void listedEnv() throws Exception {',
+    '        java.util.List<String> l = new java.util.ArrayList<String>();',
+    '        l.add(System.getenv("DB_PW"));',
+    '        new Db().openListedEnv(l);',
+    '    }',
     '}',
     '',
   ].join('\n'),
@@ -52,6 +62,14 @@ const FILES: Record<string, string> = {
     '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
     '    }',
     '    public Connection openNobody(String password) throws Exception {',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openListed(java.util.List<String> l) throws Exception {',
+    '        String password = l.get(0);',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openListedEnv(java.util.List<String> l) throws Exception {',
+    '        String password = l.get(0);',
     '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
     '    }',
     '}',
@@ -112,11 +130,11 @@ function at(results: FileResult[], rel: string, line: number): Finding {
 }
 
 describe('hardcoded secrets across files', () => {
-  it('a literal passed from another file, directly or through a relay, or returned by one, is reported at the sink; input, the environment and no caller are not', async () => {
+  it('a literal passed from another file, directly, through a relay or inside a collection, or returned by one, is reported at the sink; input, the environment and no caller are not', async () => {
     const results = await analyseAll(FILES);
     settleCrossFile(results);
     // Boot.java's own literals are not reported there (a local passed to a call is no secret by itself).
-    assert.deepStrictEqual(secrets(results).filter((s) => !s.startsWith('vault/Boot.java')), ['vault/Crypt.java:15 high', 'vault/Crypt.java:7 high', 'vault/Db.java:15 high', 'vault/Db.java:6 high']);
+    assert.deepStrictEqual(secrets(results).filter((s) => !s.startsWith('vault/Boot.java')), ['vault/Crypt.java:15 high', 'vault/Crypt.java:7 high', 'vault/Db.java:15 high', 'vault/Db.java:22 high', 'vault/Db.java:6 high']);
     assert.ok(results.every((r) => r.findings.every((x) => x.crossFile === undefined) && r.calls === undefined && r.returns === undefined));
   });
 
