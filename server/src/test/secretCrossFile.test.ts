@@ -40,6 +40,9 @@ const FILES: Record<string, string> = {
     '        l.add(System.getenv("DB_PW"));',
     '        new Db().openListedEnv(l);',
     '    }',
+    '    public void templated() throws Exception {',
+    '        new Db().openTemplated("${DB_PASSWORD}");',
+    '    }',
     '}',
     '',
   ].join('\n'),
@@ -70,6 +73,9 @@ const FILES: Record<string, string> = {
     '    }',
     '    public Connection openListedEnv(java.util.List<String> l) throws Exception {',
     '        String password = l.get(0);',
+    '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
+    '    }',
+    '    public Connection openTemplated(String password) throws Exception {',
     '        return DriverManager.getConnection("jdbc:h2:mem:x", "app", password);',
     '    }',
     '}',
@@ -130,7 +136,7 @@ function at(results: FileResult[], rel: string, line: number): Finding {
 }
 
 describe('hardcoded secrets across files', () => {
-  it('a literal passed from another file, directly, through a relay or inside a collection, or returned by one, is reported at the sink; input, the environment and no caller are not', async () => {
+  it('a literal passed from another file, directly, through a relay or inside a collection, or returned by one, is reported at the sink; input, the environment, a placeholder and no caller are not', async () => {
     const results = await analyseAll(FILES);
     settleCrossFile(results);
     // Boot.java's own literals are not reported there (a local passed to a call is no secret by itself).

@@ -17,6 +17,8 @@ export interface ConstantOrigin {
   steps: TraceStep[];
   /** The literal's content, masked. */
   shown: string;
+  /** The literal's content: only for the value tests of the analysis (engine/analyze.ts), never passed on. */
+  value: string;
 }
 
 const MAX_DEPTH = 8;
@@ -67,7 +69,7 @@ function originOf(node: Node, depth: number): ConstantOrigin | undefined {
   if (content !== undefined) {
     // '' is no value (the usual initialiser before the real one is read).
     if (content.length === 0) return undefined;
-    return { steps: [{ start: node.startIndex, end: node.endIndex, message: 'constant written here' }], shown: maskSecret(content) };
+    return { steps: [{ start: node.startIndex, end: node.endIndex, message: 'constant written here' }], shown: maskSecret(content), value: content };
   }
   // `(Object) k`: the same value.
   if (node.type === 'cast_expression') {
@@ -85,7 +87,7 @@ function originOf(node: Node, depth: number): ConstantOrigin | undefined {
       for (const v of d.values) {
         const inner = constantOrigin(v, depth + 1);
         const how = d.kind === 'mutate' ? `stored in \`${node.text}\`` : `assigned to \`${name}\``;
-        if (inner) return { steps: [...inner.steps, { start: d.start, end: d.end, message: how }], shown: inner.shown };
+        if (inner) return { steps: [...inner.steps, { start: d.start, end: d.end, message: how }], shown: inner.shown, value: inner.value };
       }
     }
   }

@@ -19,8 +19,8 @@ export type ArgumentTaint =
   | { kind: 'clean' }
   | { kind: 'input'; steps: TraceStep[] }
   | { kind: 'param'; params: string[]; steps: TraceStep[] }
-  /** A string literal written in this file (taintConstants.ts), for key and password parameters; shown masked. */
-  | { kind: 'constant'; steps: TraceStep[]; shown: string };
+  /** A string literal written in this file (taintConstants.ts), for key and password parameters; `value` stays here. */
+  | { kind: 'constant'; steps: TraceStep[]; shown: string; value: string };
 
 export interface CallTaint {
   callee: string;
@@ -69,7 +69,7 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
     if (!args || args.length === 0) continue;
     const summaries: ArgumentTaint[] = args.map((a) => {
       const c = constantOrigin(a);
-      if (c) return { kind: 'constant', steps: c.steps, shown: c.shown };
+      if (c) return { kind: 'constant', steps: c.steps, shown: c.shown, value: c.value };
       if (isConstantExpression(a)) return { kind: 'clean' };
       // An object passed whole carries what was stored in its fields before the call.
       const t = taintAt(a, languageId, { crossFile: true }) ?? fieldsTaintAt(a, languageId, { crossFile: true });
@@ -88,7 +88,7 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
 export type ReturnTaint =
   | { function: string; kind: 'input'; steps: TraceStep[] }
   | { function: string; kind: 'returns'; callees: string[]; steps: TraceStep[] }
-  | { function: string; kind: 'constant'; steps: TraceStep[]; shown: string };
+  | { function: string; kind: 'constant'; steps: TraceStep[]; shown: string; value: string };
 
 /** The functions of the file, by scan-wide name, that return input or what functions of other files return. */
 export function returnTaints(root: Node, languageId: string, path: string): ReturnTaint[] {
@@ -103,7 +103,7 @@ export function returnTaints(root: Node, languageId: string, path: string): Retu
       let constant: ReturnTaint | undefined;
       for (const v of returnedValues(fn)) {
         const c = constant ? undefined : constantOrigin(v);
-        if (c) constant = { function: key, kind: 'constant', steps: [...c.steps, { start: v.startIndex, end: v.endIndex, message: 'returned' }], shown: c.shown };
+        if (c) constant = { function: key, kind: 'constant', steps: [...c.steps, { start: v.startIndex, end: v.endIndex, message: 'returned' }], shown: c.shown, value: c.value };
         if (isConstantExpression(v)) continue;
         const t = taintAt(v, languageId, { crossFile: true });
         if (t?.evidence === 'source') {

@@ -133,9 +133,34 @@ function waitsForScan(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index
   if (!p) return false;
   put(ctx, spec.capture ?? capture, arg.node);
   if (spec.as) ctx.vars[spec.as] = FROM_ANOTHER_FILE;
-  ctx.crossFile = { params: p.params, ...(p.returns.length > 0 ? { returns: p.returns } : {}), confidence: ctx.confidence, standalone: false, constant: { placeholder: FROM_ANOTHER_FILE } };
+  const constant = { placeholder: FROM_ANOTHER_FILE, ...(spec.value !== undefined ? { test: valueTestKey(spec) } : {}) };
+  ctx.crossFile = { params: p.params, ...(p.returns.length > 0 ? { returns: p.returns } : {}), confidence: ctx.confidence, standalone: false, constant };
   ctx.flow = [...p.steps, { start: arg.node.startIndex, end: arg.node.endIndex, message: 'reaches the key or password parameter' }];
   return true;
+}
+
+const valueTestKey = (spec: Pick<ArgSpec, 'value' | 'flags'>): string => `${spec.flags ?? ''}/${spec.value ?? ''}`;
+
+/**
+ * The value conditions of the rules' `constant:` arguments, by key: a literal handed to another file records the
+ * ones it meets (CallSummary), so the scan can check them there without the value (CrossFileCondition.constant).
+ */
+const testsOf = new WeakMap<readonly Rule[], { key: string; re: RegExp }[]>();
+export function constantValueTests(rules: readonly Rule[]): { key: string; re: RegExp }[] {
+  let tests = testsOf.get(rules);
+  if (!tests) testsOf.set(rules, (tests = collectValueTests(rules)));
+  return tests;
+}
+
+function collectValueTests(rules: readonly Rule[]): { key: string; re: RegExp }[] {
+  const out = new Map<string, RegExp>();
+  for (const r of rules) {
+    for (const p of r.patterns) {
+      if (p.kind !== 'semantic') continue;
+      for (const a of [...(p.call?.args ?? []), ...(p.new?.args ?? [])]) if (a.constant && a.value !== undefined) out.set(valueTestKey(a), regex(a.value, a.flags));
+    }
+  }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, re]) => ({ key, re }));
 }
 
 function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, call: SemCall): MatchContext {

@@ -42,6 +42,8 @@ interface Constant {
   steps: FlowStep[];
   /** The literal, masked. */
   shown: string;
+  /** The value conditions it meets (CrossFileCondition.constant.test). */
+  accepts: string[];
 }
 
 /** Drops the steps' path where they lie in the finding's own file. */
@@ -55,8 +57,10 @@ function ownFile(steps: FlowStep[], rel: string): FlowStep[] {
  * when none does, since a value that is no literal is no hardcoded secret.
  */
 function settleConstant(plain: Finding, cond: CrossFileCondition, placeholder: string, rel: string, returned: Map<string, Constant>, passed: Map<ParamKey, Constant>): Finding | undefined {
-  const back = cond.returns?.find((c) => returned.has(c));
-  const via = back ? undefined : cond.params.find((p) => passed.has(p));
+  const test = cond.constant?.test;
+  const fits = (c: Constant | undefined): boolean => c !== undefined && (test === undefined || c.accepts.includes(test));
+  const back = cond.returns?.find((c) => fits(returned.get(c)));
+  const via = back ? undefined : cond.params.find((p) => fits(passed.get(p)));
   const c = back ? returned.get(back) : via ? passed.get(via) : undefined;
   if (!c) return undefined;
   const at = c.steps[0]!;
@@ -97,7 +101,7 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
         const target = `${c.callee}#${i}`;
         if (a.kind === 'constant') {
           if (!constants.has(target)) {
-            constants.set(target, { steps: [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)], shown: a.shown });
+            constants.set(target, { steps: [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)], shown: a.shown, accepts: a.accepts });
             constantQueue.push(target);
           }
         } else if (a.kind === 'input') {
@@ -135,7 +139,7 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     const before = constants.get(from)!;
     for (const e of edges.get(from) ?? []) {
       if (constants.has(e.target)) continue;
-      constants.set(e.target, { steps: [...before.steps, ...e.steps], shown: before.shown });
+      constants.set(e.target, { ...before, steps: [...before.steps, ...e.steps] });
       constantQueue.push(e.target);
     }
   }
@@ -149,7 +153,7 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     for (const s of r.returns ?? []) {
       if (s.kind === 'constant') {
         if (!returnsConstant.has(s.function)) {
-          returnsConstant.set(s.function, { steps: inFile(s.flow, r.rel), shown: s.shown });
+          returnsConstant.set(s.function, { steps: inFile(s.flow, r.rel), shown: s.shown, accepts: s.accepts });
           constantReturnQueue.push(s.function);
         }
       } else if (s.kind === 'input') {
@@ -180,7 +184,7 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     const before = returnsConstant.get(from)!;
     for (const e of returnEdges.get(from) ?? []) {
       if (returnsConstant.has(e.target)) continue;
-      returnsConstant.set(e.target, { steps: [...before.steps, ...e.steps], shown: before.shown });
+      returnsConstant.set(e.target, { ...before, steps: [...before.steps, ...e.steps] });
       constantReturnQueue.push(e.target);
     }
   }
