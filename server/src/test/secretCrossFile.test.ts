@@ -153,7 +153,7 @@ describe('hardcoded secrets across files', () => {
     assert.match(steps[2]!, /^vault\/Boot\.java:7 passed to `open` in another file as argument 1$/);
     assert.match(steps[steps.length - 1]!, /^\.:6 /);
     assert.match(f.message, /^Hardcoded password \(Zq\*+/);
-    assert.match(f.message, /line 6 of vault\/Boot\.java/);
+    assert.match(f.message, /A call in vault\/Boot\.java \(line 7\) passes it, a literal written on line 6\./);
     const relayed = (at(results, 'vault/Db.java', 15).flow ?? []).map((s) => s.path ?? '.');
     assert.deepStrictEqual([...new Set(relayed)], ['vault/Boot.java', 'vault/Relay.java', '.']);
     const key = at(results, 'vault/Crypt.java', 7);
@@ -165,6 +165,23 @@ describe('hardcoded secrets across files', () => {
         for (const s of x.flow ?? []) assert.ok(!s.message.includes(SECRET), s.message);
       }
     }
+  });
+
+  it('Python: a literal passed to a function imported from another module reaches its jwt key; an environment value does not', async () => {
+    const files: Record<string, string> = {
+      'app/run.py': ['import os', 'from app.tokens import make, make_env', '', 'def run():', `    k = "${SECRET}"`, '    return make({"a": 1}, k)', '', 'def run_env():', '    return make_env({"a": 1}, os.environ["JWT_KEY"])', ''].join('\n'),
+      'app/tokens.py': ['import jwt', '', 'def make(payload, key):', '    return jwt.encode(payload, key, algorithm="HS256")', '', 'def make_env(payload, key):', '    return jwt.encode(payload, key, algorithm="HS256")', ''].join('\n'),
+    };
+    const results: FileResult[] = [];
+    for (const [rel, text] of Object.entries(files)) {
+      const r = await engine.analyze({ path: rel, languageId: 'python', text }, { crossFile: true });
+      results.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
+    }
+    settleCrossFile(results);
+    assert.deepStrictEqual(secrets(results), ['app/tokens.py:4 high']);
+    const f = at(results, 'app/tokens.py', 4);
+    assert.strictEqual(f.flow?.[0]?.path, 'app/run.py');
+    assert.deepStrictEqual(f.fixes, []);
   });
 
   it('the outcome does not depend on the order the files finished in', async () => {

@@ -64,7 +64,9 @@ function settleConstant(plain: Finding, cond: CrossFileCondition, placeholder: s
   const c = back ? returned.get(back) : via ? passed.get(via) : undefined;
   if (!c) return undefined;
   const at = c.steps[0]!;
-  const where = back ? `\`${shortName(back)}\` in ${at.path} (line ${at.range.start.line + 1}) returns it.` : `A call in ${c.steps[c.steps.length - 1]!.path} passes it from the literal on line ${at.range.start.line + 1} of ${at.path}.`;
+  const call = c.steps[c.steps.length - 1]!;
+  const literal = `line ${at.range.start.line + 1}${at.path !== call.path ? ` of ${at.path}` : ''}`;
+  const where = back ? `\`${shortName(back)}\` in ${at.path} (line ${at.range.start.line + 1}) returns it.` : `A call in ${call.path} (line ${call.range.start.line + 1}) passes it, a literal written on ${literal}.`;
   return {
     ...plain,
     confidence: cond.confidence,
