@@ -184,6 +184,38 @@ describe('hardcoded secrets across files', () => {
     assert.deepStrictEqual(f.fixes, []);
   });
 
+  it('a literal on one path does not hide input on another from taint across files', async () => {
+    const files: Record<string, string> = {
+      'shop/Page.java': [
+        'package shop;',
+        'import javax.servlet.http.HttpServletRequest;',
+        'public class Page {',
+        '    public void show(HttpServletRequest request, boolean mine) throws Exception {',
+        '        String who = "guest";',
+        '        if (mine) who = request.getParameter("who");',
+        '        new Orders().of(who);',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'shop/Orders.java': [
+        'package shop;',
+        'import java.sql.*;',
+        'public class Orders {',
+        '    private Connection db;',
+        '    public ResultSet of(String customer) throws SQLException {',
+        '        return db.createStatement().executeQuery("select * from orders where customer = \'" + customer + "\'");',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const results = await analyseAll(files);
+    settleCrossFile(results);
+    const sql = results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'sql-injection').map((f) => `${r.rel}:${f.range.start.line + 1} ${f.confidence}`));
+    assert.deepStrictEqual(sql, ['shop/Orders.java:6 high']);
+  });
+
   it('the outcome does not depend on the order the files finished in', async () => {
     const keys = Object.keys(FILES);
     const a = await analyseAll(FILES, keys);

@@ -68,12 +68,13 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
     const args = positionalArgs(call);
     if (!args || args.length === 0) continue;
     const summaries: ArgumentTaint[] = args.map((a) => {
+      // Input, or what callers may pass, decides first: a literal on another path is the secrets' concern only.
       const c = constantOrigin(a);
-      if (c) return { kind: 'constant', steps: c.steps, shown: c.shown, value: c.value };
-      if (isConstantExpression(a)) return { kind: 'clean' };
+      const clean: ArgumentTaint = c ? { kind: 'constant', steps: c.steps, shown: c.shown, value: c.value } : { kind: 'clean' };
+      if (isConstantExpression(a)) return clean;
       // An object passed whole carries what was stored in its fields before the call.
       const t = taintAt(a, languageId, { crossFile: true }) ?? fieldsTaintAt(a, languageId, { crossFile: true });
-      if (!t) return { kind: 'clean' };
+      if (!t) return clean;
       if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace) };
       // Another file's result: not known here, so the callee may receive anything.
       if (t.evidence === 'return') return { kind: 'param', params: [], steps: traceSteps(t.trace) };
