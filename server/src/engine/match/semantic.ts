@@ -123,12 +123,13 @@ function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' 
 const FROM_ANOTHER_FILE = 'a value from another file';
 
 /**
- * In a scan across files, a constant condition that fails because the value comes from a parameter nobody in this
- * file passes, or from another file's function, waits for the scan: a literal there (taintScope.ts) raises it,
- * anything else drops it. Editors and single files never see such a finding.
+ * In a scan across files, a secret rule's constant condition that fails because the value comes from a parameter
+ * nobody in this file passes, or from another file's function, waits for the scan: a literal there (taintScope.ts)
+ * raises it, anything else drops it. Editors and single files never see such a finding.
  */
 function waitsForScan(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' | 'name'>, capture: string): boolean {
-  if (!ctx.crossFileScan || !CROSS_FILE_LANGUAGES.has(ctx.doc.languageId)) return false;
+  // Secret rules only: their sinks are keys and passwords, and their values are masked wherever they travel.
+  if (!ctx.crossFileScan || !ctx.rule.secret || !CROSS_FILE_LANGUAGES.has(ctx.doc.languageId)) return false;
   const p = pendingConstant(arg.node, ctx.doc.languageId, ctx.doc.path);
   if (!p) return false;
   put(ctx, spec.capture ?? capture, arg.node);
@@ -155,6 +156,7 @@ export function constantValueTests(rules: readonly Rule[]): { key: string; re: R
 function collectValueTests(rules: readonly Rule[]): { key: string; re: RegExp }[] {
   const out = new Map<string, RegExp>();
   for (const r of rules) {
+    if (!r.secret) continue;
     for (const p of r.patterns) {
       if (p.kind !== 'semantic') continue;
       for (const a of [...(p.call?.args ?? []), ...(p.new?.args ?? [])]) if (a.constant && a.value !== undefined) out.set(valueTestKey(a), regex(a.value, a.flags));
