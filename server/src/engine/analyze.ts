@@ -8,6 +8,7 @@ import { refuseUnsafeRegexes } from './rules/redos';
 import { appliesTo, MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from './match/match';
 import { runSemanticReusing } from './incremental/semanticReuse';
 import { keywordsReusing } from './incremental/keywordReuse';
+import { constantValueTests } from './match/semantic';
 import { buildCombinedQuery, type CombinedQuery } from './match/combined';
 import { KeywordIndex, passesKeywords } from './match/keywords';
 import type { IncrementalState } from './incremental/incremental';
@@ -24,7 +25,7 @@ import { parseSuppressions, todayIso, type Suppression } from './finalise/suppre
 import { fingerprintOf, textKey, tokenKey } from './finalise/fingerprint';
 import { demotedConfidence, demotedSeverity, testPolicyFor } from './finalise/demote';
 import { developerPathOf, keepInDeveloperPath } from './finalise/developerPaths';
-import type { AnalysisOptions, AnalysisResult, CallSummary, CodeLanguage, FlowStep, ReturnSummary, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
+import type { AnalysisOptions, AnalysisResult, ArgumentSummary, CallSummary, CodeLanguage, FlowStep, ReturnSummary, Confidence, Finding, Note, Rule, RuleLoadError, SourceDocument } from './types';
 
 export interface EngineOptions {
   /** Rule folders; default: the built-in rules/. */
@@ -244,7 +245,7 @@ export class Engine {
     try {
       // The tree is still needed here: fingerprints are read from its tokens (fingerprint.ts).
       findings = this.finalise(raw, doc, lines, opts, notes, tree ?? undefined);
-      if (opts.crossFile && !state) calls = await this.crossFileCalls(doc, tree ?? null, lines, notes);
+      if (opts.crossFile && !state) calls = await this.crossFileCalls(doc, tree ?? null, lines, notes, rules);
     } finally {
       if (!state) tree?.delete();
     }
@@ -257,7 +258,7 @@ export class Engine {
    * The calls of the document that other files of a scan may define, with what their arguments carry (see
    * taintScope.ts). A file with no sink still passes input on, so it is parsed here when the rules did not need to.
    */
-  private async crossFileCalls(doc: SourceDocument, tree: Tree | null, lines: LineIndex, notes: Note[]): Promise<CrossFileFacts> {
+  private async crossFileCalls(doc: SourceDocument, tree: Tree | null, lines: LineIndex, notes: Note[], rules: readonly Rule[]): Promise<CrossFileFacts> {
     const none: CrossFileFacts = { calls: [], returns: [] };
     if (!CROSS_FILE_LANGUAGES.has(doc.languageId)) return none;
     if (!tree && notes.some((n) => n.code === 'skipped')) return none;
@@ -267,12 +268,16 @@ export class Engine {
     try {
       const range = (s: { start: number; end: number }): ReturnType<LineIndex['rangeOf']> => lines.rangeOf(s.start, s.end);
       const flow = (steps: { start: number; end: number; message: string }[]): FlowStep[] => steps.map((s) => ({ range: range(s), message: s.message }));
+      const tests = constantValueTests(rules);
+      const accepts = (value: string): string[] => tests.filter((t) => t.re.test(value)).map((t) => t.key);
       const calls: CallSummary[] = callTaints(t.rootNode, doc.languageId, doc.path).map((c) => ({
         callee: c.callee,
         range: range(c),
-        args: c.args.map((a) => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps), ...(a.operator ? { operator: true } : {}) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
+        args: c.args.map((a): ArgumentSummary => (a.kind === 'clean' ? a : a.kind === 'input' ? { kind: 'input', flow: flow(a.steps), ...(a.operator ? { operator: true } : {}) } : a.kind === 'constant' ? { kind: 'constant', flow: flow(a.steps), shown: a.shown, accepts: accepts(a.value) } : { kind: 'param', params: a.params, flow: flow(a.steps) })),
       }));
-      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r) => (r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps), ...(r.operator ? { operator: true } : {}) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) }));
+      const returns: ReturnSummary[] = returnTaints(t.rootNode, doc.languageId, doc.path).map((r): ReturnSummary =>
+        r.kind === 'input' ? { function: r.function, kind: 'input', flow: flow(r.steps), ...(r.operator ? { operator: true } : {}) } : r.kind === 'constant' ? { function: r.function, kind: 'constant', flow: flow(r.steps), shown: r.shown, accepts: accepts(r.value) } : { function: r.function, kind: 'returns', callees: r.callees, flow: flow(r.steps) },
+      );
       return { calls, returns };
     } finally {
       own?.delete();

@@ -95,6 +95,13 @@ export interface CrossFileCondition {
   standalone: boolean;
   /** The rule counts only sources of origin `outside` (`sources: outside`): input the operator sets is no evidence. */
   outsideOnly?: boolean;
+  /**
+   * A hardcoded value, not input, is what raises it (a key or password parameter): some caller passes, or some
+   * function returns, a string literal. `placeholder` stands in the message for the value, replaced by its mask;
+   * `test` names the argument's value condition (a placeholder such as `${DB_PASSWORD}` is no secret), which the
+   * literal must be one that `accepts` it: the raw value never leaves its file's analysis.
+   */
+  constant?: { placeholder: string; test?: string };
 }
 
 /** What one argument of a call carries, as far as its own file tells (checks/shared/taintScope.ts). */
@@ -102,12 +109,19 @@ export type ArgumentSummary =
   | { kind: 'clean' }
   /** `operator`: every source that reaches it is of origin `operator` (environment, properties, command line). */
   | { kind: 'input'; flow: FlowStep[]; operator?: boolean }
-  | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] };
+  | { kind: 'param'; params: ParamKey[]; flow: FlowStep[] }
+  /**
+   * A string literal written in the caller's file, for key and password parameters; `shown` is masked, `accepts`
+   * the value conditions of the rules' constant arguments it meets (CrossFileCondition.constant.test).
+   */
+  | { kind: 'constant'; flow: FlowStep[]; shown: string; accepts: string[] };
 
 /** What a function returns, when that is input or another file's result (checks/shared/taintScope.ts). */
 export type ReturnSummary =
   | { function: string; kind: 'input'; flow: FlowStep[]; operator?: boolean }
-  | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] };
+  | { function: string; kind: 'returns'; callees: string[]; flow: FlowStep[] }
+  /** The function returns a string literal written in its file; `shown` is masked. */
+  | { function: string; kind: 'constant'; flow: FlowStep[]; shown: string; accepts: string[] };
 
 /** A call whose callee another file of the scan may define, with what its arguments carry. */
 export interface CallSummary {

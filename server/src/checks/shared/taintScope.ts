@@ -3,6 +3,7 @@ import { isConstantExpression } from './constants';
 import { fieldsTaintAt, taintAt, type OpenParam } from './taint';
 import { calleeKeys, functionKey } from './taintNames';
 import { traceSteps, type TraceStep } from './taintTrace';
+import { constantOrigin } from './taintConstants';
 import { fileIndex, returnedValues } from './taintSummaries';
 
 // Names that hold across the files of one scan, for taint that crosses them: a function as `<lang>:<qualified
@@ -14,7 +15,12 @@ import { fileIndex, returnedValues } from './taintSummaries';
 // argument is matched by position only.
 
 /** What an argument carries, in offsets; converted to ranges by the engine. */
-export type ArgumentTaint = { kind: 'clean' } | { kind: 'input'; steps: TraceStep[]; operator?: boolean } | { kind: 'param'; params: string[]; steps: TraceStep[] };
+export type ArgumentTaint =
+  | { kind: 'clean' }
+  | { kind: 'input'; steps: TraceStep[]; operator?: boolean }
+  | { kind: 'param'; params: string[]; steps: TraceStep[] }
+  /** A string literal written in this file (taintConstants.ts), for key and password parameters; `value` stays here. */
+  | { kind: 'constant'; steps: TraceStep[]; shown: string; value: string };
 
 export interface CallTaint {
   callee: string;
@@ -62,10 +68,13 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
     const args = positionalArgs(call);
     if (!args || args.length === 0) continue;
     const summaries: ArgumentTaint[] = args.map((a) => {
-      if (isConstantExpression(a)) return { kind: 'clean' };
+      // Input, or what callers may pass, decides first: a literal on another path is the secrets' concern only.
+      const c = constantOrigin(a);
+      const clean: ArgumentTaint = c ? { kind: 'constant', steps: c.steps, shown: c.shown, value: c.value } : { kind: 'clean' };
+      if (isConstantExpression(a)) return clean;
       // An object passed whole carries what was stored in its fields before the call.
       const t = taintAt(a, languageId, { crossFile: true }) ?? fieldsTaintAt(a, languageId, { crossFile: true });
-      if (!t) return { kind: 'clean' };
+      if (!t) return clean;
       if (t.evidence === 'source') return { kind: 'input', steps: traceSteps(t.trace), ...(operatorOnly(a, languageId) ? { operator: true } : {}) };
       // Another file's result: not known here, so the callee may receive anything.
       if (t.evidence === 'return') return { kind: 'param', params: [], steps: traceSteps(t.trace) };
@@ -77,7 +86,10 @@ export function callTaints(root: Node, languageId: string, path: string): CallTa
 }
 
 /** What a function returns, in offsets: input (a source reaches a returned value) or other files' results. */
-export type ReturnTaint = { function: string; kind: 'input'; steps: TraceStep[]; operator?: boolean } | { function: string; kind: 'returns'; callees: string[]; steps: TraceStep[] };
+export type ReturnTaint =
+  | { function: string; kind: 'input'; steps: TraceStep[]; operator?: boolean }
+  | { function: string; kind: 'returns'; callees: string[]; steps: TraceStep[] }
+  | { function: string; kind: 'constant'; steps: TraceStep[]; shown: string; value: string };
 
 /** The functions of the file, by scan-wide name, that return input or what functions of other files return. */
 export function returnTaints(root: Node, languageId: string, path: string): ReturnTaint[] {
@@ -89,7 +101,10 @@ export function returnTaints(root: Node, languageId: string, path: string): Retu
       if (!key) continue;
       let other: ReturnTaint | undefined;
       let input: ReturnTaint | undefined;
+      let constant: ReturnTaint | undefined;
       for (const v of returnedValues(fn)) {
+        const c = constant ? undefined : constantOrigin(v);
+        if (c) constant = { function: key, kind: 'constant', steps: [...c.steps, { start: v.startIndex, end: v.endIndex, message: 'returned' }], shown: c.shown, value: c.value };
         if (isConstantExpression(v)) continue;
         const t = taintAt(v, languageId, { crossFile: true });
         if (t?.evidence === 'source') {
@@ -98,7 +113,7 @@ export function returnTaints(root: Node, languageId: string, path: string): Retu
         }
         if (t?.returns && !other) other = { function: key, kind: 'returns', callees: [...new Set(t.returns.map((r) => r.callee))], steps: [...traceSteps(t.trace), { start: v.startIndex, end: v.endIndex, message: 'returned' }] };
       }
-      const r = input ?? other;
+      const r = input ?? other ?? constant;
       if (r) out.push(r);
     }
   }
@@ -116,3 +131,39 @@ function operatorOnly(node: Node, languageId: string): boolean {
 
 /** The languages whose calls and functions get scan-wide names. */
 export const CROSS_FILE_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(CALLS));
+
+/** Conversions that keep a secret's value (`k.toCharArray()`, `k.getBytes(…)`): what is converted is asked instead. */
+const KEEPING = /^(toCharArray|getBytes|toString|trim|intern|strip)$/;
+
+function unconverted(node: Node): Node {
+  let n = node;
+  for (let i = 0; i < 8 && n.type === 'method_invocation'; i++) {
+    const obj = n.childForFieldName('object');
+    const name = n.childForFieldName('name')?.text ?? '';
+    if (!obj || !KEEPING.test(name)) break;
+    n = obj;
+  }
+  return n;
+}
+
+export interface PendingConstant {
+  params: string[];
+  returns: string[];
+  steps: TraceStep[];
+}
+
+/**
+ * What another file of the scan may fill `node` with: parameters of a function nothing in this file calls, and
+ * functions of other files whose result reaches it. Undefined when input reaches it (no hardcoded value then) or
+ * nothing from another file does.
+ */
+export function pendingConstant(node: Node, languageId: string, path: string): PendingConstant | undefined {
+  const t = taintAt(unconverted(node), languageId, { crossFile: true });
+  if (!t || t.evidence === 'source') return undefined;
+  const params = t.evidence === 'parameter' ? openParamKeys(t.open, languageId, path) : [];
+  const returns = [...new Set((t.returns ?? []).map((r) => r.callee))];
+  if (params.length === 0 && returns.length === 0) return undefined;
+  const steps: TraceStep[] = [];
+  for (let s: typeof t.trace | undefined = t.trace; s; s = s.prev) steps.push(s.step);
+  return { params, returns, steps: steps.reverse().slice(-12) };
+}

@@ -7,6 +7,7 @@ import type { Expr } from '../semantic/ir';
 import { finish, MAX_MATCHES_PER_RULE, newContext, type MatchInput, type RawFinding } from './match';
 import { passesKeywords } from './keywords';
 import { maskSecret } from '../finalise/mask';
+import { CROSS_FILE_LANGUAGES, pendingConstant } from '../../checks/shared/taintScope';
 
 // The declarative matchers over the semantic model: `call:` and `new:` (by qualified name, with conditions on
 // the possible values of arguments), `into:` (a value from a named call landing somewhere named like a
@@ -95,7 +96,7 @@ function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' 
   const v = arg.vals;
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
   // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
-  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return false;
+  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return v.unknown && waitsForScan(ctx, arg, spec, capture);
   if (spec.spelled !== undefined) {
     const spelled = spellingOf(arg.expr);
     if (spelled === undefined || !regex(spec.spelled, spec.flags).test(spelled)) return false;
@@ -116,6 +117,52 @@ function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' 
   const lit = spec.literal ? literalContent(arg) : undefined;
   if (spec.literal && lit) put(ctx, spec.literal, arg.expr.node, lit.start, lit.end);
   return true;
+}
+
+/** Stands in a message for a value another file of the scan supplies; the scan puts in its mask (crossFile.ts). */
+const FROM_ANOTHER_FILE = 'a value from another file';
+
+/**
+ * In a scan across files, a secret rule's constant condition that fails because the value comes from a parameter
+ * nobody in this file passes, or from another file's function, waits for the scan: a literal there (taintScope.ts)
+ * raises it, anything else drops it. Editors and single files never see such a finding.
+ */
+function waitsForScan(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' | 'name'>, capture: string): boolean {
+  // Secret rules only: their sinks are keys and passwords, and their values are masked wherever they travel.
+  if (!ctx.crossFileScan || !ctx.rule.secret || !CROSS_FILE_LANGUAGES.has(ctx.doc.languageId)) return false;
+  const p = pendingConstant(arg.node, ctx.doc.languageId, ctx.doc.path);
+  if (!p) return false;
+  put(ctx, spec.capture ?? capture, arg.node);
+  if (spec.as) ctx.vars[spec.as] = FROM_ANOTHER_FILE;
+  const constant = { placeholder: FROM_ANOTHER_FILE, ...(spec.value !== undefined ? { test: valueTestKey(spec) } : {}) };
+  ctx.crossFile = { params: p.params, ...(p.returns.length > 0 ? { returns: p.returns } : {}), confidence: ctx.confidence, standalone: false, constant };
+  ctx.flow = [...p.steps, { start: arg.node.startIndex, end: arg.node.endIndex, message: 'reaches the key or password parameter' }];
+  return true;
+}
+
+const valueTestKey = (spec: Pick<ArgSpec, 'value' | 'flags'>): string => `${spec.flags ?? ''}/${spec.value ?? ''}`;
+
+/**
+ * The value conditions of the rules' `constant:` arguments, by key: a literal handed to another file records the
+ * ones it meets (CallSummary), so the scan can check them there without the value (CrossFileCondition.constant).
+ */
+const testsOf = new WeakMap<readonly Rule[], { key: string; re: RegExp }[]>();
+export function constantValueTests(rules: readonly Rule[]): { key: string; re: RegExp }[] {
+  let tests = testsOf.get(rules);
+  if (!tests) testsOf.set(rules, (tests = collectValueTests(rules)));
+  return tests;
+}
+
+function collectValueTests(rules: readonly Rule[]): { key: string; re: RegExp }[] {
+  const out = new Map<string, RegExp>();
+  for (const r of rules) {
+    if (!r.secret) continue;
+    for (const p of r.patterns) {
+      if (p.kind !== 'semantic') continue;
+      for (const a of [...(p.call?.args ?? []), ...(p.new?.args ?? [])]) if (a.constant && a.value !== undefined) out.set(valueTestKey(a), regex(a.value, a.flags));
+    }
+  }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, re]) => ({ key, re }));
 }
 
 function callContext(rule: Rule, pattern: SemanticPattern, input: MatchInput, call: SemCall): MatchContext {

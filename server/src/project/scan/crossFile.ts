@@ -7,13 +7,15 @@
 // its rule's confidence with the callers' steps in front of its path; one whose parameters only ever receive
 // safe values is dropped; one with no known caller stays as single-file analysis left it. Likewise for values a
 // function of another file returns (ReturnSummary): a sink they reach is reported when that function returns
-// input (or returns what such a function returns), and never on its own. A rule that counts only input from
-// outside (`sources: outside`) reads a second propagation seeded without the operator's sources (environment,
-// properties, command line), as it does inside one file.
+// input (or returns what such a function returns), and never on its own. Key and password sinks
+// (CrossFileCondition.constant) are settled on the same walks with string literals in place of input: a caller
+// that passes one, or a function that returns one, raises them; nothing else does (the value travels masked).
+// A rule that counts only input from outside (`sources: outside`) reads a second propagation seeded without the
+// operator's sources (environment, properties, command line), as it does inside one file.
 //
 // Results are sorted by path before anything is read, so the outcome (and the path chosen when several callers
 // pass input) does not depend on the order the workers finished in.
-import type { CallSummary, FlowStep, ParamKey } from '../../engine';
+import type { CallSummary, CrossFileCondition, Finding, FlowStep, ParamKey } from '../../engine';
 import type { FileResult } from './protocol';
 
 interface Edge {
@@ -37,6 +39,44 @@ function passedStep(call: CallSummary, index: number, rel: string): FlowStep {
   return { range: call.range, message: `passed to \`${shortName(call.callee)}\` in another file as argument ${index + 1}`, path: rel };
 }
 
+interface Constant {
+  /** From the literal to the call or return, in the file that writes it. */
+  steps: FlowStep[];
+  /** The literal, masked. */
+  shown: string;
+  /** The value conditions it meets (CrossFileCondition.constant.test). */
+  accepts: string[];
+}
+
+/** Drops the steps' path where they lie in the finding's own file. */
+function ownFile(steps: FlowStep[], rel: string): FlowStep[] {
+  return steps.map((s) => (s.path === rel ? { range: s.range, message: s.message } : s));
+}
+
+/**
+ * A key or password sink that waits on other files (CrossFileCondition.constant): reported when a function it
+ * reads returns, or a caller passes, a string literal, with the masked value in the message; undefined (dropped)
+ * when none does, since a value that is no literal is no hardcoded secret.
+ */
+function settleConstant(plain: Finding, cond: CrossFileCondition, placeholder: string, rel: string, returned: Map<string, Constant>, passed: Map<ParamKey, Constant>): Finding | undefined {
+  const test = cond.constant?.test;
+  const fits = (c: Constant | undefined): boolean => c !== undefined && (test === undefined || c.accepts.includes(test));
+  const back = cond.returns?.find((c) => fits(returned.get(c)));
+  const via = back ? undefined : cond.params.find((p) => fits(passed.get(p)));
+  const c = back ? returned.get(back) : via ? passed.get(via) : undefined;
+  if (!c) return undefined;
+  const at = c.steps[0]!;
+  const call = c.steps[c.steps.length - 1]!;
+  const literal = `line ${at.range.start.line + 1}${at.path !== call.path ? ` of ${at.path}` : ''}`;
+  const where = back ? `\`${shortName(back)}\` in ${at.path} (line ${at.range.start.line + 1}) returns it.` : `A call in ${call.path} (line ${call.range.start.line + 1}) passes it, a literal written on ${literal}.`;
+  return {
+    ...plain,
+    confidence: cond.confidence,
+    message: `${plain.message.split(placeholder).join(c.shown)} ${where}`,
+    flow: [...ownFile(c.steps, rel), ...(plain.flow ?? [])],
+  };
+}
+
 export interface CrossFileStats {
   /** Findings raised because a caller elsewhere passes input. */
   raised: number;
@@ -52,6 +92,9 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
 
   /** Arguments that carry input, in path order; `operator` when only the operator's sources reach them. */
   const seeds: { target: ParamKey; steps: FlowStep[]; operator: boolean }[] = [];
+  /** Parameters some call fills with a string literal (for key and password sinks), with its masked text. */
+  const constants = new Map<ParamKey, Constant>();
+  const constantQueue: ParamKey[] = [];
   /** Parameters that callers fill with values nobody in the scan traced: they may carry anything. */
   const unknown = new Set<ParamKey>();
   const edges = new Map<ParamKey, Edge[]>();
@@ -60,7 +103,12 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     for (const c of r.calls ?? []) {
       c.args.forEach((a, i) => {
         const target = `${c.callee}#${i}`;
-        if (a.kind === 'input') {
+        if (a.kind === 'constant') {
+          if (!constants.has(target)) {
+            constants.set(target, { steps: [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)], shown: a.shown, accepts: a.accepts });
+            constantQueue.push(target);
+          }
+        } else if (a.kind === 'input') {
           seeds.push({ target, steps: [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)], operator: a.operator === true });
         } else if (a.kind === 'param') {
           const steps = [...inFile(a.flow, r.rel), passedStep(c, i, r.rel)];
@@ -100,13 +148,30 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
   };
   const taintedAll = taintedBy(false);
   const taintedOutside = taintedBy(true);
+  for (let i = 0; i < constantQueue.length; i++) {
+    const from = constantQueue[i]!;
+    const before = constants.get(from)!;
+    for (const e of edges.get(from) ?? []) {
+      if (constants.has(e.target)) continue;
+      constants.set(e.target, { ...before, steps: [...before.steps, ...e.steps] });
+      constantQueue.push(e.target);
+    }
+  }
   // Functions that return input, directly or by returning what such a function of another file returns.
   const returnEdges = new Map<string, { target: string; steps: FlowStep[] }[]>();
   const returnSeeds: { function: string; steps: FlowStep[]; operator: boolean }[] = [];
+  const returnsConstant = new Map<string, Constant>();
+  const constantReturnQueue: string[] = [];
   for (const r of sorted) {
     for (const s of r.returns ?? []) {
-      if (s.kind === 'input') returnSeeds.push({ function: s.function, steps: inFile(s.flow, r.rel), operator: s.operator === true });
-      else {
+      if (s.kind === 'constant') {
+        if (!returnsConstant.has(s.function)) {
+          returnsConstant.set(s.function, { steps: inFile(s.flow, r.rel), shown: s.shown, accepts: s.accepts });
+          constantReturnQueue.push(s.function);
+        }
+      } else if (s.kind === 'input') {
+        returnSeeds.push({ function: s.function, steps: inFile(s.flow, r.rel), operator: s.operator === true });
+      } else {
         for (const c of s.callees) {
           const list = returnEdges.get(c) ?? [];
           list.push({ target: s.function, steps: inFile(s.flow, r.rel) });
@@ -136,6 +201,15 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
   };
   const returnsAll = returnsBy(false);
   const returnsOutside = returnsBy(true);
+  for (let i = 0; i < constantReturnQueue.length; i++) {
+    const from = constantReturnQueue[i]!;
+    const before = returnsConstant.get(from)!;
+    for (const e of returnEdges.get(from) ?? []) {
+      if (returnsConstant.has(e.target)) continue;
+      returnsConstant.set(e.target, { ...before, steps: [...before.steps, ...e.steps] });
+      constantReturnQueue.push(e.target);
+    }
+  }
   for (let i = 0; i < unknownQueue.length; i++) {
     for (const e of edges.get(unknownQueue[i]!) ?? []) {
       if (unknown.has(e.target)) continue;
@@ -158,6 +232,13 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
       void _c;
       const tainted = cond.outsideOnly ? taintedOutside : taintedAll;
       const returnsInput = cond.outsideOnly ? returnsOutside : returnsAll;
+      if (cond.constant) {
+        const raised = settleConstant(plain, cond, cond.constant.placeholder, r.rel, returnsConstant, constants);
+        if (raised) stats.raised++;
+        else stats.dropped++;
+        keep.push(raised !== undefined);
+        return raised ?? plain;
+      }
       const back = cond.returns?.find((c) => returnsInput.has(c));
       if (back) {
         stats.raised++;
