@@ -33,4 +33,17 @@ describe('fix safety', () => {
     assert.deepStrictEqual(await fix('random.randrange(0, 10)'), ['\nimport secrets', 'secrets.randbelow(10)']);
     assert.deepStrictEqual(await fix('random.randint(low, high)'), [], 'bounds that are names get no fix');
   });
+
+  it('path-traversal: keeping the file name is unsafe, and only the input\'s own part is wrapped', async () => {
+    const fixed = async (body: string): Promise<Fix[]> =>
+      fixesOf('Files.cs', 'csharp', `using System.IO;\nusing Microsoft.AspNetCore.Mvc;\n\npublic class FilesController : Controller\n{\n    public IActionResult Read()\n    {\n        string name = Request.Query["name"];\n${body}\n        return Ok();\n    }\n}\n`, 'path-traversal');
+    const direct = await fixed('        File.ReadAllText(Path.Combine("/srv", name));');
+    assert.deepStrictEqual(direct.map((f) => [f.applicability, f.edits.map((e) => e.newText)]), [['unsafe', ['Path.GetFileName(name)']]]);
+    // The basename of an already joined path would drop its base folder.
+    assert.deepStrictEqual(await fixed('        string p = Path.Combine("/srv", name);\n        File.ReadAllText(p);'), []);
+    // The input names a folder, not the file.
+    assert.deepStrictEqual(await fixed('        File.ReadAllText(Path.Combine("/srv", name, "index.html"));'), []);
+    // A folder sink: `..` is a name of its own and still leaves the folder.
+    assert.deepStrictEqual(await fixed('        Directory.Delete(Path.Combine("/srv", name));'), []);
+  });
 });
