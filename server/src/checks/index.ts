@@ -16,10 +16,11 @@ import * as tlsConstant from './shared/tlsConstant';
 import * as deserialization from './shared/deserialization';
 import * as ownCode from './code-injection/ownCode';
 import * as pathTraversal from './path-traversal/fix';
+import * as ldapFix from './ldap-injection/fix';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization, ownCode, pathTraversal];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization, ownCode, pathTraversal, ldapFix];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};

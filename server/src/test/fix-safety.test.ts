@@ -46,4 +46,14 @@ describe('fix safety', () => {
     // A folder sink: `..` is a name of its own and still leaves the folder.
     assert.deepStrictEqual(await fixed('        Directory.Delete(Path.Combine("/srv", name));'), []);
   });
+
+  it('ldap-injection: escaping an assertion value is safe; input that is filter syntax gets no fix', async () => {
+    const php = (filter: string): string => `<?php\nfunction find($conn) {\n    return ldap_search($conn, 'dc=example', ${filter});\n}\n`;
+    const value = await fixesOf('a.php', 'php', php(`'(uid=' . $_GET['u'] . ')'`), 'ldap-injection');
+    assert.deepStrictEqual(value.map((f) => [f.applicability, f.edits.map((e) => e.newText)]), [['safe', ["ldap_escape($_GET['u'], '', LDAP_ESCAPE_FILTER)"]]]);
+    assert.deepStrictEqual(await fixesOf('a.php', 'php', php(`'(&(objectClass=person)' . $_GET['f'] . ')'`), 'ldap-injection'), []);
+    // No escaper of the file's library is imported (ldap3 without ldap3.utils.conv): no guess at one.
+    const py = 'from flask import request\nfrom ldap3 import Connection\n\ndef find(conn: Connection):\n    conn.search("dc=example", "(uid=" + request.args["u"] + ")")\n';
+    assert.deepStrictEqual(await fixesOf('a.py', 'python', py, 'ldap-injection'), []);
+  });
 });
