@@ -56,4 +56,14 @@ describe('fix safety', () => {
     const py = 'from flask import request\nfrom ldap3 import Connection\n\ndef find(conn: Connection):\n    conn.search("dc=example", "(uid=" + request.args["u"] + ")")\n';
     assert.deepStrictEqual(await fixesOf('a.py', 'python', py, 'ldap-injection'), []);
   });
+
+  it('open-redirect: LocalRedirect only for a controller\'s own Redirect; both redirect fixes are unsafe', async () => {
+    const cs = (base: string, call: string): string =>
+      `using Microsoft.AspNetCore.Mvc;\n\npublic class A${base}\n{\n    public IActionResult Go([FromQuery] string to)\n    {\n        return ${call}(to);\n    }\n}\n`;
+    const local = await fixesOf('A.cs', 'csharp', cs(' : Controller', 'Redirect'), 'open-redirect');
+    assert.deepStrictEqual(local.map((f) => [f.applicability, f.edits.map((e) => e.newText)]), [['unsafe', ['LocalRedirect']]]);
+    assert.deepStrictEqual(await fixesOf('A.cs', 'csharp', cs(' : Helper', 'Redirect'), 'open-redirect'), [], 'no LocalRedirect outside a controller');
+    const rb = await fixesOf('a.rb', 'ruby', 'class A < ApplicationController\n  def go\n    redirect_to params[:to]\n  end\nend\n', 'open-redirect');
+    assert.deepStrictEqual(rb.map((f) => [f.applicability, f.edits.map((e) => e.newText)]), [['unsafe', [', allow_other_host: false']]]);
+  });
 });
