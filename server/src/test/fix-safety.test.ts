@@ -52,6 +52,9 @@ describe('fix safety', () => {
     const value = await fixesOf('a.php', 'php', php(`'(uid=' . $_GET['u'] . ')'`), 'ldap-injection');
     assert.deepStrictEqual(value.map((f) => [f.applicability, f.edits.map((e) => e.newText)]), [['safe', ["ldap_escape($_GET['u'], '', LDAP_ESCAPE_FILTER)"]]]);
     assert.deepStrictEqual(await fixesOf('a.php', 'php', php(`'(&(objectClass=person)' . $_GET['f'] . ')'`), 'ldap-injection'), []);
+    // Blank lines before `<?php` move the tree's start: the string is still split at the right offsets.
+    const interpolated = await fixesOf('a.php', 'php', `\n\n<p>directory</p>\n${php(`"(uid={$_GET['u']})"`)}`, 'ldap-injection');
+    assert.deepStrictEqual(interpolated.flatMap((f) => f.edits.map((e) => e.newText)), [`"(uid=" . ldap_escape($_GET['u'], '', LDAP_ESCAPE_FILTER) . ")"`]);
     // No escaper of the file's library is imported (ldap3 without ldap3.utils.conv): no guess at one.
     const py = 'from flask import request\nfrom ldap3 import Connection\n\ndef find(conn: Connection):\n    conn.search("dc=example", "(uid=" + request.args["u"] + ")")\n';
     assert.deepStrictEqual(await fixesOf('a.py', 'python', py, 'ldap-injection'), []);

@@ -1,4 +1,4 @@
-import type { Node } from '../../engine/source/parse';
+import { sourceOf, type Node } from '../../engine/source/parse';
 import type { FixHelper, HelperOptions, MatchContext, OffsetEdit, Options } from '../shared/types';
 import { capture, documentTest, opt, optString } from '../shared/types';
 import { operatorText, unwrapParens } from '../shared/ast';
@@ -55,13 +55,13 @@ function itemsOf(node: Node, languageId: string, out: Item[]): boolean {
     }
     let at = n.startIndex + (QUOTE.exec(n.text)?.[0].length ?? 0);
     for (const c of inner) {
-      out.push({ text: n.tree.rootNode.text.slice(at, c.startIndex) });
+      out.push({ text: sourceOf(n).slice(at, c.startIndex) });
       const values = INTERPOLATIONS.test(c.type) ? c.namedChildren.filter((x): x is Node => x !== null && !/format|alignment|conversion/.test(x.type)) : [c];
       if (values.length !== 1) return false;
       out.push({ node: values[0]! });
       at = c.endIndex;
     }
-    out.push({ text: n.tree.rootNode.text.slice(at, n.endIndex - 1) });
+    out.push({ text: sourceOf(n).slice(at, n.endIndex - 1) });
     return true;
   }
   out.push({ node: n });
@@ -101,7 +101,7 @@ function escaper(ctx: MatchContext): { call: (x: string) => string; extra?: Offs
 
 /** PHP `"(uid=$user)"` cannot hold a call: the string becomes a concatenation around each escaped value. */
 function phpEncapsed(str: Node, wrapped: Map<Node, string>): OffsetEdit | undefined {
-  const src = str.tree.rootNode.text;
+  const src = sourceOf(str);
   const parts: string[] = [];
   let at = str.startIndex + 1;
   for (const [node, text] of [...wrapped].sort((a, b) => a[0].startIndex - b[0].startIndex)) {

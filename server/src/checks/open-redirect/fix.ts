@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
-import type { FixHelper, HelperOptions } from '../shared/types';
+import type { FixHelper, HelperOptions, MatchContext } from '../shared/types';
+import { treeFact } from '../../engine/incremental/documentFacts';
 import { capture } from '../shared/types';
 
 // open-redirect's quick fixes: the framework's own local-only redirect, where one exists. Both are unsafe: a
@@ -13,14 +14,35 @@ const LOCAL: Record<string, string> = {
   RedirectPermanentPreserveMethod: 'LocalRedirectPermanentPreserveMethod',
 };
 
-/** The class around `node` derives from an MVC controller or a Razor page, which have the LocalRedirect helpers. */
-function inControllerOrPage(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type !== 'class_declaration') continue;
-    const bases = p.namedChildren.find((c) => c?.type === 'base_list')?.text ?? '';
-    return /\b(Controller|ControllerBase|PageModel)\b/.test(bases);
+/**
+ * The class around `node` derives from an MVC controller or a Razor page, which have the LocalRedirect helpers.
+ * Which classes do is a fact of the whole file (the class header lies outside the function being analysed).
+ */
+function inControllerOrPage(ctx: MatchContext, node: Node): boolean {
+  let cls: Node | null = node.parent;
+  while (cls && cls.type !== 'class_declaration') cls = cls.parent;
+  const name = cls?.childForFieldName('name')?.text;
+  if (!name) return false;
+  const names = treeFact(ctx.tree!.rootNode, 'csharp-redirect-classes', controllerClasses);
+  return names.includes(name);
+}
+
+function controllerClasses(root: Node): string[] {
+  const out: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'class_declaration') {
+      const bases = n.namedChildren.find((c) => c?.type === 'base_list')?.text ?? '';
+      const name = n.childForFieldName('name')?.text;
+      if (name && /\b(Controller|ControllerBase|PageModel)\b/.test(bases)) out.push(name);
+    }
+    // Classes sit in namespaces and other classes, never inside method bodies that matter here.
+    if (/^(compilation_unit|namespace_declaration|file_scoped_namespace_declaration|declaration_list|class_declaration)$/.test(n.type)) {
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
   }
-  return false;
+  return out;
 }
 
 export const fixes: Record<string, FixHelper> = {
@@ -33,7 +55,7 @@ export const fixes: Record<string, FixHelper> = {
     // Only the controller's own helper (`Redirect(x)`, `this.Redirect(x)`), not `Response.Redirect(x)`.
     const callee = call.childForFieldName('function');
     if (!callee || !(callee.type === 'identifier' || /^this\s*\.\s*\w+$/.test(callee.text))) return undefined;
-    if (!inControllerOrPage(call)) return undefined;
+    if (!ctx.tree || !inControllerOrPage(ctx, call)) return undefined;
     ctx.vars['localRedirect'] = to;
     return [{ start: fn.start, end: fn.end, text: to }];
   },

@@ -126,7 +126,11 @@ function jsPathBinding(ctx: MatchContext): string {
 
 /** A `const path = require('path')` / `import * as path from 'path'` line after the file's last top-level import or require. */
 function jsPathImport(ctx: MatchContext): OffsetEdit | undefined {
-  const root = ctx.tree!.rootNode;
+  // Where it goes is a fact of the whole file, recorded for incremental analysis like the other imports.
+  return treeFact(ctx.tree!.rootNode, 'js-path-import', (root) => jsPathImportOf(root) ?? null) ?? undefined;
+}
+
+function jsPathImportOf(root: Node): OffsetEdit | undefined {
   const top = root.namedChildren.filter((c): c is Node => c !== null);
   const esm = top.some((c) => c.type === 'import_statement');
   const requires = top.filter((c) => /^(lexical_declaration|variable_declaration)$/.test(c.type) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(c.text));
