@@ -69,4 +69,10 @@ describe('fix safety', () => {
     const rb = await fixesOf('a.rb', 'ruby', 'class A < ApplicationController\n  def go\n    redirect_to params[:to]\n  end\nend\n', 'open-redirect');
     assert.deepStrictEqual(rb.map((f) => [f.applicability, f.edits.map((e) => e.newText)]), [['unsafe', [', allow_other_host: false']]]);
   });
+
+  it('an added import is skipped when the file binds the module already (`import os.path` binds os)', async () => {
+    const code = 'import os.path\n\nDB_PASSWORD = "h7Gq2LmX9vTz4RkP1wYc"\n';
+    const fixes = await fixesOf('settings.py', 'python', code, 'hardcoded-secret');
+    assert.deepStrictEqual(fixes.flatMap((f) => f.edits.map((e) => e.newText)), ['os.environ["DB_PASSWORD"]']);
+  });
 });
