@@ -1,0 +1,11 @@
+const fs = require('fs');
+const express = require('express');
+
+const app = express();
+
+app.get('/file', (req, res) => {
+  // vigil-expect: path-traversal
+  fs.createReadStream(`/srv/files/${req.query.name}.txt`).pipe(res);
+  // vigil-ok: path-traversal
+  fs.createReadStream('/srv/files/index.txt').pipe(res);
+});
