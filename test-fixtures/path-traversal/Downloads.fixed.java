@@ -84,9 +84,18 @@ class Downloads {
     }
 
     void fromEnvironment() {
+        // The environment and system properties are set by whoever runs the program: no traversal.
+        String home = System.getenv("APP_HOME");
+        // vigil-ok: path-traversal
+        new File(home + "/config.xml");
+        // vigil-ok: path-traversal
+        new File(System.getProperty("user.home"), ".app/settings");
+    }
+
+    void fromEnvironmentAndRequest(HttpServletRequest request) {
         String home = System.getenv("APP_HOME");
         // vigil-expect: path-traversal
-        new File(home + "/config.xml");
+        new File(home + "/" + request.getParameter("name"));
     }
 
     public void library(String userPath) {

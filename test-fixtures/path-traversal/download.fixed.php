@@ -31,3 +31,15 @@ function show() {
     // vigil-ok: path-traversal
     unlink(ROOT . 'cache.db');
 }
+
+function self_update() {
+    // On the command line $_SERVER holds argv and the environment: the operator's own values.
+    $localFilename = realpath($_SERVER['argv'][0]) ?: $_SERVER['argv'][0];
+    // vigil-ok: path-traversal
+    copy($localFilename, $localFilename . '.bak');
+    // vigil-ok: path-traversal
+    $sock = fopen($_SERVER['SSH_AUTH_SOCK'], 'r+b');
+    // A request header is still outside input.
+    // vigil-expect: path-traversal
+    readfile(ROOT . basename($_SERVER['HTTP_X_FILE']));
+}

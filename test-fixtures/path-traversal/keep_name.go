@@ -19,7 +19,7 @@ func purge(w http.ResponseWriter, r *http.Request) {
 }
 
 func config() ([]byte, error) {
-	// A path from the environment is the operator's: no quick fix.
-	// vigil-expect: path-traversal
+	// A path from the environment is the operator's: no finding (and so no quick fix).
+	// vigil-ok: path-traversal
 	return os.ReadFile(os.Getenv("APP_CONFIG"))
 }

@@ -79,3 +79,9 @@ def constant():
     os.remove(os.path.join(UPLOADS, "cache.db"))
     # vigil-ok: path-traversal
     os.remove(os.path.join(UPLOADS, str(len(request.args["name"]))))
+
+
+def startup_file():
+    # The environment and the command line belong to whoever runs the program.
+    # vigil-ok: path-traversal
+    return open(os.environ.get("PYTHONSTARTUP", "")).read()
