@@ -1,0 +1,29 @@
+// Vigil fixture: an HMAC key written at the call, with crypto/hmac imported under another name. Every value is fake.
+package keys
+
+import (
+	mac "crypto/hmac"
+	"crypto/sha256"
+	"os"
+)
+
+func aliased(msg []byte) []byte {
+	// vigil-expect: hardcoded-secret
+	h := mac.New(sha256.New, []byte("Zq4-vigil-fixture-alias"))
+	h.Write(msg)
+	return h.Sum(nil)
+}
+
+func fromEnvironment(msg []byte) []byte {
+	// vigil-ok: hardcoded-secret
+	h := mac.New(sha256.New, []byte(os.Getenv("MAC_KEY")))
+	h.Write(msg)
+	return h.Sum(nil)
+}
+
+func placeholder(msg []byte) []byte {
+	// vigil-ok: hardcoded-secret
+	h := mac.New(sha256.New, []byte("${MAC_KEY}"))
+	h.Write(msg)
+	return h.Sum(nil)
+}
