@@ -60,3 +60,20 @@ class Issuer
         return [$a, $b, $c];
     }
 }
+
+// A key property whose default is `false` (no key yet) holds no hardcoded key: the caller sets it.
+class Cipher
+{
+    protected $key = false;
+
+    public function setKey(string $key): void
+    {
+        $this->key = $key;
+    }
+
+    public function seal(string $plain): string
+    {
+        // vigil-ok: hardcoded-secret
+        return openssl_encrypt($plain, 'aes-256-gcm', $this->key, OPENSSL_RAW_DATA);
+    }
+}

@@ -95,8 +95,9 @@ function argHolds(ctx: MatchContext, model: SemanticModel, call: SemCall, spec: 
 function valueHolds(ctx: MatchContext, arg: SemArg, spec: Omit<ArgSpec, 'index' | 'name'>, capture: string): boolean {
   const v = arg.vals;
   // A constant written in the code on some path (`if (legacy) key = "..."`, a fixed IV unless a branch fills it):
-  // that path uses it. `null` and '' are no value; a config lookup's default is configuration, not a literal.
-  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null))) return v.unknown && waitsForScan(ctx, arg, spec, capture);
+  // that path uses it. `null`, '' and booleans are no value (a key property that defaults to `false` holds no key
+  // yet); a config lookup's default is configuration, not a literal.
+  if (spec.constant && (v.literal === false || !v.consts.some((c) => c !== '' && c !== null && typeof c !== 'boolean'))) return v.unknown && waitsForScan(ctx, arg, spec, capture);
   if (spec.spelled !== undefined) {
     const spelled = spellingOf(arg.expr);
     if (spelled === undefined || !regex(spec.spelled, spec.flags).test(spelled)) return false;
