@@ -208,8 +208,10 @@ export class Engine {
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
     const signature = isCode ? this.querySignature(doc.languageId, input.keywords) : '';
-    // A new keyword can enable a pattern anywhere in the file, so a changed signature means a full run.
-    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature]);
+    // A new keyword can enable a pattern anywhere in the file, so a changed signature means a full run. So does
+    // crossFile (an editor document that gains or loses a scan's summaries): reused findings would lack or keep
+    // their conditions.
+    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature, opts.crossFile === true]);
     if (state && state.key !== optsKey) state.reset();
 
     // 1-2. Parse and plan (incremental/parsePlan.ts); no parse at all when no query pattern's keywords occur.

@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isCodeLanguage, languageIdForPath, pickAnalysisOptions, type AnalysisOptions, type Engine, type Finding, type Note, type Rule } from '../engine';
+import { settleCrossFile, type FileResult } from '../project';
 import type { ResolvedSettings } from './context';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { documentSession } from './documentSessions';
@@ -29,6 +30,13 @@ export interface AnalyzeDeps {
   /** Logs a line at most once per document until the document is analysed normally again. */
   logOnce(uri: string, message: string): void;
   clearLogOnce(uri: string): void;
+  /**
+   * The last completed workspace scan's summaries of the other files of the document's pool (scanSummaries.ts),
+   * or undefined when there are none: the document's findings are then single-file, as without a scan.
+   */
+  crossFileOthers?(uri: string, enginePath: string): FileResult[] | undefined;
+  /** The URI of a flow step in another file (`path` relative to the document's workspace folder). */
+  stepUri?(uri: string, stepPath: string): string | undefined;
 }
 
 /** The analysis options of a resource's settings (for its open document and for the workspace scan alike). */
@@ -72,7 +80,11 @@ export async function analyzeDocument(
     return { ...base, skipped: 'too large' };
   }
   const engine = deps.engineFor(settings);
-  const res = await documentSession(uri, engine).analyze({ path, languageId: engineLanguageId(doc.languageId, path), text }, analysisOptions(settings));
+  // With a scan's summaries, the findings that wait on other files are marked (crossFile) and settled below, as
+  // the scan settled them; same options as the scan, so the fingerprints are the scan's too (engine finalise).
+  const others = deps.crossFileOthers?.(uri, path);
+  const opts = others ? { ...analysisOptions(settings), crossFile: true } : analysisOptions(settings);
+  const res = await documentSession(uri, engine).analyze({ path, languageId: engineLanguageId(doc.languageId, path), text }, opts);
   if (!isCurrent(uri, version)) return undefined;
   if (res.skipped) {
     deps.logOnce(uri, `skipped ${path}: ${res.skipped}`);
@@ -83,15 +95,29 @@ export async function analyzeDocument(
     // rule-error notes were logged by the engine with the rule id; a parse that ran out of budget is worth a line too.
     if (n.code === 'skipped') deps.log(`${path}: ${n.message}`);
   }
+  const findings = others ? settleOpen(path, res.findings, others) : res.findings;
+  const stepUri = deps.stepUri ? (p: string): string | undefined => deps.stepUri!(uri, p) : undefined;
   const diagnostics: Diagnostic[] = [];
-  for (const f of res.findings) {
+  for (const f of findings) {
     const rule = engine.rule(f.ruleId);
-    diagnostics.push(findingToDiagnostic(f, version, rule ? deps.docsHref(rule) : undefined, uri));
+    diagnostics.push(findingToDiagnostic(f, version, rule ? deps.docsHref(rule) : undefined, uri, stepUri));
   }
   for (const n of res.notes) {
     const d = noteToDiagnostic(n);
     if (d) diagnostics.push(d);
   }
-  if (settings.trace === 'verbose') deps.log(`analysed ${path} v${version}: ${res.findings.length} findings in ${res.elapsedMs.toFixed(1)} ms`);
-  return { ...base, findings: res.findings, notes: res.notes, diagnostics, elapsedMs: res.elapsedMs };
+  if (settings.trace === 'verbose') deps.log(`analysed ${path} v${version}: ${findings.length} findings in ${res.elapsedMs.toFixed(1)} ms${others ? ` (settled against ${others.length} files' summaries)` : ''}`);
+  return { ...base, findings, notes: res.notes, diagnostics, elapsedMs: res.elapsedMs };
+}
+
+/**
+ * The document's findings settled against the other files' summaries: the scan's walk (crossFile.ts) over their
+ * calls and returns, with the buffer's findings in place of the file's stored entry. One walk per analysis, linear
+ * in the stored calls. The document's own calls are not needed: they settle other files, not this one.
+ */
+function settleOpen(rel: string, findings: Finding[], others: FileResult[]): Finding[] {
+  if (!findings.some((f) => f.crossFile)) return findings;
+  const own: FileResult = { rel, findings, notes: [] };
+  settleCrossFile([own, ...others]);
+  return own.findings;
 }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Engine, Finding, Note } from '../engine';
 import type { ScanSummary } from '../protocol';
 import type { RepositoryConfigs } from './repositoryConfigs';
+import type { ScanSummaries } from './scanSummaries';
 
 /** Settings of one resource after merging VS Code settings (`vigil.*`) with the repository's .vigil.yaml. */
 export interface ResolvedSettings extends AnalysisOptions {
@@ -43,6 +44,8 @@ export interface ServerContext {
   configs?: RepositoryConfigs;
   /** Set on the context handed to a workspace scan: progress reporting (a no-op when the client shows its own). */
   progress?: ScanProgress;
+  /** Where a completed workspace scan leaves its cross-file summaries for the open documents (scanSummaries.ts). */
+  summaries?: ScanSummaries;
 }
 
 export type WorkspaceScan = (ctx: ServerContext, token: CancellationToken) => Promise<ScanSummary>;

@@ -12,8 +12,11 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-/** `uri`: the document's, for the taint path's steps (relatedInformation points at each one). */
-export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined, uri?: string): Diagnostic {
+/**
+ * `uri`: the document's, for the taint path's steps (relatedInformation points at each one); `stepUri` resolves
+ * a step in another file (taint across files) to its URI, without it such steps are left out.
+ */
+export function findingToDiagnostic(f: Finding, version: number | undefined, href: string | undefined, uri?: string, stepUri?: (stepPath: string) => string | undefined): Diagnostic {
   const data: DiagnosticData = { version: version ?? null, fixes: f.fixes, ruleId: f.ruleId, fingerprint: f.fingerprint, confidence: f.confidence };
   if (f.demoted) data.demoted = { ...f.demoted };
   const d: Diagnostic = {
@@ -26,8 +29,15 @@ export function findingToDiagnostic(f: Finding, version: number | undefined, hre
     data,
   };
   if (href) d.codeDescription = { href };
-  // Steps in other files (taint across files) are named in the message; their URIs are the workspace's to resolve.
-  if (uri && f.flow && f.flow.length > 0) d.relatedInformation = f.flow.filter((s) => !s.path).map((s, i) => ({ location: { uri, range: s.range }, message: `${i + 1}. ${s.message}` }));
+  // Steps in other files (taint across files) are named in the message too; their URIs are the workspace's to resolve.
+  if (uri && f.flow && f.flow.length > 0) {
+    const related: NonNullable<Diagnostic['relatedInformation']> = [];
+    for (const s of f.flow) {
+      const at = s.path ? stepUri?.(s.path) : uri;
+      if (at) related.push({ location: { uri: at, range: s.range }, message: `${related.length + 1}. ${s.message}` });
+    }
+    d.relatedInformation = related;
+  }
   return d;
 }
 

@@ -24,8 +24,9 @@ import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { EngineStore } from './engines';
 import { removeStaleDocFolders, RuleDocsLinks } from './ruleDocs';
 import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
+import { ScanSummaries } from './scanSummaries';
 import { SettingsStore } from './settings';
-import { enginePathFor, uriToPath } from './uri';
+import { enginePathFor, stepUriFor, uriToPath } from './uri';
 
 /** What a client may pass in `initializationOptions`. All optional: other editors send nothing. */
 export interface InitOptions {
@@ -64,6 +65,8 @@ export class Session {
   readonly docs = new RuleDocsLinks();
   readonly scheduler: Scheduler;
   readonly ctx: ServerContext;
+  /** The last completed workspace scan's calls between files; open documents settle against them (analyze.ts). */
+  readonly summaries: ScanSummaries;
   private folders: string[];
   private readonly loggedOnce = new Set<string>();
   /** URIs whose diagnostics came from a workspace scan (pushed while closed). */
@@ -92,6 +95,8 @@ export class Session {
       },
     });
     this.engines = new EngineStore(this.init.isTrusted === true, log);
+    // Summaries that appear (a scan completed) or vanish (one was cancelled) change what open documents show.
+    this.summaries = new ScanSummaries(() => this.reanalyseOpen());
     this.scheduler = new Scheduler({
       documents,
       debounceMs: this.debounceMs,
@@ -108,6 +113,11 @@ export class Session {
         this.log(m);
       },
       clearLogOnce: (uri) => this.loggedOnce.delete(uri),
+      crossFileOthers: (uri, rel) => {
+        const file = uriToPath(uri);
+        return file === undefined ? undefined : this.summaries.othersOf(file, rel);
+      },
+      stepUri: (uri, stepPath) => stepUriFor(uri, stepPath, this.folders),
     });
     this.ctx = {
       connection,
@@ -119,6 +129,7 @@ export class Session {
       publish: (uri, version, findings, notes) => this.publishScanResult(uri, version, findings, notes),
       log,
       liveFindings: async (uri) => (await this.scheduler.resultFor(uri))?.findings,
+      summaries: this.summaries,
     };
   }
 
@@ -172,6 +183,12 @@ export class Session {
       this.engines.clear();
       this.docs.reset();
     }
+    // The scan's summaries were computed under the old settings; the next scan brings new ones.
+    this.summaries.clear(true);
+    this.reanalyseOpen();
+  }
+
+  private reanalyseOpen(): void {
     this.scheduler.invalidateAll();
     if (this.pullMode) {
       if (this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -241,7 +258,7 @@ export class Session {
     if (this.documents.get(uri)) return;
     const diagnostics = findings.map((f) => {
       const rule = this.findRule(f.ruleId);
-      return findingToDiagnostic(f, version, rule ? this.docs.hrefFor(rule) : undefined, uri);
+      return findingToDiagnostic(f, version, rule ? this.docs.hrefFor(rule) : undefined, uri, (p) => stepUriFor(uri, p, this.folders));
     });
     for (const n of notes) {
       const d = noteToDiagnostic(n);

@@ -50,3 +50,10 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+/** The URI of a taint step in another file: its `path` is relative to the workspace folder of `uri`'s file. */
+export function stepUriFor(uri: string, stepPath: string, folders: readonly string[]): string | undefined {
+  const file = uriToPath(uri);
+  const folder = file === undefined ? undefined : folderOf(file, folders);
+  return folder === undefined ? undefined : pathToUri(path.join(folder, ...stepPath.split('/')));
+}

@@ -10,6 +10,7 @@ import type { ScanSummary } from '../protocol';
 import type { ScanProgress, ServerContext } from './context';
 import { configsOf, profileFor, scanPlans, type ScanPlan, type ScanProfile } from './scanPlans';
 import type { RepositoryConfigs } from './repositoryConfigs';
+import { SummaryCollector, type SummaryPool } from './scanSummaries';
 import { pathToUri, uriToPath } from './uri';
 
 /** Leaves one core to the server's main thread so typing stays responsive during a scan. */
@@ -37,6 +38,8 @@ class ScanState {
   readonly now = new Set<string>();
   readonly cleared = new Set<string>();
   readonly openCounted = new Set<string>();
+  /** The calls between files of this scan, kept for the open documents once it completes. */
+  readonly summaries = new SummaryCollector();
   total = 0;
   done = 0;
   private lastReport = 0;
@@ -98,6 +101,9 @@ export class WorkspaceScanner {
     const plans = await scanPlans(ctx, configs);
     await countAll(state, plans, token);
     await this.scanFolders(ctx, configs, state, plans, token);
+    // Before the open buffers are counted, so they count with their findings settled against this scan.
+    if (token.isCancellationRequested) ctx.summaries?.clear();
+    else ctx.summaries?.set(state.summaries.pools);
     await countOpenBuffers(ctx, state, token);
     this.finish(ctx, state, token);
     state.summary.elapsedMs = performance.now() - t0;
@@ -160,7 +166,9 @@ export class WorkspaceScanner {
     // Taint across the files of this pool (crossFile.ts): a file whose findings rest on callers elsewhere is
     // published once every file is in; the others as they arrive.
     const buffer = new CrossFileBuffer();
+    const pool: SummaryPool = state.summaries.pool(folder);
     const r = await runScan(entries, { ...init, cache: this.cacheFor(cacheName, init), jobs: scanJobs(), signal }, (res) => {
+      SummaryCollector.add(pool, res);
       const now = buffer.take(res);
       if (now) state.onResult(folder, now);
     });
