@@ -3,10 +3,11 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isCodeLanguage, languageIdForPath, pickAnalysisOptions, type AnalysisOptions, type Engine, type Finding, type Note, type Rule } from '../engine';
-import { settleCrossFile, type FileResult } from '../project';
+import type { FileResult } from '../project';
 import type { ResolvedSettings } from './context';
 import { findingToDiagnostic, noteToDiagnostic } from './diagnostics';
 import { documentSession } from './documentSessions';
+import type { Settler } from './scanSummaries';
 
 export interface DocResult {
   uri: string;
@@ -31,10 +32,10 @@ export interface AnalyzeDeps {
   logOnce(uri: string, message: string): void;
   clearLogOnce(uri: string): void;
   /**
-   * The last completed workspace scan's summaries of the other files of the document's pool (scanSummaries.ts),
-   * or undefined when there are none: the document's findings are then single-file, as without a scan.
+   * Settles the document's findings against the last completed workspace scan's summaries of the other files of
+   * its pool (scanSummaries.ts); undefined without them: the document's findings are then single-file, as before.
    */
-  crossFileOthers?(uri: string, enginePath: string): FileResult[] | undefined;
+  crossFileSettler?(uri: string, enginePath: string): Settler | undefined;
   /** The URI of a flow step in another file (`path` relative to the document's workspace folder). */
   stepUri?(uri: string, stepPath: string): string | undefined;
 }
@@ -82,8 +83,8 @@ export async function analyzeDocument(
   const engine = deps.engineFor(settings);
   // With a scan's summaries, the findings that wait on other files are marked (crossFile) and settled below, as
   // the scan settled them; same options as the scan, so the fingerprints are the scan's too (engine finalise).
-  const others = deps.crossFileOthers?.(uri, path);
-  const opts = others ? { ...analysisOptions(settings), crossFile: true } : analysisOptions(settings);
+  const settle = deps.crossFileSettler?.(uri, path);
+  const opts = settle ? { ...analysisOptions(settings), crossFile: true } : analysisOptions(settings);
   const res = await documentSession(uri, engine).analyze({ path, languageId: engineLanguageId(doc.languageId, path), text }, opts);
   if (!isCurrent(uri, version)) return undefined;
   if (res.skipped) {
@@ -95,7 +96,7 @@ export async function analyzeDocument(
     // rule-error notes were logged by the engine with the rule id; a parse that ran out of budget is worth a line too.
     if (n.code === 'skipped') deps.log(`${path}: ${n.message}`);
   }
-  const findings = others ? settleOpen(path, res.findings, others) : res.findings;
+  const findings = settle ? settleOpen(path, res.findings, settle) : res.findings;
   const stepUri = deps.stepUri ? (p: string): string | undefined => deps.stepUri!(uri, p) : undefined;
   const diagnostics: Diagnostic[] = [];
   for (const f of findings) {
@@ -106,18 +107,17 @@ export async function analyzeDocument(
     const d = noteToDiagnostic(n);
     if (d) diagnostics.push(d);
   }
-  if (settings.trace === 'verbose') deps.log(`analysed ${path} v${version}: ${findings.length} findings in ${res.elapsedMs.toFixed(1)} ms${others ? ` (settled against ${others.length} files' summaries)` : ''}`);
+  if (settings.trace === 'verbose') deps.log(`analysed ${path} v${version}: ${findings.length} findings in ${res.elapsedMs.toFixed(1)} ms${settle ? ' (settled against the scan)' : ''}`);
   return { ...base, findings, notes: res.notes, diagnostics, elapsedMs: res.elapsedMs };
 }
 
 /**
- * The document's findings settled against the other files' summaries: the scan's walk (crossFile.ts) over their
- * calls and returns, with the buffer's findings in place of the file's stored entry. One walk per analysis, linear
- * in the stored calls. The document's own calls are not needed: they settle other files, not this one.
+ * The document's findings settled as the scan settles them (crossFile.ts), with the buffer's findings in place of
+ * the file's stored entry; no waiting finding, nothing to do.
  */
-function settleOpen(rel: string, findings: Finding[], others: FileResult[]): Finding[] {
+function settleOpen(rel: string, findings: Finding[], settle: Settler): Finding[] {
   if (!findings.some((f) => f.crossFile)) return findings;
   const own: FileResult = { rel, findings, notes: [] };
-  settleCrossFile([own, ...others]);
+  settle(own);
   return own.findings;
 }

@@ -5,7 +5,7 @@
 // small (a few entries per call into another file). A new completed scan replaces them; a cancelled scan or a
 // change of settings, configs or folders drops them, since they may no longer describe what the rules see.
 import * as path from 'path';
-import type { FileResult } from '../project';
+import { crossFileSettler, type FileResult } from '../project';
 
 /** The files of one scan pool (one workspace folder and config): cross-file taint is settled within a pool. */
 export interface SummaryPool {
@@ -27,7 +27,7 @@ export class SummaryCollector {
     return p;
   }
 
-  /** Call before the result's summaries are taken out (CrossFileBuffer.take, settleCrossFile). */
+  /** Call before the result's summaries are taken out (CrossFileBuffer.take, settleCrossFile deletes them). */
   static add(p: SummaryPool, r: FileResult): void {
     if (r.skipped || r.binary) return;
     p.rels.add(r.rel);
@@ -36,18 +36,23 @@ export class SummaryCollector {
   }
 }
 
+/** Settles one document's findings in place (crossFile.ts crossFileSettler). */
+export type Settler = (r: FileResult) => void;
+
+/** Open documents whose settlers are kept; each holds the walks over its pool's calls, so only a few are. */
+const KEPT_SETTLERS = 4;
+
 export class ScanSummaries {
   private pools: SummaryPool[] = [];
+  /** By pool and document, most recently used last: typing in one document reuses its walks. */
+  private readonly settlers = new Map<string, Settler>();
 
   /** `changed`: told when summaries appear or vanish, so open documents are analysed again. */
   constructor(private readonly changed: () => void = () => undefined) {}
 
-  get size(): number {
-    return this.pools.reduce((n, p) => n + p.results.length, 0);
-  }
-
   set(pools: SummaryPool[]): void {
     this.pools = pools;
+    this.settlers.clear();
     this.changed();
   }
 
@@ -55,29 +60,36 @@ export class ScanSummaries {
   clear(quiet = false): void {
     const had = this.pools.length > 0;
     this.pools = [];
+    this.settlers.clear();
     if (had && !quiet) this.changed();
   }
 
   /**
-   * The stored results of the other files of `file`'s pool (fresh copies: settleCrossFile deletes their summaries),
-   * or undefined when no completed scan covers the file. The file's own entry is left out: it describes the text
-   * on disk at scan time, not the buffer.
+   * Settles `file`'s findings against the other files of its pool, or undefined when no completed scan covers
+   * the file. The file's own entry is left out: it describes the text on disk at scan time, not the buffer, and
+   * the document's own calls settle other files, not this one. The walks over the calls are done on the first
+   * analysis of the document and reused while it is typed in (linear in the stored calls, once).
    */
-  othersOf(file: string, rel: string): FileResult[] | undefined {
-    let pool: SummaryPool | undefined;
-    for (const p of this.pools) {
-      const inside = path.relative(p.folder, file);
+  settlerFor(file: string, rel: string): Settler | undefined {
+    let index = -1;
+    for (let i = 0; i < this.pools.length; i++) {
+      const inside = path.relative(this.pools[i]!.folder, file);
       if (inside.startsWith('..') || path.isAbsolute(inside)) continue;
-      if (p.rels.has(rel)) {
-        pool = p;
+      if (this.pools[i]!.rels.has(rel)) {
+        index = i;
         break;
       }
       // A file the scan did not meet (created since) settles against its folder's first pool, the folder's own config.
-      pool ??= p;
+      if (index < 0) index = i;
     }
+    const pool = this.pools[index];
     if (!pool || pool.results.length === 0) return undefined;
-    const out: FileResult[] = [];
-    for (const r of pool.results) if (r.rel !== rel) out.push({ ...r });
-    return out;
+    const key = `${index}\0${rel}`;
+    let settle = this.settlers.get(key);
+    if (settle) this.settlers.delete(key);
+    else settle = crossFileSettler(pool.results.filter((r) => r.rel !== rel));
+    this.settlers.set(key, settle);
+    if (this.settlers.size > KEPT_SETTLERS) this.settlers.delete(this.settlers.keys().next().value!);
+    return settle;
   }
 }

@@ -113,9 +113,9 @@ export class Session {
         this.log(m);
       },
       clearLogOnce: (uri) => this.loggedOnce.delete(uri),
-      crossFileOthers: (uri, rel) => {
+      crossFileSettler: (uri, rel) => {
         const file = uriToPath(uri);
-        return file === undefined ? undefined : this.summaries.othersOf(file, rel);
+        return file === undefined ? undefined : this.summaries.settlerFor(file, rel);
       },
       stepUri: (uri, stepPath) => stepUriFor(uri, stepPath, this.folders),
     });

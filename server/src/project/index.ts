@@ -27,5 +27,5 @@ export {
 export { checkFixture, checkFixtureTree, fixtureFiles, type FixtureExpectation, type FixtureReport } from './fixtureCheck';
 export { BUILTIN_EXCLUDES, EXCLUDED_NOTE, IgnoreRules, VIGILIGNORE, relativeTo, walk, type WalkEntry, type WalkOptions } from './walk';
 export { ScanCache } from './scan/cache';
-export { CrossFileBuffer, settleCrossFile, type CrossFileStats } from './scan/crossFile';
+export { CrossFileBuffer, crossFileSettler, settleCrossFile, type CrossFileStats } from './scan/crossFile';
 export { defaultJobs, runScan, type CodeFrame, type FileResult, type ScanPoolOptions, type SuppressionRecord, type WorkerInit } from './scan/pool';

@@ -4,7 +4,7 @@
 // constants passed drops it; no known caller leaves it as single-file analysis does.
 import * as assert from 'assert';
 import { Engine, type Finding } from '../engine';
-import { CrossFileBuffer, ScanCache, runScan, settleCrossFile, walk, type FileResult, type WorkerInit } from '../project';
+import { CrossFileBuffer, ScanCache, crossFileSettler, runScan, settleCrossFile, walk, type FileResult, type WorkerInit } from '../project';
 import { json, tmpDir, vigil, writeFiles } from './cliHelpers';
 
 const engine = Engine.create();
@@ -180,6 +180,21 @@ describe('taint across files', () => {
     assert.ok(r.findings.every((f) => f.crossFile === undefined) && r.calls === undefined);
     const a = await engine.analyze({ path: 'shop/Archive.java', languageId: 'java', text: JAVA['shop/Archive.java']! });
     assert.deepStrictEqual(a.findings.filter((f) => f.ruleId === 'path-traversal'), []);
+  });
+
+  it('a settler built once over the other files settles one file as the whole scan does, and leaves their summaries (the editor)', async () => {
+    const all = await analyseAll(JAVA);
+    const others = (await analyseAll(JAVA)).filter((r) => r.rel !== 'shop/OrderStore.java');
+    const settle = crossFileSettler(others);
+    const own = (await analyseAll({ 'shop/OrderStore.java': JAVA['shop/OrderStore.java']! }))[0]!;
+    settle(own);
+    settleCrossFile(all);
+    assert.deepStrictEqual(own.findings, all.find((r) => r.rel === 'shop/OrderStore.java')!.findings);
+    assert.ok(others.some((r) => r.calls !== undefined), 'the stored summaries stay for the next keystroke');
+    // Settling again (the next keystroke) gives the same.
+    const again = (await analyseAll({ 'shop/OrderStore.java': JAVA['shop/OrderStore.java']! }))[0]!;
+    settle(again);
+    assert.deepStrictEqual(again.findings, own.findings);
   });
 
   it('the outcome does not depend on the order the files finished in', async () => {

@@ -86,6 +86,23 @@ export interface CrossFileStats {
 
 /** Settles the `crossFile` findings of `results` in place (findings and their frames); see the top of the file. */
 export function settleCrossFile(results: FileResult[]): CrossFileStats {
+  const settle = crossFileSettler(results);
+  const stats: CrossFileStats = { raised: 0, dropped: 0 };
+  for (const r of results) settle(r, stats);
+  for (const r of results) {
+    delete r.calls;
+    delete r.returns;
+  }
+  return stats;
+}
+
+/**
+ * Settles the findings of one file against the calls and returns of `results` (which the file may or may not be
+ * among): the walks over the calls are done here once, so each file settled after costs only its own findings.
+ * The editor keeps one for an open document against the other files of the last scan (lsp/scanSummaries.ts).
+ * `results` is read only, its summaries left in place.
+ */
+export function crossFileSettler(results: readonly FileResult[]): (r: FileResult, stats?: CrossFileStats) => void {
   const sorted = [...results].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const called = new Set<string>();
   for (const r of sorted) for (const c of r.calls ?? []) called.add(c.callee);
@@ -218,9 +235,8 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     }
   }
 
-  const stats: CrossFileStats = { raised: 0, dropped: 0 };
-  for (const r of sorted) {
-    if (!r.findings.some((f) => f.crossFile)) continue;
+  return (r: FileResult, stats: CrossFileStats = { raised: 0, dropped: 0 }): void => {
+    if (!r.findings.some((f) => f.crossFile)) return;
     const keep: boolean[] = [];
     r.findings = r.findings.map((f) => {
       const cond = f.crossFile;
@@ -277,12 +293,7 @@ export function settleCrossFile(results: FileResult[]): CrossFileStats {
     });
     r.findings = r.findings.filter((_, i) => keep[i]);
     if (r.frames) r.frames = r.frames.filter((_, i) => keep[i]);
-  }
-  for (const r of results) {
-    delete r.calls;
-    delete r.returns;
-  }
-  return stats;
+  };
 }
 
 /**
