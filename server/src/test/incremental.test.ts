@@ -210,6 +210,19 @@ describe('incremental analysis', () => {
     });
   });
 
+  describe('semantic patterns after an edit inside a Ruby method', () => {
+    const ruby = (alg: string): string =>
+      `require "openssl"\n\nWEAK = "MD5"\nSTRONG = "SHA256"\n\nclass Digests\n  def self.hasher(alg)\n    OpenSSL::Digest.new(alg)\n  end\n\n  def token(data)\n    hasher(${alg}).hexdigest(data)\n  end\nend\n`;
+
+    it('sees `def self.name` as a definition of what the method calls (a name after a dot is otherwise a member call)', async () => {
+      // No keyword comes or goes (both constants stay in the file): only the evaluation can tell the difference.
+      await editOnce({ path: 'digests.rb', languageId: 'ruby' }, ruby('STRONG'), ruby('WEAK'), async ({ before, full }) => {
+        assert.deepStrictEqual(before, []);
+        assert.deepStrictEqual(full, ['weak-hash']);
+      });
+    });
+  });
+
   describe('semantic patterns after an edit outside every function', () => {
     const py = 'import hashlib\nimport os\n\nALG = "sha256"\n\n\ndef digest(data):\n    return hashlib.new(ALG, data).hexdigest()\n\n\ndef legacy(data):\n    return hashlib.md5(data).hexdigest()\n';
 

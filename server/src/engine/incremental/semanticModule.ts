@@ -302,6 +302,20 @@ function occurrences(text: string, name: string, skip: Span[], flags: string): n
 }
 
 /**
+ * Whether the identifier at `p` is written as a member (`x.name`, `$x->name`, `X::name`). Ruby's singleton method
+ * definitions (`def self.name`, `def obj.name`) put a definition's name after a `.` too: those are not members here.
+ */
+function memberAccessAt(text: string, p: number): boolean {
+  let i = p - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  const c = text[i];
+  const op = c === '.' ? 1 : (c === '>' && text[i - 1] === '-') || (c === ':' && text[i - 1] === ':') ? 2 : 0;
+  if (op === 0) return false;
+  const lineStart = text.lastIndexOf('\n', i) + 1;
+  return !/(?:^|[\s;])def\s+[\w$]*\s*$/.test(text.slice(lineStart, i + 1 - op));
+}
+
+/**
  * Whether the identifier `name` at `p` may name a definition: its node is its parent's `name` field, unless the
  * parent is a call (Java's and PHP's calls name the method in a `name` field too).
  */
@@ -342,7 +356,10 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
   for (const n of called) {
     if (n === own) continue;
     const at = occurrences(text, n, inside, '');
-    if (at.length > 5000 || at.some((p) => possibleDefinition(root, p, n))) return false;
+    // A name right after `.`, `->` or `::` is a member access (`db.query(..)` elsewhere in the file), never a
+    // definition's name, so most occurrences are settled from the text without a walk of the tree: a keystroke
+    // stays independent of how often the file calls a method of the same name.
+    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && possibleDefinition(root, p, n))) return false;
   }
   return true;
 }
