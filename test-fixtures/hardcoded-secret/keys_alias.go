@@ -5,6 +5,8 @@ import (
 	mac "crypto/hmac"
 	"crypto/sha256"
 	"os"
+
+	"github.com/golang-jwt/jwt/v5"
 )
 
 func aliased(msg []byte) []byte {
@@ -26,4 +28,21 @@ func placeholder(msg []byte) []byte {
 	h := mac.New(sha256.New, []byte("${MAC_KEY}"))
 	h.Write(msg)
 	return h.Sum(nil)
+}
+
+// A helper that hands back "{}" on one path (an empty JSON document for a "+" argument) gives no key.
+func loadKey(p string) ([]byte, error) {
+	if p == "+" {
+		return []byte("{}"), nil
+	}
+	return os.ReadFile(p)
+}
+
+func signWith(token *jwt.Token, p string) (string, error) {
+	key, err := loadKey(p)
+	if err != nil {
+		return "", err
+	}
+	// vigil-ok: hardcoded-secret
+	return token.SignedString(key)
 }

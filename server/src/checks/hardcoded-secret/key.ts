@@ -15,7 +15,8 @@ export const hardcodedKey: FilterHelper = (ctx, _target, options) => {
   const f = capture(ctx, 'finding');
   if (!f?.node || hasInterpolation(f.node)) return false;
   const content = literalContent(f.node);
-  if (!content || content.text.length === 0 || TEMPLATE.test(content.text)) return false;
+  // A value with no letter or digit (`{}`, `-`, `***`) is a placeholder, never a key.
+  if (!content || !/[A-Za-z0-9]/.test(content.text) || TEMPLATE.test(content.text)) return false;
   ctx.vars['what'] = optString(options, 'kind') ?? 'Hardcoded key';
   ctx.vars['value'] = maskSecret(content.text);
   return true;
