@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { Engine, type Finding } from '../engine';
 import { settleCrossFile, type FileResult } from '../project';
+import { analyseAsScan } from './crossFileHelpers';
 
 const engine = Engine.create();
 const SECRET = 'Zq8vT2mK9pLx4Rw7';
@@ -115,14 +116,7 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 
-async function analyseAll(files: Record<string, string>, order: string[] = Object.keys(files)): Promise<FileResult[]> {
-  const out: FileResult[] = [];
-  for (const rel of order) {
-    const r = await engine.analyze({ path: rel, languageId: 'java', text: files[rel]! }, { crossFile: true });
-    out.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
-  }
-  return out;
-}
+const analyseAll = (files: Record<string, string>, order?: string[]): Promise<FileResult[]> => analyseAsScan(engine, files, order);
 
 const secrets = (results: FileResult[]): string[] =>
   results
@@ -172,11 +166,7 @@ describe('hardcoded secrets across files', () => {
       'app/run.py': ['import os', 'from app.tokens import make, make_env', '', 'def run():', `    k = "${SECRET}"`, '    return make({"a": 1}, k)', '', 'def run_env():', '    return make_env({"a": 1}, os.environ["JWT_KEY"])', ''].join('\n'),
       'app/tokens.py': ['import jwt', '', 'def make(payload, key):', '    return jwt.encode(payload, key, algorithm="HS256")', '', 'def make_env(payload, key):', '    return jwt.encode(payload, key, algorithm="HS256")', ''].join('\n'),
     };
-    const results: FileResult[] = [];
-    for (const [rel, text] of Object.entries(files)) {
-      const r = await engine.analyze({ path: rel, languageId: 'python', text }, { crossFile: true });
-      results.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
-    }
+    const results = await analyseAll(files);
     settleCrossFile(results);
     assert.deepStrictEqual(secrets(results), ['app/tokens.py:4 high']);
     const f = at(results, 'app/tokens.py', 4);

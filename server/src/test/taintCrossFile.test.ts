@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { Engine, type Finding } from '../engine';
 import { CrossFileBuffer, ScanCache, crossFileSettler, runScan, settleCrossFile, walk, type FileResult, type WorkerInit } from '../project';
 import { json, tmpDir, vigil, writeFiles } from './cliHelpers';
+import { analyseAsScan } from './crossFileHelpers';
 
 const engine = Engine.create();
 
@@ -82,14 +83,7 @@ const PYTHON: Record<string, string> = {
   ].join('\n'),
 };
 
-async function analyseAll(files: Record<string, string>, order: string[] = Object.keys(files)): Promise<FileResult[]> {
-  const out: FileResult[] = [];
-  for (const rel of order) {
-    const r = await engine.analyze({ path: rel, languageId: rel.endsWith('.py') ? 'python' : 'java', text: files[rel]! }, { crossFile: true });
-    out.push({ rel, findings: r.findings, notes: r.notes, ...(r.calls ? { calls: r.calls } : {}), ...(r.returns ? { returns: r.returns } : {}) });
-  }
-  return out;
-}
+const analyseAll = (files: Record<string, string>, order?: string[]): Promise<FileResult[]> => analyseAsScan(engine, files, order);
 
 const shown = (results: FileResult[], rule: string): string[] =>
   results
