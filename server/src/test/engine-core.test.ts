@@ -73,6 +73,21 @@ describe('rule loading', () => {
     assert.ok(errors.some((e) => /invalid regex/.test(e.message) && e.line === 10));
     assert.ok(errors.some((e) => /must match the file name/.test(e.message)));
   });
+  it('rejects a predicate written outside the parentheses of its pattern, which would filter nothing', () => {
+    // tree-sitter compiles `[(a) (b)] @x\n(#match? @x "...")` as two patterns: the alternation runs unfiltered.
+    const d = tmpDir();
+    const query = (q: string): string =>
+      GOOD_RULE.replace("  - languages: [text]\n    regex: 'DEMO_[0-9]+'\n", `  - languages: [java]\n    query: |\n${q.split('\n').map((l) => `      ${l}`).join('\n')}\n`);
+    fs.writeFileSync(path.join(d, 'demo-rule.yaml'), query('[(method_invocation name: (identifier) @fn)\n (object_creation_expression type: (type_identifier) @fn)] @finding\n(#match? @fn "^(exec|run)$")'));
+    const stray = loadRules([d]);
+    assert.strictEqual(stray.rules.length, 0);
+    assert.ok(stray.errors.some((e) => /predicate outside the parentheses/.test(e.message) && e.line === 10), JSON.stringify(stray.errors));
+    // The same predicate inside the group, or a `#` inside a string or a comment, is fine.
+    fs.writeFileSync(path.join(d, 'demo-rule.yaml'), query('([(method_invocation name: (identifier) @fn)\n  (object_creation_expression type: (type_identifier) @fn)] @finding\n (#match? @fn "^(#exec|run)$"))\n; (#not-a-predicate)'));
+    const wrapped = loadRules([d]);
+    assert.deepStrictEqual(wrapped.errors, []);
+    assert.strictEqual(wrapped.rules.length, 1);
+  });
 });
 
 describe('suppression comments', () => {

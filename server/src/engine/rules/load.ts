@@ -5,6 +5,7 @@ import type { Pattern, Rule, RuleLoadError } from '../types';
 import { builtinRulesDir } from '../source/paths';
 import { expandSecretFormats, formatRegex, type SecretFormat } from './secretFormats';
 import { helperErrors } from './helperCheck';
+import { strayPredicates } from './queryShape';
 import { hasSemantics } from '../semantic';
 import { parseYaml, schemaErrors, schemaFileValidator, type ErrorObject } from './yamlSchema';
 
@@ -74,6 +75,8 @@ export function loadRuleFile(file: string, text?: string): { rule?: Rule; errors
       if (unread.length) errors.push({ file, line: doc.lineAt(`/patterns/${i}/languages`), message: `call:, new:, into: and assign: do not read ${unread.join(', ')} yet; use a query for ${unread.length === 1 ? 'it' : 'them'}` });
       return { ...p, kind: 'semantic' } as Pattern;
     }
+    const stray = p.query !== undefined ? strayPredicates(p.query) : [];
+    if (stray.length > 0) errors.push({ file, line: doc.lineAt(`/patterns/${i}/query`), message: 'a predicate outside the parentheses of a pattern applies to no pattern (the pattern before it runs unfiltered): wrap the pattern and its predicates in one pair of parentheses, ([...] @finding (#match? ...))' });
     return { ...p, kind: 'query' } as Pattern;
   });
   if (errors.length > 0) return { errors };
