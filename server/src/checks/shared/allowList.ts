@@ -4,6 +4,7 @@ import { enclosingFunction, fileConstantValue, isFunctionNode, operatorText, sha
 import { argumentNodes, calleeText } from './calls';
 import { declarationSites } from './declarations';
 import { treeFact } from '../../engine/incremental/documentFacts';
+import { isLargeScope, ownNodesOfTypes } from './functionNodes';
 
 // Values taken from a fixed set: a name checked against a constant list, set or map before it is used
 // (`if col in ALLOWED_COLUMNS`, `if (!SORTS.includes(dir)) return`, `raise unless %w[asc desc].include?(dir)`),
@@ -251,7 +252,8 @@ function checksIn(fn: Node): Node[] {
   const key = `${fn.startIndex}:${fn.endIndex}:${fn.type}`;
   let found = perTree.get(key);
   if (!found) {
-    found = fn.descendantsOfType([...IF_TYPES]).filter((n): n is Node => n !== null);
+    // At a module's top level, no check inside a function can guard the use: walk past them (cheaper too).
+    found = fn.parent === null && isLargeScope(fn) ? ownNodesOfTypes(fn, IF_TYPES) : fn.descendantsOfType([...IF_TYPES]).filter((n): n is Node => n !== null);
     perTree.set(key, found);
   }
   return found;

@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { declarationSites } from './declarations';
-import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
+import { FUNCTION_TYPES, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
 
 export { isFunctionNode };
 
@@ -161,12 +161,15 @@ function scopeIndex(scope: Node): Node[] {
   if (nodes) return nodes;
   // Nested functions are their own scopes: nothing inside them belongs to this one. One walk finds both (in
   // document order a function comes before what it contains); two walks cost twice as much on a large scope.
-  nodes = [];
-  let nestedEnd = -1;
-  for (const n of scope.descendantsOfType(INDEXED_AND_FUNCTION_TYPES)) {
-    if (!n || n.startIndex < nestedEnd || sameNode(n, scope)) continue;
-    if (isFunctionNode(n)) nestedEnd = n.endIndex;
-    else if (INDEXED.has(n.type)) nodes.push(n);
+  if (isLargeScope(scope)) nodes = ownNodesOfTypes(scope, INDEXED);
+  else {
+    nodes = [];
+    let nestedEnd = -1;
+    for (const n of scope.descendantsOfType(INDEXED_AND_FUNCTION_TYPES)) {
+      if (!n || n.startIndex < nestedEnd || sameNode(n, scope)) continue;
+      if (isFunctionNode(n)) nestedEnd = n.endIndex;
+      else if (INDEXED.has(n.type)) nodes.push(n);
+    }
   }
   perTree.set(key, nodes);
   return nodes;

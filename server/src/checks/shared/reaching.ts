@@ -1,5 +1,5 @@
 import type { Node } from '../../engine/source/parse';
-import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
+import { FUNCTION_TYPES, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
 import { constantKey, normalisePath, parametersOf, shapeOf } from './taintSyntax';
 import { constantTruth } from './taintConditions';
 import { argumentNodes } from './calls';
@@ -81,6 +81,7 @@ const PHP_PUSH = /^(array_push|array_unshift)$/;
 const CONDITIONALS = new Set(['if_statement', 'if', 'unless', 'elif_clause', 'else_clause', 'elsif', 'else', 'switch_block_statement_group', 'switch_rule', 'switch_case', 'switch_section', 'case_clause', 'expression_case', 'type_case', 'default_case', 'communication_case', 'when', 'case_statement', 'default_statement', 'match_arm', 'catch_clause', 'rescue', 'except_clause', 'conditional_expression', 'ternary_expression', 'try_statement', 'begin']);
 const LOOPS = new Set(['while_statement', 'for_statement', 'enhanced_for_statement', 'for_in_statement', 'foreach_statement', 'do_statement', 'while', 'until', 'for', 'while_modifier', 'until_modifier']);
 const INDEXED_TYPES = [...new Set([...WRITE_TYPES, ...CONDITIONALS, ...LOOPS, ...FUNCTION_TYPES])];
+const OWN_TYPES: ReadonlySet<string> = new Set([...WRITE_TYPES, ...CONDITIONALS, ...LOOPS]);
 
 /** The name a write target stands for: a local name, or a field path; undefined for anything else. */
 export function targetName(n: Node): string | undefined {
@@ -254,7 +255,9 @@ export function functionDefs(fn: Node): FunctionDefs {
   }
   const branches: Region[] = [];
   let nestedEnd = -1;
-  for (const n of fn.descendantsOfType(INDEXED_TYPES)) {
+  // A large scope (a module) is walked past its nested functions, which the loop would skip anyway.
+  const nodes = isLargeScope(fn) ? ownNodesOfTypes(fn, OWN_TYPES) : fn.descendantsOfType(INDEXED_TYPES);
+  for (const n of nodes) {
     if (!n || n.startIndex < nestedEnd) continue;
     if (n.startIndex === fn.startIndex && n.endIndex === fn.endIndex) continue;
     if (isFunctionNode(n)) {
