@@ -312,7 +312,27 @@ function applicablePatterns(rules: readonly Rule[], input: MatchInput, failed: S
  */
 export function semanticKeywords(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>): string[] | undefined | null {
   const applicable = applicablePatterns(rules, input, failed);
-  return applicable.length === 0 ? null : calledNames(applicable);
+  if (applicable.length === 0) return null;
+  // The same patterns apply on nearly every keystroke: their names are worked out once per set of patterns.
+  const key = applicable.map(patternId).join(',');
+  if (calledNamesCache.has(key)) return calledNamesCache.get(key);
+  const names = calledNames(applicable);
+  if (calledNamesCache.size > 256) calledNamesCache.clear();
+  calledNamesCache.set(key, names);
+  return names;
+}
+
+const calledNamesCache = new Map<string, string[] | undefined>();
+const patternIds = new WeakMap<SemanticPattern, number>();
+let nextPatternId = 0;
+
+function patternId(p: SemanticPattern): number {
+  let id = patternIds.get(p);
+  if (id === undefined) {
+    id = nextPatternId++;
+    patternIds.set(p, id);
+  }
+  return id;
 }
 
 export interface SemanticRunOptions {
