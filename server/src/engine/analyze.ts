@@ -370,11 +370,14 @@ export class Engine {
       const key = findingKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (developer && !keepInDeveloperPath(r.rule.id, r.input)) continue;
+      // In a developer-controlled file, one that waits for callers in other files stays until the scan settles
+      // it, and only a caller passing input keeps it (standalone: false below).
+      const waitsForInput = developer && !keepInDeveloperPath(r.rule.id, r.input);
+      if (waitsForInput && !r.crossFile) continue;
       const demote = demoted && !r.proven ? demoted : undefined;
       const confidence = demote ? demotedConfidence(r.confidence) : r.confidence;
       // A finding the scan may raise (crossFile) is kept if either it or its raised form passes the minimum.
-      const cross = r.crossFile ? { ...r.crossFile, confidence: demote ? demotedConfidence(r.crossFile.confidence) : r.crossFile.confidence } : undefined;
+      const cross = r.crossFile ? { ...r.crossFile, confidence: demote ? demotedConfidence(r.crossFile.confidence) : r.crossFile.confidence, ...(waitsForInput ? { standalone: false } : {}) } : undefined;
       if (cross && CONFIDENCE_RANK[confidence] < minRank) cross.standalone = false;
       if (cross && CONFIDENCE_RANK[cross.confidence] < minRank && !cross.standalone) continue;
       if (!cross && CONFIDENCE_RANK[confidence] < minRank) continue;

@@ -168,6 +168,42 @@ describe('taint across files', () => {
     assert.deepStrictEqual(shown(sh, 'command-injection'), ['web/Shell.java:4 high']);
   });
 
+  it('in a developer-controlled folder (tools/), a sink waits for the scan: kept when a caller elsewhere passes input, dropped otherwise', async () => {
+    const files: Record<string, string> = {
+      'web/Page.java': [
+        'package web;',
+        'import javax.servlet.http.HttpServletRequest;',
+        'import tools.Report;',
+        'public class Page {',
+        '    public void show(HttpServletRequest request) throws Exception {',
+        '        new Report().run(request.getParameter("who"));',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'tools/Report.java': [
+        'package tools;',
+        'import java.sql.*;',
+        'public class Report {',
+        '    private Connection db;',
+        '    public ResultSet run(String who) throws SQLException {',
+        '        return db.createStatement().executeQuery("select * from runs where who = \'" + who + "\'");',
+        '    }',
+        '    public ResultSet alone(String who) throws SQLException {',
+        '        return db.createStatement().executeQuery("select * from runs where who = \'" + who + "\'");',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const results = await analyseAll(files);
+    settleCrossFile(results);
+    assert.deepStrictEqual(shown(results, 'sql-injection'), ['tools/Report.java:6 high']);
+    // Alone (the editor without a scan), the folder's rule holds: no evidence of outside input, no finding.
+    const r = await engine.analyze({ path: 'tools/Report.java', languageId: 'java', text: files['tools/Report.java']! });
+    assert.deepStrictEqual(r.findings.filter((f) => f.ruleId === 'sql-injection'), []);
+  });
+
   it('without the scan (the editor, a file alone) nothing changes: the parameter is medium evidence, or none', async () => {
     const r = await engine.analyze({ path: 'shop/OrderStore.java', languageId: 'java', text: JAVA['shop/OrderStore.java']! });
     assert.deepStrictEqual(r.findings.filter((f) => f.ruleId === 'sql-injection').map((f) => [f.range.start.line + 1, f.confidence]), [[6, 'medium'], [9, 'medium'], [12, 'medium']]);
