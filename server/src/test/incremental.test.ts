@@ -223,6 +223,21 @@ describe('incremental analysis', () => {
     });
   });
 
+  describe('semantic patterns after an edit inside a Python function', () => {
+    // A definition's name is settled from the text when no `def` or `class` precedes it; these spellings have one.
+    const py = (alg: string, def: string): string =>
+      `import hashlib\n\nWEAK = "md5"\nSTRONG = "sha256"\n\n\n@cached\n${def}(alg):\n    return hashlib.new(alg)\n\n\ndef token(data):\n    return hasher(${alg})\n`;
+
+    for (const def of ['async def hasher', 'def \\\n        hasher', 'def  hasher']) {
+      it(`sees \`${def.replace(/\n\s*/, ' ')}\` as the definition of what the function calls`, async () => {
+        await editOnce({ path: 'digests.py', languageId: 'python' }, py('STRONG', def), py('WEAK', def), async ({ before, full }) => {
+          assert.deepStrictEqual(before, []);
+          assert.deepStrictEqual(full, ['weak-hash']);
+        });
+      });
+    }
+  });
+
   describe('semantic patterns after an edit outside every function', () => {
     const py = 'import hashlib\nimport os\n\nALG = "sha256"\n\n\ndef digest(data):\n    return hashlib.new(ALG, data).hexdigest()\n\n\ndef legacy(data):\n    return hashlib.md5(data).hexdigest()\n';
 

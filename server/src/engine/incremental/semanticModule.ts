@@ -251,14 +251,27 @@ function filledNames(model: SemanticModel, members: Span[]): string[] {
 }
 
 /**
- * Whether the word at `p` is `name` as code reads it: an identifier (with any `$`/`@` sigil), not a keyword, nor
- * part of a string or comment.
+ * How code reads the word `name` at `p`: not at all (a keyword, or part of a string or comment), as a name that
+ * may be a definition's (its node is its parent's `name` field, unless the parent is a call: Java's and PHP's
+ * calls name the method in a `name` field too), or as any other identifier (with any `$`/`@` sigil). One tree
+ * lookup answers both questions the checks below ask.
  */
-function readsName(root: Node, p: number, name: string): boolean {
+function wordAt(root: Node, p: number, name: string): 'none' | 'definition' | 'read' {
   const node = root.descendantForIndex(p, p + name.length);
-  if (!node) return true;
-  if (!node.isNamed || /string|comment|content|fragment|escape/.test(node.type)) return false;
-  return node.text.replace(/^[$@]+/, '').toLowerCase() === name.toLowerCase();
+  if (!node) return 'definition';
+  if (!node.isNamed || /string|comment|content|fragment|escape/.test(node.type)) return 'none';
+  if (node.text.replace(/^[$@]+/, '').toLowerCase() !== name.toLowerCase()) return 'none';
+  if (node.text !== name) return 'definition';
+  const parent = node.parent;
+  const named = parent?.childForFieldName('name');
+  // The node types a lowering makes a function of (lower/*.ts fnOf: function_definition, method_declaration,
+  // local_function_statement, singleton_method, a C# property...) all say so; a parameter or a call does not.
+  return named !== null && named !== undefined && named.id === node.id && /function|method|constructor|property|definition|declaration/.test(parent!.type) && !/call|invocation/.test(parent!.type) ? 'definition' : 'read';
+}
+
+/** Whether the word at `p` is `name` as code reads it. */
+function readsName(root: Node, p: number, name: string): boolean {
+  return wordAt(root, p, name) !== 'none';
 }
 
 /** Whether a value lands in the members from a call elsewhere (an `into:` finding would be reported there). */
@@ -315,19 +328,9 @@ function memberAccessAt(text: string, p: number): boolean {
   return !/(?:^|[\s;])def\s+[\w$]*\s*$/.test(text.slice(lineStart, i + 1 - op));
 }
 
-/**
- * Whether the identifier `name` at `p` may name a definition: its node is its parent's `name` field, unless the
- * parent is a call (Java's and PHP's calls name the method in a `name` field too).
- */
+/** Whether the identifier `name` at `p` may name a definition (see wordAt). */
 function possibleDefinition(root: Node, p: number, name: string): boolean {
-  // A definition's name is an identifier: a word in a string or a comment is none.
-  if (!readsName(root, p, name)) return false;
-  const node = root.descendantForIndex(p, p + name.length);
-  const parent = node?.parent;
-  const named = parent?.childForFieldName('name');
-  // The node types a lowering makes a function of (lower/*.ts fnOf: function_definition, method_declaration,
-  // local_function_statement, singleton_method, a C# property...) all say so; a parameter or a call does not.
-  return !node || node.text !== name || (named !== null && named !== undefined && named.id === node.id && /function|method|constructor|property|definition|declaration/.test(parent!.type) && !/call|invocation/.test(parent!.type));
+  return wordAt(root, p, name) === 'definition';
 }
 
 /**
@@ -336,7 +339,7 @@ function possibleDefinition(root: Node, p: number, name: string): boolean {
  * reads its result), nor when it calls a function of the file, old text or new (which then runs with its
  * arguments, and sees the fields as it left them).
  */
-export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<RequeryPlan, { kind: 'partial' }>): boolean {
+export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<RequeryPlan, { kind: 'partial' }>, languageId: string): boolean {
   const text = tree.rootNode.text;
   const root = tree.rootNode;
   const inside: Span[] = [[plan.newStart, plan.newEnd]];
@@ -348,20 +351,39 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
   // Its own name elsewhere only where other functions of that name are defined (no call, no reference)...
   if (own !== undefined && own !== '') {
     const uses = occurrences(text, own, inside, '');
-    if (uses.length > 5000 || uses.some((p) => readsName(root, p, own) && !possibleDefinition(root, p, own))) return false;
+    if (uses.length > 5000 || uses.some((p) => wordAt(root, p, own) === 'read')) return false;
     // ...and inside it only as its name (a recursive or self call may reach another function of that name).
     if (occurrences(text, own, [], '').some((p) => p >= plan.newStart && p < plan.newEnd && p !== nameNode!.startIndex && readsName(root, p, own))) return false;
   }
   const called = new Set([...callCounts(oldText, plan.oldStart, plan.oldEnd).keys(), ...callCounts(text, plan.newStart, plan.newEnd).keys()]);
+  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
   for (const n of called) {
     if (n === own) continue;
     const at = occurrences(text, n, inside, '');
     // A name right after `.`, `->` or `::` is a member access (`db.query(..)` elsewhere in the file), never a
     // definition's name, so most occurrences are settled from the text without a walk of the tree: a keystroke
     // stays independent of how often the file calls a method of the same name.
-    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && possibleDefinition(root, p, n))) return false;
+    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, n))) return false;
   }
   return true;
+}
+
+/**
+ * Languages whose definitions (the nodes possibleDefinition accepts) always follow a keyword on their line:
+ * Python's `def`/`class`, Ruby's `def` (a Ruby `class` or `module` is no definition there). An occurrence
+ * without it is settled from the text: a file that calls `len(` 3,000 times costs no tree lookup per call.
+ */
+const DEFINITION_KEYWORDS: Record<string, RegExp> = {
+  python: /(?:^|[^\w$])(?:def|class)(?:\s|\\\n)+$/,
+  ruby: /(?:^|[^\w$])def\s+(?:[\w$]+\s*(?:\.|::)\s*)?$/,
+};
+
+/** Whether the identifier at `p` follows its language's definition keyword (see DEFINITION_KEYWORDS). */
+function afterDefinitionKeyword(text: string, p: number, keyword: RegExp): boolean {
+  // Its line and the one before (Python allows `def \` with the name on the next line).
+  const previousEnd = text.lastIndexOf('\n', p - 1);
+  const from = previousEnd <= 0 ? 0 : text.lastIndexOf('\n', previousEnd - 1) + 1;
+  return keyword.test(text.slice(from, p));
 }
 
 /** Widens [start, end) to whole identifiers and the blanks before a `(`, so the counts see every affected call. */

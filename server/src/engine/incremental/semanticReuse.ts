@@ -23,7 +23,7 @@ export function runSemanticReusing(rules: readonly Rule[], input: MatchInput, fa
     found = previous;
     // The same text parsed again: a new tree, whose model is built again if the next edit needs it.
     if (sm && input.tree) state!.semanticModule = { tree: input.tree, model: undefined, pathKey: undefined, seen: sm.seen };
-  } else if (previous && plan.kind === 'partial' && input.tree && state?.text !== undefined && functionStandsAlone(input.tree, state.text, plan)) {
+  } else if (previous && plan.kind === 'partial' && input.tree && state?.text !== undefined && functionStandsAlone(input.tree, state.text, plan, input.doc.languageId)) {
     const carried = carryOver(previous, plan);
     if (carried) {
       const inside = (n: Node): boolean => n.startIndex < plan.newEnd && n.endIndex > plan.newStart;
