@@ -360,7 +360,16 @@ export class Engine {
     if (superseding.length > 0) {
       raw = raw.filter((r) => !superseding.some((s) => s !== r && s.rule.supersedes!.includes(r.rule.id) && s.start < r.end && r.start < s.end));
     }
-    // Dedupe identical spans from overlapping patterns of one rule; keep the first (patterns are ordered by precision).
+    // Dedupe identical spans from overlapping patterns of one rule: keep the most confident, the first of equals
+    // (patterns are ordered by precision; a semantic pattern, which runs after the queries, can know more: a key
+    // held in an options object the call is given is a key, where the query saw only a secret-named entry).
+    const best = new Map<string, RawFinding>();
+    for (const r of raw) {
+      const key = findingKey(r);
+      const kept = best.get(key);
+      if (!kept || CONFIDENCE_RANK[r.confidence] > CONFIDENCE_RANK[kept.confidence]) best.set(key, r);
+    }
+    if (best.size < raw.length) raw = raw.filter((r) => best.get(findingKey(r)) === r);
     const seen = new Set<string>();
     const occurrences = new Map<string, number>();
     const legacyOccurrences = new Map<string, number>();

@@ -168,4 +168,13 @@ describe('hardcoded-secret rule', () => {
     assert.strictEqual((await scan('a.rb', 'password = "#{prefix}Qx7-vigil-Fixture"\n')).length, 0);
     assert.strictEqual((await scan('a.php', '<?php $password = "$prefix-Qx7-vigil-Fixture";\n')).length, 0);
   });
+
+  it('an express-session options object held in a variable gives its secret as a key, unless the code writes the entry again', async () => {
+    // The secret-named entry alone is a medium-confidence secret; passed to session() it is a key (high).
+    const head = "const session = require('express-session');\nconst app = require('express')();\n";
+    const held = await scan('app.js', `${head}const sess = { secret: 'Kx9-vigil-fixture', resave: false, cookie: {} };\napp.use(session(sess));\n`);
+    assert.deepStrictEqual(held.map((f) => [f.range.start.line + 1, f.confidence, /signing or encryption key/.test(f.message)]), [[3, 'high', true]]);
+    const rewritten = await scan('app.js', `${head}const sess = { secret: 'Kx9-vigil-fixture' };\nsess.secret = process.env.SESSION_SECRET;\napp.use(session(sess));\n`);
+    assert.deepStrictEqual(rewritten.map((f) => [f.range.start.line + 1, f.confidence]), [[3, 'medium']]);
+  });
 });

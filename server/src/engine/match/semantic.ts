@@ -62,11 +62,27 @@ function objects(model: SemanticModel): Map<Node, SemCall> {
   return m;
 }
 
+/** Whether the written field or key `target` (its name node) belongs to the variable `id` (`id.f = `, `id['f'] = `). */
+function writesInto(target: Node, id: string): boolean {
+  const whole = target.parent?.text ?? '';
+  return whole.startsWith(id) && /^\s*(\?\.|\.|\[)/.test(whole.slice(id.length));
+}
+
 function argOf(model: SemanticModel, call: SemCall, spec: ArgSpec): SemArg | undefined {
   const arg = spec.name !== undefined ? call.args.find((a) => a.name === spec.name) : call.args.filter((a) => !a.name)[spec.index ?? 0];
   if (!arg || spec.field === undefined) return arg;
-  // An options object written at the call (`session({ secret: k })`): the entry named `field`.
-  const obj = arg.expr.k === 'new' ? objects(model).get(arg.expr.node) : undefined;
+  // An options object written at the call (`session({ secret: k })`), or the one object literal a variable holds
+  // there (`const opts = { secret: k }; session(opts)`), unless the code writes that entry elsewhere
+  // (`opts.secret = process.env.S`): the entry named `field`.
+  const known = objects(model);
+  let obj = arg.expr.k === 'new' ? known.get(arg.expr.node) : undefined;
+  if (!obj && arg.expr.k === 'name') {
+    const id = arg.expr.id;
+    // The variable's value also carries the origins of what the object holds (`cookie: {}`): the one with the entry.
+    const held = arg.vals.origins.filter((o) => o.name === 'Object' && o.via === id && known.get(o.node)?.args.some((a) => a.name === spec.field));
+    const written = model.flows.some((f) => (f.kind === 'field' || f.kind === 'index') && (f.name === spec.field || f.name.endsWith(`.${spec.field}`)) && writesInto(f.node, id));
+    if (held.length === 1 && !written) obj = known.get(held[0]!.node);
+  }
   return obj?.args.find((a) => a.name === spec.field);
 }
 
