@@ -21,3 +21,17 @@ function fixed() {
     // vigil-ok: open-redirect
     return redirect($next);
 }
+
+// A file the program itself keeps (a maintenance flag under its storage path) is the operator's, not input.
+function whileDown($app) {
+    $data = json_decode(file_get_contents($app->storagePath() . '/framework/down'), true);
+    // vigil-ok: open-redirect
+    return redirect($data['redirect']);
+}
+
+// The request body read as a file is input.
+function fromBody() {
+    $data = json_decode(file_get_contents('php://input'), true);
+    // vigil-expect: open-redirect
+    return redirect($data['next']);
+}

@@ -165,10 +165,11 @@ function source(kind: string, node: Node): Taint {
   return { source: stepAt(node, describeSource(kind, node)), built: false };
 }
 
-function matchSource(list: LanguageSources['calls'], path: string, receiver?: Node | null, key?: string): string | undefined {
+function matchSource(list: LanguageSources['calls'], path: string, receiver?: Node | null, key?: string, firstArgument?: Node): string | undefined {
   for (const s of list) {
     if (!s.path.test(path)) continue;
     if (s.key && (key === undefined || !s.key.test(key))) continue;
+    if (s.argument && !(firstArgument && s.argument.test(firstArgument.text))) continue;
     if (s.receiverType && !(receiver && receiverTypeMatches(receiver, s.receiverType))) continue;
     return s.kind;
   }
@@ -271,7 +272,7 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
 }
 
 function call(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, depth: number): Taint {
-  const kind = matchSource(env.sources.calls, s.path, s.receiver);
+  const kind = matchSource(env.sources.calls, s.path, s.receiver, undefined, s.args[0]);
   if (kind) return source(kind, node);
   if (env.sanitizer?.test(s.path) || env.sanitizer?.test(s.name)) return CLEAN;
   if (env.sources.clean?.test(s.path) || env.sources.clean?.test(s.name)) return CLEAN;

@@ -22,6 +22,8 @@ export interface SourceSpec {
   receiverType?: RegExp;
   /** For names read at a constant key: the key must match (PHP `$_SERVER['argv']`); other reads skip the entry. */
   key?: RegExp;
+  /** For calls: the first argument as written must match (`file_get_contents('php://input')`); others skip the entry. */
+  argument?: RegExp;
 }
 
 export interface ParameterSpec {
@@ -74,6 +76,7 @@ function sourceList(file: string, where: string, v: unknown): SourceSpec[] {
     const spec: SourceSpec = { path: regex(file, `${where}[${i}].path`, o['path']), kind: typeof o['kind'] === 'string' ? o['kind'] : 'input', origin: originOf(file, `${where}[${i}]`, o['origin']) };
     if (o['receiverType'] !== undefined) spec.receiverType = regex(file, `${where}[${i}].receiverType`, o['receiverType']);
     if (o['key'] !== undefined) spec.key = regex(file, `${where}[${i}].key`, o['key']);
+    if (o['argument'] !== undefined) spec.argument = regex(file, `${where}[${i}].argument`, o['argument']);
     return spec;
   });
 }

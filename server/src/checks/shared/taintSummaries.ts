@@ -151,10 +151,39 @@ export function namedSites(root: Node, name: string): { functions: Node[]; calls
 export function calleesOf(call: Node, name: string, receiver: Node | null, argc: number): Node[] {
   if (!isLocalReceiver(receiver)) return [];
   const fns = namedSites(call.tree.rootNode, name).functions;
+  // `parent::current()`, `super.load()`, `base.Run()` call the parent class's method: one of the class it
+  // extends when the file defines that class, never one of the class the call is written in (the method around
+  // it above all: it would read as calling itself), nor of an unrelated class that has a method of that name.
+  const parent = receiver && /^(parent|super|base)$/.test(receiver.text) ? baseClassOf(call) : undefined;
   return fns.filter((f) => {
+    if (parent !== undefined && (parent === '' || classNameOf(classAround(f)) !== parent)) return false;
     const n = arityOf(f);
     return argc <= n || /\.\.\.|\*|params /.test(f.childForFieldName('parameters')?.text ?? '');
   });
+}
+
+/** The nearest class-like declaration around `n` (a class, trait, interface, struct, module), if any. */
+function classAround(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (/^(class|class_declaration|class_definition|trait_declaration|interface_declaration|struct_declaration|record_declaration|enum_declaration|module|object_declaration)$/.test(p.type)) return p;
+  return undefined;
+}
+
+/** A class declaration's own name (its last segment), or undefined. */
+function classNameOf(cls: Node | undefined): string | undefined {
+  return cls?.childForFieldName('name')?.text.split(/[.\\:]/).pop();
+}
+
+/**
+ * The last segment of the name of the class that the class around `call` extends (`extends Base`, `: Base`,
+ * `< Base`), or '' when it extends none that can be read.
+ */
+function baseClassOf(call: Node): string {
+  const cls = classAround(call);
+  const body = cls?.childForFieldName('body');
+  if (!cls || !body) return '';
+  const header = cls.text.slice(0, body.startIndex - cls.startIndex);
+  const m = /(?:\bextends\s+|^[^:(]*?\bclass\s+[\w$]+\s*(?:<\s*|:\s*))([\w$.\\:]+)/.exec(header);
+  return m?.[1]!.split(/[.\\:]/).filter(Boolean).pop() ?? '';
 }
 
 /** The calls in this file that can reach `fn`. */
