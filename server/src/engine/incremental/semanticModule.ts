@@ -74,6 +74,7 @@ function exprEffects(e: Expr, fx: Effects): void {
       return exprEffects(e.f, fx);
     case 'array':
       for (const x of e.elems) exprEffects(x, fx);
+      if (e.size) exprEffects(e.size, fx);
       return;
     case 'index':
       exprEffects(e.obj, fx);

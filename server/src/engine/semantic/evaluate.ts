@@ -2,7 +2,7 @@ import type { Node } from '../source/parse';
 import type { Arg, Expr, FunctionDef, Lowering, Module, Stmt, Target } from './ir';
 import type { SemArg, SemanticModel } from './model';
 import { Names } from './names';
-import { binary, concat, derived, known, storedIn, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
+import { binary, concat, derived, known, repeat, storedIn, truth, typed, union, UNKNOWN, withOrigin, zeros, type Vals } from './values';
 import { callResult, constructed } from './calls';
 
 // One pass over a lowered module: flow-sensitive constant propagation inside each function (a later write
@@ -132,6 +132,8 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       case 'name': {
         const v = env.get(e.id);
         if (v) return v;
+        const predefined = lowering.predefined?.(e.id);
+        if (predefined !== undefined) return known(predefined);
         return lowering.implicitCall?.(e.id) && !SELF.has(e.id) ? evalCall({ k: 'call', node: e.node, callee: e, nameNode: e.node, args: [] }, env) : UNKNOWN;
       }
       case 'member': {
@@ -159,6 +161,10 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         if (e.op === '+' && (l.consts.some((c) => typeof c === 'string') || r.consts.some((c) => typeof c === 'string'))) return concat([l, r]);
         if (e.op === '+' && l.consts.length === 1 && r.consts.length === 1 && typeof l.consts[0] === 'number' && typeof r.consts[0] === 'number' && !l.unknown && !r.unknown) return known(l.consts[0] + r.consts[0]);
         if (e.op === '+') return derived(l, r);
+        if (e.op === '*' && lowering.repeats) {
+          const repeated = repeat(l, r);
+          if (repeated) return repeated;
+        }
         // `process.env.ALG || 'md5'`, `os.environ.get('ALG') or 'md5'`, `cfg.alg ?? 'md5'`: a default, a possible value.
         if ((e.op === '??' || ((e.op === '||' || e.op === 'or') && truth(l) === undefined)) && r.consts.some((c) => typeof c === 'string')) return union({ ...r, literal: false }, l.consts.length ? l : derived(l));
         return binary(e.op, l, r);
@@ -175,6 +181,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         return union(evalExpr(e.t, env), evalExpr(e.f, env));
       }
       case 'array': {
+        if (e.size) return zeros(evalExpr(e.size, env));
         const elems = e.elems.map((x) => evalExpr(x, env));
         if (elems.every((v) => !v.unknown && v.consts.length === 1)) return known({ array: elems.map((v) => v.consts[0]!) });
         return derived(...elems);

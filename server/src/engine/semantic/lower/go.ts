@@ -31,6 +31,15 @@ function stringValue(n: Node): string {
   return unescape(n.text.slice(1, -1));
 }
 
+/** `make([]byte, n[, cap])`: n zero bytes, a constant until something writes into them (a static IV or key). */
+function zeroFilled(n: Node, fn: Node): Expr | undefined {
+  if (fn.type !== 'identifier' || fn.text !== 'make') return undefined;
+  const [type, size] = named(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+  const element = type?.type === 'slice_type' ? field(type, 'element') : null;
+  if (!size || !element || (element.text !== 'byte' && element.text !== 'uint8')) return undefined;
+  return { k: 'array', node: n, elems: [], size: lowerExpr(size) };
+}
+
 function lowerExpr(n: Node): Expr {
   switch (n.type) {
     case 'interpreted_string_literal':
@@ -64,6 +73,8 @@ function lowerExpr(n: Node): Expr {
     case 'call_expression': {
       const fn = field(n, 'function');
       if (!fn) return other(n, []);
+      const buffer = zeroFilled(n, fn);
+      if (buffer) return buffer;
       const nameNode = fn.type === 'selector_expression' ? (field(fn, 'field') ?? fn) : fn;
       return { k: 'call', node: n, callee: lowerExpr(fn), nameNode, args: argsOf(field(n, 'arguments'), lowerExpr) };
     }
