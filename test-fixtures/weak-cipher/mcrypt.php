@@ -48,3 +48,17 @@ final class Legacy
         return [$a, $b, $size, $names];
     }
 }
+
+function outside(string $key, string $data): array
+{
+    // vigil-expect: weak-cipher
+    $a = mcrypt_encrypt(Legacy::CIPHER, $key, $data, MCRYPT_MODE_CBC, random_bytes(8));
+    // vigil-ok: weak-cipher
+    $b = mcrypt_encrypt(Modern::CIPHER, $key, $data, MCRYPT_MODE_CBC, random_bytes(16));
+    return [$a, $b];
+}
+
+final class Modern
+{
+    const CIPHER = MCRYPT_RIJNDAEL_128;
+}
