@@ -1,4 +1,4 @@
-import type { Node, Tree } from '../source/parse';
+import { sourceOf, type Node, type Tree } from '../source/parse';
 import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, type SemanticModel } from '../semantic';
 import type { Expr, Module, Stmt } from '../semantic/ir';
 import { runSemanticPatterns, semanticKeywords } from '../match/semantic';
@@ -338,7 +338,8 @@ function possibleDefinition(root: Node, p: number, name: string): boolean {
  * arguments, and sees the fields as it left them).
  */
 export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<RequeryPlan, { kind: 'partial' }>): boolean {
-  const text = tree.rootNode.text;
+  // The document's text: the root node's own starts at the first token, and offsets count from the document's start.
+  const text = sourceOf(tree.rootNode);
   const root = tree.rootNode;
   const inside: Span[] = [[plan.newStart, plan.newEnd]];
   let fn: Node | null = root.descendantForIndex(plan.newStart, Math.max(plan.newStart, plan.newEnd - 1));
@@ -395,7 +396,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const languageId = input.doc.languageId;
   const mod = loweredModule(tree, languageId);
   if (!mod) return no('no lowering');
-  const text = tree.rootNode.text;
+  const text = sourceOf(tree.rootNode);
   const delta = plan.newEditEnd - plan.oldEditEnd;
   const { editStart, oldEditEnd, newEditEnd } = plan;
   const toOld = (o: number, end: boolean): number => (o < editStart ? o : o >= newEditEnd ? o - delta : end ? oldEditEnd : editStart);
