@@ -61,3 +61,11 @@ def fresh(key, data, iv):
     # vigil-ok: weak-cipher
     h = AES.new(key, AES.MODE_EAX, nonce=os.urandom(16))
     return a, b, c, d, e, f, g, h
+
+
+def lookalikes(key, msg):
+    import hmac
+
+    # vigil-ok: weak-cipher
+    mac = hmac.new(key, msg, "sha256")
+    return mac
