@@ -54,3 +54,19 @@ func fresh(block cipher.Block, gcm cipher.AEAD, key, data, given []byte) ([]byte
 	// vigil-ok: weak-cipher
 	return aead.Seal(sealed, xnonce, data, nil), nil
 }
+
+type sealer struct {
+	aead  cipher.AEAD
+	block cipher.Block
+}
+
+func (s *sealer) seal(data []byte) []byte {
+	// vigil-expect: weak-cipher
+	out := s.aead.Seal(nil, make([]byte, s.aead.NonceSize()), data, nil)
+	nonce := make([]byte, s.aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		panic(err)
+	}
+	// vigil-ok: weak-cipher
+	return s.aead.Seal(out, nonce, data, nil)
+}

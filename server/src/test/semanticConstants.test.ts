@@ -45,6 +45,15 @@ describe('semantic constants', () => {
     assert.deepStrictEqual(await argValues('java', java, 'javax.crypto.Cipher.getInstance', 0, ['getinstance']), [['DES']]);
   });
 
+  it('a Go struct field has its declared type: b.aead.Seal on a *Box is crypto/cipher.AEAD.Seal; a variable named like the type is the variable', async () => {
+    const go = 'package p\nimport "crypto/cipher"\ntype box struct {\n\taead cipher.AEAD\n}\nfunc (b *box) f(d []byte) { b.aead.Seal(nil, []byte("n"), d, nil) }\nfunc g() { box := load(); use(box.aead) }\n';
+    assert.deepStrictEqual(await argValues('go', go, 'crypto/cipher.AEAD.Seal', 1, ['seal']), [['n']]);
+    const tree = await parse('go', go);
+    assert.ok(tree);
+    const use = semanticModel(tree, 'go')!.calls.find((c) => c.name === 'use');
+    assert.deepStrictEqual(use?.args[0]?.vals.origins.map((o) => o.name), ['load']);
+  });
+
   it('Ruby freeze and dup keep the value of a constant', async () => {
     const rb = 'KEY = "k4".freeze\nOTHER = KEY.dup\ndef f(d)\n  use(KEY)\n  use(OTHER)\nend\n';
     assert.deepStrictEqual(await argValues('ruby', rb, 'use', 0), [['k4'], ['k4']]);

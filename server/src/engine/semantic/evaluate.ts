@@ -162,8 +162,12 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         return lowering.implicitCall?.(e.id) && !SELF.has(e.id) ? evalCall({ k: 'call', node: e.node, callee: e, nameNode: e.node, args: [] }, env) : UNKNOWN;
       }
       case 'member': {
-        if (e.obj.k === 'name' && (SELF.has(e.obj.id) || classes.has(e.obj.id))) return env.get(e.prop) ?? (SELF.has(e.obj.id) ? undefined : classField(e.obj.id, e.prop)) ?? UNKNOWN;
+        // A variable named like a class of the file (Go `server := newServer()` next to `type server struct`) is the variable.
+        if (e.obj.k === 'name' && (SELF.has(e.obj.id) || (classes.has(e.obj.id) && env.get(e.obj.id) === undefined))) return env.get(e.prop) ?? (SELF.has(e.obj.id) ? undefined : classField(e.obj.id, e.prop)) ?? UNKNOWN;
         const obj = evalExpr(e.obj, env);
+        // A field of a value whose type is a class of the file has the field's declared type (Go `b.aead` on a `*Box`).
+        const declared = obj.type && classes.has(obj.type) ? classField(obj.type, e.prop)?.type : undefined;
+        if (declared) return typed(declared, derived(obj));
         // A function named through a namespace, taken without calling it, is a reference to it.
         const spelled = names.spelling(e, (id) => holdsValue(id, env));
         return spelled ? { ...derived(obj), callee: spelled } : derived(obj);

@@ -185,6 +185,23 @@ function paramsOf(n: Node | null): Param[] {
   return out;
 }
 
+/**
+ * `type Box struct { aead cipher.AEAD }`: a class whose fields have their declared types, so `b.aead.Seal(..)` on a
+ * `b *Box` is `crypto/cipher.AEAD.Seal` (methods are declared outside the struct, on its receiver).
+ */
+function structOf(spec: Node): Stmt[] {
+  const name = spec.type === 'type_spec' ? field(spec, 'name') : null;
+  const struct = field(spec, 'type');
+  if (!name || struct?.type !== 'struct_type') return [];
+  const body = (): Stmt[] =>
+    named(struct).flatMap((list) => named(list)).flatMap((f): Stmt[] => {
+      const type = typeExpr(field(f, 'type'));
+      if (f.type !== 'field_declaration' || !type) return [];
+      return f.childrenForFieldName('name').flatMap((x): Stmt[] => (x ? [{ k: 'let', node: f, target: { kind: 'field', name: x.text, node: x }, type }] : []));
+    });
+  return [{ k: 'class', node: spec, name: name.text, body }];
+}
+
 function block(n: Node | null): Stmt[] {
   if (!n) return [];
   return named(n).flatMap((c) => (c.type === 'statement_list' ? named(c).flatMap(stmt) : stmt(c)));
@@ -255,10 +272,11 @@ function stmt(n: Node): Stmt[] {
     case 'function_declaration':
     case 'method_declaration':
       return [{ k: 'func', fn: fnOf(n) }];
+    case 'type_declaration':
+      return named(n).flatMap(structOf);
     case 'comment':
     case 'package_clause':
     case 'import_declaration':
-    case 'type_declaration':
     case 'break_statement':
     case 'continue_statement':
     case 'inc_statement':
