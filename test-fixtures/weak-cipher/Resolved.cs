@@ -10,6 +10,7 @@ namespace Example.Vault
         {
             // vigil-expect: weak-cipher
             using var des = System.Security.Cryptography.DES.Create();
+            // vigil-expect: weak-cipher
             return des.EncryptCbc(data, new byte[8]);
         }
 

@@ -46,6 +46,9 @@ func good(key, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	iv := make([]byte, aes.BlockSize)
+	if _, err := rand.Read(iv); err != nil {
+		return nil, err
+	}
 	// vigil-ok: weak-cipher
 	_ = cipher.NewCBCEncrypter(block, iv)
 	// vigil-ok: weak-cipher

@@ -109,6 +109,18 @@ describe('incremental analysis', () => {
     });
   });
 
+  it('reads a module-level edit with offsets from the start of the document when the file starts with blanks', async () => {
+    // Found by the random-edit property below: the root node's text starts at the first token, so a leading blank
+    // shifted every offset by one and the check that nothing else reads `MessageDigest` looked at the wrong nodes.
+    // The broken first line declares a variable `MessageDigest` (of type `mport`); the edit turns it into an
+    // expression, and the class's `MessageDigest.getInstance("MD5")` is the library's again.
+    const text = ' +=mport java.security.MessageDigest;\n\npublic class Tokens {\n    void f() throws Exception {\n        MessageDigest md = MessageDigest.getInstance("MD5");\n    }\n}\n';
+    await editOnce({ path: 'Tokens.java', languageId: 'java' }, text, ' + user' + text, async (r) => {
+      assert.deepStrictEqual(r.before, []);
+      assert.deepStrictEqual(r.full, ['weak-hash']);
+    });
+  });
+
   it('renumbers the lines a carried finding quotes when lines are added above it', async () => {
     // Found by the random-edit property below: "built on line 26" stayed 26 after a line was added at the top.
     const file = path.join(root, 'sql-injection', 'store.go');

@@ -1,4 +1,4 @@
-import type { Node, Tree } from '../source/parse';
+import { sourceOf, type Node, type Tree } from '../source/parse';
 import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, type SemanticModel } from '../semantic';
 import type { Expr, Module, Stmt } from '../semantic/ir';
 import { runSemanticPatterns, semanticKeywords } from '../match/semantic';
@@ -74,6 +74,7 @@ function exprEffects(e: Expr, fx: Effects): void {
       return exprEffects(e.f, fx);
     case 'array':
       for (const x of e.elems) exprEffects(x, fx);
+      if (e.size) exprEffects(e.size, fx);
       return;
     case 'index':
       exprEffects(e.obj, fx);
@@ -340,7 +341,8 @@ function possibleDefinition(root: Node, p: number, name: string): boolean {
  * arguments, and sees the fields as it left them).
  */
 export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<RequeryPlan, { kind: 'partial' }>, languageId: string): boolean {
-  const text = tree.rootNode.text;
+  // The document's text: the root node's own starts at the first token, and offsets count from the document's start.
+  const text = sourceOf(tree.rootNode);
   const root = tree.rootNode;
   const inside: Span[] = [[plan.newStart, plan.newEnd]];
   let fn: Node | null = root.descendantForIndex(plan.newStart, Math.max(plan.newStart, plan.newEnd - 1));
@@ -416,7 +418,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const languageId = input.doc.languageId;
   const mod = loweredModule(tree, languageId);
   if (!mod) return no('no lowering');
-  const text = tree.rootNode.text;
+  const text = sourceOf(tree.rootNode);
   const delta = plan.newEditEnd - plan.oldEditEnd;
   const { editStart, oldEditEnd, newEditEnd } = plan;
   const toOld = (o: number, end: boolean): number => (o < editStart ? o : o >= newEditEnd ? o - delta : end ? oldEditEnd : editStart);

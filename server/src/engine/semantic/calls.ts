@@ -49,6 +49,18 @@ export function constructed(name: string | undefined, args: SemArg[]): Vals | un
   return name !== undefined && TYPED_ARRAYS.has(name) ? bytesOf('', name, args.filter((a) => !a.name)) : undefined;
 }
 
+/** Decoders of hex and base64 text, by qualified name or its tail: constant text decodes to constant bytes. */
+const HEX_DECODERS = ['hex2bin', 'bytes.fromhex', 'bytearray.fromhex', 'binascii.unhexlify', 'binascii.a2b_hex', 'Convert.FromHexString', 'encoding/hex.DecodeString'];
+const BASE64_DECODERS = [
+  'base64_decode', 'base64.b64decode', 'base64.standard_b64decode', 'Convert.FromBase64String', 'encoding/base64.StdEncoding.DecodeString',
+  'encoding/base64.RawStdEncoding.DecodeString', 'Base64.decode64', 'Base64.strict_decode64',
+];
+
+function decodes(decoders: readonly string[], method: string, name: string | undefined): boolean {
+  const n = name ?? method;
+  return decoders.some((d) => n === d || n.endsWith(`.${d}`));
+}
+
 /** The single constant string or number of an argument, if it has exactly one. */
 function single(args: SemArg[], i: number): string | number | undefined {
   const v = args[i]?.vals;
@@ -76,16 +88,27 @@ function bytesOf(method: string, name: string | undefined, args: SemArg[]): Vals
   }
   const a = single(args, 0);
   if (typeof a !== 'string') return undefined;
-  if (method === 'hex2bin' && args.length === 1 && /^(?:[0-9a-fA-F]{2})*$/.test(a)) return known(Buffer.from(a, 'hex').toString('latin1'));
-  if (method === 'base64_decode' && args.length === 1) return known(Buffer.from(a, 'base64').toString('latin1'));
+  if (decodes(HEX_DECODERS, method, name) && args.length === 1 && /^(?:[0-9a-fA-F]{2})*$/.test(a)) return known(Buffer.from(a, 'hex').toString('latin1'));
+  if (decodes(BASE64_DECODERS, method, name) && args.length === 1) return known(Buffer.from(a, 'base64').toString('latin1'));
   const times = single(args, 1);
   if (method === 'str_repeat' && args.length === 2 && typeof times === 'number' && times >= 0 && a.length * times <= 4096) return known(a.repeat(times));
   return undefined;
 }
 
+/** Hex packed into bytes: Ruby `['00ff'].pack('H*')`, PHP `pack('H*', '00ff')`. */
+function packed(method: string, receiver: Vals | undefined, args: SemArg[]): Vals | undefined {
+  if (method !== 'pack') return undefined;
+  const r = receiver && !receiver.unknown && receiver.consts.length === 1 ? receiver.consts[0] : undefined;
+  const ruby = typeof r === 'object' && r !== null && r.array.length === 1 ? r.array[0] : undefined;
+  const format = single(args, 0);
+  const hex = receiver ? ruby : args.length === 2 ? single(args, 1) : undefined;
+  if (format !== 'H*' || typeof hex !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(hex)) return undefined;
+  return known(Buffer.from(hex, 'hex').toString('latin1'));
+}
+
 export function callResult(method: string, name: string | undefined, receiver: Vals | undefined, args: SemArg[], receiverExpr: Expr | undefined, lowering: Lowering): Vals {
   const positional = args.filter((a) => !a.name);
-  const bytes = bytesOf(method, name, positional);
+  const bytes = bytesOf(method, name, positional) ?? packed(method, receiver, positional);
   if (bytes) return bytes;
   // Conversions keep the value.
   if (receiver && RECEIVER_KEEPS.has(method)) {
@@ -103,6 +126,9 @@ export function callResult(method: string, name: string | undefined, receiver: V
     if (receiver && positional.length >= 0 && receiver.consts.length) return format(receiver, positional.map((a) => a.vals));
     if (positional[0]) return format(positional[0].vals, positional.slice(1).map((a) => a.vals));
   }
+  // `RandomNumberGenerator.GetBytes(16)` makes 16 random bytes; only text given to `Encoding.UTF8.GetBytes` is converted.
+  const count = method === 'GetBytes' && positional[0]?.vals.consts.some((c) => typeof c === 'number') === true;
+  if (count) return derived(...args.map((a) => a.vals));
   if (!receiver && ARGUMENT_KEEPS.has(method) && positional[0]) {
     const f = CASE[method];
     return f ? mapStrings(positional[0].vals, f) : { ...positional[0].vals, type: undefined } as Vals;

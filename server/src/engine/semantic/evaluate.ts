@@ -2,7 +2,7 @@ import type { Node } from '../source/parse';
 import type { Arg, Expr, FunctionDef, Lowering, Module, Stmt, Target } from './ir';
 import type { SemArg, SemanticModel } from './model';
 import { Names } from './names';
-import { binary, concat, derived, known, storedIn, truth, typed, union, UNKNOWN, withOrigin, type Vals } from './values';
+import { binary, concat, derived, known, repeat, storedIn, truth, typed, union, UNKNOWN, withOrigin, zeros, type Vals } from './values';
 import { callResult, constructed } from './calls';
 
 // One pass over a lowered module: flow-sensitive constant propagation inside each function (a later write
@@ -94,6 +94,11 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   const functions = new Map<string, FnState>();
   const queue: FnState[] = [];
   const classes = new Set<string>();
+  /** The fields of each class evaluated so far, and the classes met but not evaluated (no wanted code in them). */
+  const classFields = new Map<string, Env>();
+  const unevaluated = new Map<string, { body: Stmt[] | (() => Stmt[]); env: Env }>();
+  /** Where calls and flows are recorded: the model, or nowhere while a class's fields are read on demand. */
+  let sink: SemanticModel = model;
   let current: FnState | undefined;
 
   const typeName = (t: Expr | undefined): string | undefined => (t ? names.spelling(t, () => false) : undefined);
@@ -113,9 +118,29 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     // Only a key-like string names what follows (`'session_id'`, `'X-CSRF-Token'`), not prose given to a logger.
     if (first && !first.name && args.length >= 2 && !args[1]!.name && !first.vals.unknown && first.vals.consts.length === 1 && typeof first.vals.consts[0] === 'string' && KEY_LIKE.test(first.vals.consts[0])) {
       const second = args[1]!;
-      model.flows.push({ kind: 'attribute', name: first.vals.consts[0], node: first.node, value: second.node, vals: second.vals });
+      sink.flows.push({ kind: 'attribute', name: first.vals.consts[0], node: first.node, value: second.node, vals: second.vals });
     }
-    for (const a of args) if (a.name) model.flows.push({ kind: 'keyword', name: a.name, node: a.node, value: a.expr.node, vals: a.vals });
+    for (const a of args) if (a.name) sink.flows.push({ kind: 'keyword', name: a.name, node: a.node, value: a.expr.node, vals: a.vals });
+  }
+
+  /**
+   * A field or constant of a class of the file read from outside it (`Legacy::CIPHER`, `Config.IV`). A class with no
+   * wanted code was not evaluated: its fields are, on this first read, for their values only (what they call is
+   * recorded where the class is wanted), so a keyword-filtered run and a full one read the same values.
+   */
+  function classField(cls: string, prop: string): Vals | undefined {
+    let fields = classFields.get(cls);
+    const pending = fields ? undefined : unevaluated.get(cls);
+    if (pending) {
+      unevaluated.delete(cls);
+      fields = new Env(pending.env);
+      classFields.set(cls, fields);
+      const outer = sink;
+      sink = { calls: [], flows: [] };
+      for (const x of typeof pending.body === 'function' ? pending.body() : pending.body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, fields, true);
+      sink = outer;
+    }
+    return fields?.vars.get(prop);
   }
 
   function summary(id: string, args?: SemArg[], callerEnv?: Env): Vals | undefined {
@@ -132,11 +157,17 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       case 'name': {
         const v = env.get(e.id);
         if (v) return v;
+        const predefined = lowering.predefined?.(e.id);
+        if (predefined !== undefined) return known(predefined);
         return lowering.implicitCall?.(e.id) && !SELF.has(e.id) ? evalCall({ k: 'call', node: e.node, callee: e, nameNode: e.node, args: [] }, env) : UNKNOWN;
       }
       case 'member': {
-        if (e.obj.k === 'name' && (SELF.has(e.obj.id) || classes.has(e.obj.id))) return env.get(e.prop) ?? UNKNOWN;
+        // A variable named like a class of the file (Go `server := newServer()` next to `type server struct`) is the variable.
+        if (e.obj.k === 'name' && (SELF.has(e.obj.id) || (classes.has(e.obj.id) && env.get(e.obj.id) === undefined))) return env.get(e.prop) ?? (SELF.has(e.obj.id) ? undefined : classField(e.obj.id, e.prop)) ?? UNKNOWN;
         const obj = evalExpr(e.obj, env);
+        // A field of a value whose type is a class of the file has the field's declared type (Go `b.aead` on a `*Box`).
+        const declared = obj.type && classes.has(obj.type) ? classField(obj.type, e.prop)?.type : undefined;
+        if (declared) return typed(declared, derived(obj));
         // A function named through a namespace, taken without calling it, is a reference to it.
         const spelled = names.spelling(e, (id) => holdsValue(id, env));
         return spelled ? { ...derived(obj), callee: spelled } : derived(obj);
@@ -146,7 +177,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       case 'new': {
         const args = evalArgs(e.args, env);
         const name = (e.type.k === 'name' ? env.get(e.type.id)?.callee : undefined) ?? typeName(e.type);
-        model.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
+        sink.calls.push({ kind: 'new', name, node: e.node, nameNode: e.type.node, typeNode: e.type.k === 'member' ? e.type.propNode : e.type.node, args });
         argumentFlows(args);
         const v = constructed(name, args) ?? typed(name, derived(...args.map((a) => a.vals)));
         return name ? withOrigin(v, { name, node: e.node }) : v;
@@ -159,6 +190,10 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         if (e.op === '+' && (l.consts.some((c) => typeof c === 'string') || r.consts.some((c) => typeof c === 'string'))) return concat([l, r]);
         if (e.op === '+' && l.consts.length === 1 && r.consts.length === 1 && typeof l.consts[0] === 'number' && typeof r.consts[0] === 'number' && !l.unknown && !r.unknown) return known(l.consts[0] + r.consts[0]);
         if (e.op === '+') return derived(l, r);
+        if (e.op === '*' && lowering.repeats) {
+          const repeated = repeat(l, r);
+          if (repeated) return repeated;
+        }
         // `process.env.ALG || 'md5'`, `os.environ.get('ALG') or 'md5'`, `cfg.alg ?? 'md5'`: a default, a possible value.
         if ((e.op === '??' || ((e.op === '||' || e.op === 'or') && truth(l) === undefined)) && r.consts.some((c) => typeof c === 'string')) return union({ ...r, literal: false }, l.consts.length ? l : derived(l));
         return binary(e.op, l, r);
@@ -175,6 +210,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         return union(evalExpr(e.t, env), evalExpr(e.f, env));
       }
       case 'array': {
+        if (e.size) return zeros(evalExpr(e.size, env));
         const elems = e.elems.map((x) => evalExpr(x, env));
         if (elems.every((v) => !v.unknown && v.consts.length === 1)) return known({ array: elems.map((v) => v.consts[0]!) });
         return derived(...elems);
@@ -219,7 +255,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     } else {
       receiver = { node: e.callee.node, vals: evalExpr(e.callee, env) };
     }
-    model.calls.push({ kind: 'call', name, node: e.node, nameNode: e.nameNode, args, ...(receiver ? { receiver } : {}), ...(typeNode ? { typeNode } : {}) });
+    sink.calls.push({ kind: 'call', name, node: e.node, nameNode: e.nameNode, args, ...(receiver ? { receiver } : {}), ...(typeNode ? { typeNode } : {}) });
     argumentFlows(args);
     // An array handed to a call may be filled by it (`random.nextBytes(salt)`): it is no longer a known
     // constant, and it now holds what the call wrote.
@@ -227,7 +263,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
       if (a.expr.k !== 'name' || !(FILLERS.has(method) || a.vals.consts.some((c) => typeof c === 'object' && c !== null))) continue;
       const filled = typed(a.vals.type, name ? withOrigin(derived(a.vals), { name, node: e.node }) : derived(a.vals));
       env.vars.set(a.expr.id, filled);
-      model.flows.push({ kind: 'name', name: a.expr.id, node: a.node, value: e.node, vals: filled });
+      sink.flows.push({ kind: 'name', name: a.expr.id, node: a.node, value: e.node, vals: filled });
     }
     // A builder or collection that is added to holds what was added (`chars.append(c)`, `sb.append(n)`).
     if (e.callee.k === 'member' && e.callee.obj.k === 'name' && MUTATORS.has(method) && receiver && env.get(e.callee.obj.id)) {
@@ -237,7 +273,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
     // A setter names what it stores: `user.setSessionId(v)`, `builder.withToken(v)`.
     const setter = /^(set|with|put|add)_?([A-Z_a-z]\w*)$/.exec(method);
     const only = args.length === 1 ? args[0]! : undefined;
-    if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) model.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
+    if (setter && only && !only.name && /^[A-Z_]/.test(method.slice(setter[1]!.length))) sink.flows.push({ kind: 'attribute', name: setter[2]!, node: e.nameNode, value: only.node, vals: only.vals });
     // A function of this file called by name (or on this/self) returns its summary.
     const own = e.callee.k === 'name' || (e.callee.k === 'member' && e.callee.obj.k === 'name' && SELF.has(e.callee.obj.id)) ? summary(method, args, env) : undefined;
     const result = own ?? callResult(method, name, receiver?.vals, args, e.callee.k === 'member' ? e.callee.obj : undefined, lowering);
@@ -268,7 +304,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         // A field that is not final may be written by any method: only its type is certain.
         if (top && !s.final && s.target.kind !== 'name') v = typed(v.type, union(v, UNKNOWN));
         assign(s.target, v, env);
-        if (s.value) model.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v, expr: s.value });
+        if (s.value) sink.flows.push({ kind: s.target.kind, name: s.target.name, node: s.target.node, value: s.value.node, vals: v, expr: s.value });
         return;
       }
       case 'expr':
@@ -306,7 +342,7 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         const v = s.e ? evalExpr(s.e, env) : UNKNOWN;
         if (current) {
           current.returns = current.returns ? union(current.returns, v) : v;
-          if (s.e) model.flows.push({ kind: 'return', name: current.def.name, node: current.def.node, value: s.e.node, vals: v });
+          if (s.e) sink.flows.push({ kind: 'return', name: current.def.name, node: current.def.node, value: s.e.node, vals: v });
         }
         return;
       }
@@ -315,9 +351,14 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
         return;
       case 'class': {
         classes.add(s.name);
-        // A class none of whose code is wanted (typing elsewhere) is not even lowered.
-        if (!wanted(s.node)) return;
+        // A class none of whose code is wanted (typing elsewhere) is not even lowered, unless its fields are read.
+        if (!wanted(s.node)) {
+          if (!classFields.has(s.name)) unevaluated.set(s.name, { body: s.body, env });
+          return;
+        }
         const cls = new Env(env);
+        classFields.set(s.name, cls);
+        unevaluated.delete(s.name);
         const body = typeof s.body === 'function' ? s.body() : s.body;
         for (const x of body) if (x.k !== 'func' && x.k !== 'class') evalStmt(x, cls, true);
         for (const x of body) if (x.k === 'func' || x.k === 'class') evalStmt(x, cls, true);

@@ -8,6 +8,11 @@ import type { Node } from '../source/parse';
 export type Const = string | number | boolean | null | ConstArray;
 export interface ConstArray {
   readonly array: readonly Const[];
+  /**
+   * Zero-filled, of a length only the running program knows (`make([]byte, gcm.NonceSize())`, `new byte[n]`):
+   * `array` is empty. Still a constant: every run holds the same bytes until something writes into it.
+   */
+  readonly zeroFilled?: true;
 }
 
 export interface Arg {
@@ -31,7 +36,8 @@ export type Expr =
   | { k: 'binary'; node: Node; op: string; l: Expr; r: Expr }
   | { k: 'not'; node: Node; e: Expr }
   | { k: 'cond'; node: Node; c: Expr; t: Expr; f: Expr }
-  | { k: 'array'; node: Node; elems: Expr[] }
+  /** An array or list of `elems`; with `size`, a zero-filled buffer of that many elements (Go `make([]byte, n)`). */
+  | { k: 'array'; node: Node; elems: Expr[]; size?: Expr }
   /** `obj[key]`. */
   | { k: 'index'; node: Node; obj: Expr; key: Expr }
   /** A nested function or lambda: lowered on its own, evaluated in a fresh scope. */
@@ -104,4 +110,8 @@ export interface Lowering {
   constructorCall?(name: string): boolean;
   /** Whether a bare name that no variable holds is a call of the method so named (Ruby's `rand`, `token`). */
   implicitCall?(name: string): boolean;
+  /** The value of a constant the language or a bundled extension predefines (PHP `MCRYPT_DES` is 'des'). */
+  predefined?(name: string): Const | undefined;
+  /** `*` of a string, byte string or list and a count repeats it (Python, Ruby: `b"\0" * 16`). */
+  repeats?: boolean;
 }

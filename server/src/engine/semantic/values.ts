@@ -41,7 +41,7 @@ export function typed(type: string | undefined, base: Vals = UNKNOWN): Vals {
 
 function sameConst(a: Const, b: Const): boolean {
   if (a === b) return true;
-  if (typeof a === 'object' && a && typeof b === 'object' && b) return a.array.length === b.array.length && a.array.every((x, i) => sameConst(x, b.array[i]!));
+  if (typeof a === 'object' && a && typeof b === 'object' && b) return a.zeroFilled === b.zeroFilled && a.array.length === b.array.length && a.array.every((x, i) => sameConst(x, b.array[i]!));
   return false;
 }
 
@@ -195,6 +195,31 @@ export function binary(op: string, l: Vals, r: Vals): Vals {
 
 export function isConstArray(c: Const): c is ConstArray {
   return typeof c === 'object' && c !== null;
+}
+
+/** Longest buffer or repeated string folded to its elements; a longer one keeps only that it is constant. */
+const MAX_FOLDED = 4096;
+
+/** A zero-filled buffer of `size` elements (`make([]byte, 16)`, `new byte[n]`): its zeros when the size is known. */
+export function zeros(size: Vals): Vals {
+  const n = !size.unknown && size.consts.length === 1 ? size.consts[0] : undefined;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_FOLDED) return known({ array: new Array<number>(n).fill(0) });
+  // The length is all the size gives: a random length (`rand.Intn(8)`) carries nothing random into the bytes.
+  return known({ array: [], zeroFilled: true });
+}
+
+/** `s * n` where `*` repeats (lowering.repeats): a string, byte string or list constant `n` times, either way round. */
+export function repeat(l: Vals, r: Vals): Vals | undefined {
+  const one = (v: Vals): Const | undefined => (!v.unknown && v.consts.length === 1 ? v.consts[0] : undefined);
+  let s = one(l);
+  let n = one(r);
+  if (typeof s === 'number') [s, n] = [n, s];
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || s === undefined || s === null) return undefined;
+  const literal = l.literal !== false && r.literal !== false;
+  if (typeof s === 'string') return s.length * n <= MAX_FOLDED ? { ...known(s.repeat(n)), literal } : undefined;
+  if (!isConstArray(s) || s.zeroFilled || s.array.length * n > MAX_FOLDED) return undefined;
+  const src = s.array;
+  return { ...known({ array: Array.from({ length: src.length * n }, (_x, i) => src[i % src.length]!) }), literal };
 }
 
 

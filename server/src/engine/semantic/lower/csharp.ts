@@ -127,10 +127,14 @@ function lowerExpr(n: Node): Expr {
       const init = named(n).find((c) => c.type === 'initializer_expression');
       if (init) return lowerExpr(init);
       // `new byte[16]`: zero-filled, a constant until something writes into it.
-      const rank = named(field(n, 'type') ?? n).find((c) => c.type === 'array_rank_specifier');
-      const size = rank?.namedChild(0) ? intLiteral(rank.namedChild(0)!.text) : undefined;
+      const type = field(n, 'type');
+      const rank = named(type ?? n).find((c) => c.type === 'array_rank_specifier');
+      const sizeNode = rank?.namedChild(0);
+      const size = sizeNode ? intLiteral(sizeNode.text) : undefined;
       if (size !== undefined && size <= 64) return { k: 'array', node: n, elems: Array.from({ length: size }, () => ({ k: 'lit', node: n, value: 0 }) as Expr) };
-      return other(n, []);
+      // `new byte[aes.BlockSize / 8]`: zeros of a length the program computes, as constant as `new byte[16]`.
+      if (sizeNode && /^(byte|System\.Byte|Byte)$/.test(type ? (field(type, 'type')?.text ?? '') : '')) return { k: 'array', node: n, elems: [], size: lowerExpr(sizeNode) };
+      return other(n, sizeNode ? [lowerExpr(sizeNode)] : []);
     }
     case 'element_access_expression': {
       const e = field(n, 'expression');

@@ -31,6 +31,15 @@ function stringValue(n: Node): string {
   return unescape(n.text.slice(1, -1));
 }
 
+/** `make([]byte, n[, cap])`: n zero bytes, a constant until something writes into them (a static IV or key). */
+function zeroFilled(n: Node, fn: Node): Expr | undefined {
+  if (fn.type !== 'identifier' || fn.text !== 'make') return undefined;
+  const [type, size] = named(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+  const element = type?.type === 'slice_type' ? field(type, 'element') : null;
+  if (!size || !element || (element.text !== 'byte' && element.text !== 'uint8')) return undefined;
+  return { k: 'array', node: n, elems: [], size: lowerExpr(size) };
+}
+
 function lowerExpr(n: Node): Expr {
   switch (n.type) {
     case 'interpreted_string_literal':
@@ -64,6 +73,8 @@ function lowerExpr(n: Node): Expr {
     case 'call_expression': {
       const fn = field(n, 'function');
       if (!fn) return other(n, []);
+      const buffer = zeroFilled(n, fn);
+      if (buffer) return buffer;
       const nameNode = fn.type === 'selector_expression' ? (field(fn, 'field') ?? fn) : fn;
       return { k: 'call', node: n, callee: lowerExpr(fn), nameNode, args: argsOf(field(n, 'arguments'), lowerExpr) };
     }
@@ -174,6 +185,23 @@ function paramsOf(n: Node | null): Param[] {
   return out;
 }
 
+/**
+ * `type Box struct { aead cipher.AEAD }`: a class whose fields have their declared types, so `b.aead.Seal(..)` on a
+ * `b *Box` is `crypto/cipher.AEAD.Seal` (methods are declared outside the struct, on its receiver).
+ */
+function structOf(spec: Node): Stmt[] {
+  const name = spec.type === 'type_spec' ? field(spec, 'name') : null;
+  const struct = field(spec, 'type');
+  if (!name || struct?.type !== 'struct_type') return [];
+  const body = (): Stmt[] =>
+    named(struct).flatMap((list) => named(list)).flatMap((f): Stmt[] => {
+      const type = typeExpr(field(f, 'type'));
+      if (f.type !== 'field_declaration' || !type) return [];
+      return f.childrenForFieldName('name').flatMap((x): Stmt[] => (x ? [{ k: 'let', node: f, target: { kind: 'field', name: x.text, node: x }, type }] : []));
+    });
+  return [{ k: 'class', node: spec, name: name.text, body }];
+}
+
 function block(n: Node | null): Stmt[] {
   if (!n) return [];
   return named(n).flatMap((c) => (c.type === 'statement_list' ? named(c).flatMap(stmt) : stmt(c)));
@@ -244,10 +272,11 @@ function stmt(n: Node): Stmt[] {
     case 'function_declaration':
     case 'method_declaration':
       return [{ k: 'func', fn: fnOf(n) }];
+    case 'type_declaration':
+      return named(n).flatMap(structOf);
     case 'comment':
     case 'package_clause':
     case 'import_declaration':
-    case 'type_declaration':
     case 'break_statement':
     case 'continue_statement':
     case 'inc_statement':

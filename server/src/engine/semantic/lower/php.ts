@@ -1,6 +1,7 @@
 import type { Node } from '../../source/parse';
 import type { Arg, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
 import { expr, field, intLiteral, named, operatorOf, other, unescape } from './common';
+import { predefinedConstant } from './phpConstants';
 
 // PHP's tree-sitter grammar lowered to the neutral IR (ir.ts). Namespaces are written with `.`: `\App\Crypto\Hasher`
 // is `App.Crypto.Hasher`; `use Vendor\Hash\Digest as D` makes `D::make()` `Vendor.Hash.Digest.make`. Function names
@@ -310,4 +311,5 @@ export const php: Lowering = {
   lower(root: Node): Module {
     return { imports: usesOf(root), wildcards: [], body: named(root).flatMap(stmt) };
   },
+  predefined: predefinedConstant,
 };

@@ -314,4 +314,5 @@ export const python: Lowering = {
     return { imports: out, wildcards, body: block(root) };
   },
   constructorCall: (name) => /^[A-Z][a-z]/.test(name),
+  repeats: true,
 };

@@ -227,4 +227,5 @@ export const ruby: Lowering = {
   },
   // A local is assigned before it is read; a lower-case name nothing assigned is a method called without parentheses.
   implicitCall: (name) => /^[a-z_][A-Za-z0-9_]*[?!]?$/.test(name),
+  repeats: true,
 };
