@@ -43,4 +43,10 @@ module PostsHelper
     # vigil-expect: xss
     post.tags.map { |t| t.upcase }.join(", ").html_safe
   end
+
+  # A wrapper of html_safe marks whatever its caller passes: reported at a caller that passes input, not here.
+  def raw_html(stringish)
+    # vigil-ok: xss
+    stringish.to_s.html_safe
+  end
 end

@@ -52,3 +52,19 @@ def tag_list_raw(request):
     tags = request.GET.getlist("tag")
     # vigil-expect: xss
     return mark_safe(", ".join(map(str.upper, tags)))
+
+
+# A helper whose whole job is to mark its argument safe: its callers decide what is HTML, so the helper alone is
+# not reported; a caller in the file that hands it a request value is.
+def safe(value):
+    # vigil-ok: xss
+    return mark_safe(value)
+
+
+def shout(text):
+    # vigil-expect: xss
+    return Markup(str(text))
+
+
+def shout_view(request):
+    return shout(request.GET["q"])
