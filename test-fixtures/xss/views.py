@@ -1,4 +1,4 @@
-from django.utils.html import format_html, escape
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from markupsafe import Markup
 
@@ -68,3 +68,15 @@ def shout(text):
 
 def shout_view(request):
     return shout(request.GET["q"])
+
+
+def items_html(request):
+    rows = request.GET.getlist("row")
+    # Every element is what format_html returns, joined with an escaped separator.
+    # vigil-ok: xss
+    lines = mark_safe(conditional_escape(", ").join(format_html("<li>{}</li>", r) for r in rows))
+    # vigil-ok: xss
+    listed = mark_safe("".join([format_html("<li>{}</li>", r) for r in rows]))
+    # vigil-expect: xss
+    raw_rows = mark_safe("".join("<li>%s</li>" % r for r in rows))
+    return lines, listed, raw_rows

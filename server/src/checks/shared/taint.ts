@@ -88,6 +88,7 @@ interface Env {
   summaries: Map<string, Taint | null>;
 }
 
+const COMPREHENSIONS = /^(list_comprehension|generator_expression|set_comprehension)$/;
 const FORMAT = /^(format|Sprintf|sprintf|vsprintf|Format|concat|Concat|join|Join|formatted|printf|String\.format|String\.join)$/;
 /** Getters that read one element: with a constant key, only what was stored at that key flows. */
 const GETTERS = /^(get|getOrDefault|opt|optString|fetch|Get|GetValueOrDefault|getProperty|getAttribute|getParameter|dig|elementAt|ElementAt)$/;
@@ -210,8 +211,9 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
   // Numbers, booleans, allow-listed values and this sink's escapers carry no text that changes the sink's syntax
   // (safeValues.ts). Compound shapes are left to their parts, so each part is asked once; a cast (`(int) $x`),
   // which the shapes see through, is asked itself. An escaper that is safe only between quotes
-  // (`mysqli_real_escape_string`) is left to the sink, which knows the quoting.
-  if (s.kind !== 'clean' && s.kind !== 'dict' && (s.kind !== 'union' || node.type === 'cast_expression')) {
+  // (`mysqli_real_escape_string`) is left to the sink, which knows the quoting. A comprehension is asked too: its
+  // elements are what its body gives (`[escape(v) for v in vs]`), not the collection it iterates.
+  if (s.kind !== 'clean' && s.kind !== 'dict' && (s.kind !== 'union' || node.type === 'cast_expression' || COMPREHENSIONS.test(node.type))) {
     const reason = safeReasonOfUse(node, env.sink);
     if (reason !== undefined && reason !== 'quoted-escape') return CLEAN;
   }
