@@ -62,7 +62,7 @@ const BINARY_TYPES = new Set(['binary_expression', 'binary_operator', 'binary', 
 const COMPARISON_OPS = /^(==|===|!=|!==|<|>|<=|>=|<=>|=~|!~|instanceof|in|not in|is|is not|eq|ne|lt|gt|le|ge)$/;
 const SUBSCRIPT_TYPES = new Set(['subscript', 'subscript_expression', 'element_reference', 'index_expression', 'element_access_expression', 'array_access']);
 const TERNARY_TYPES = new Set(['ternary_expression', 'conditional_expression', 'conditional']);
-const COMPREHENSIONS = new Set(['list_comprehension', 'generator_expression', 'set_comprehension']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
 const MEMBER_TYPES = new Set(['member_expression', 'field_access', 'attribute', 'selector_expression', 'member_access_expression']);
 /** Lookup methods on a map or list: `SORTS.get(k)`, `COLUMNS.fetch(k)`, `ALLOWED.find(...)`. */
 const LOOKUP_METHOD = /^(get|fetch|getOrDefault|GetValueOrDefault|dig|find|at|values_at|first|last|sample)$/;
@@ -223,7 +223,9 @@ export function safeReason(raw: Node, sink: SafeSink, depth = 0): SafeReason | u
   }
   // `[escape(v) for v in values]`, `(format_html(f, *a) for a in rows)`: every element is what the escaper returns.
   if (COMPREHENSIONS.has(t)) {
-    const body = node.childForFieldName('body');
+    // `{k: escape(v) for k, v in kw.items()}`: the values are what is inserted.
+    const raw = node.childForFieldName('body');
+    const body = raw?.type === 'pair' ? raw.childForFieldName('value') : raw;
     return body && CALL_TYPES.has(unwrap(body).type) && isEscaper(calleeText(unwrap(body)), sink) ? 'escaped' : undefined;
   }
   if (sink === 'nosql' && (t === 'template_string' || t === 'string' || t === 'encapsed_string')) return 'string';

@@ -88,7 +88,7 @@ interface Env {
   summaries: Map<string, Taint | null>;
 }
 
-const COMPREHENSIONS = /^(list_comprehension|generator_expression|set_comprehension)$/;
+const COMPREHENSIONS = /^(list_comprehension|generator_expression|set_comprehension|dictionary_comprehension)$/;
 const FORMAT = /^(format|Sprintf|sprintf|vsprintf|Format|concat|Concat|join|Join|formatted|printf|String\.format|String\.join)$/;
 /** Getters that read one element: with a constant key, only what was stored at that key flows. */
 const GETTERS = /^(get|getOrDefault|opt|optString|fetch|Get|GetValueOrDefault|getProperty|getAttribute|getParameter|dig|elementAt|ElementAt)$/;
@@ -307,13 +307,17 @@ function passThrough(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, 
   // Anything else passes on what goes in: conversions, decoding, trimming, builders, formatting. From a receiver
   // that is only a parameter (no source proven), only the text operations: `request.getContextPath()` on a
   // request parameter is no evidence of input, `name.trim()` on a string parameter is.
-  let t = s.receiver ? evaluate(env, s.receiver, undefined, depth + 1) : CLEAN;
-  t = merge(t, union(env, s.args, undefined, depth));
+  const fromReceiver = s.receiver ? evaluate(env, s.receiver, undefined, depth + 1) : CLEAN;
+  const fromArgs = union(env, s.args, undefined, depth);
+  const t = merge(fromReceiver, fromArgs);
   if (!isTainted(t)) return CLEAN;
   // Weak evidence (a parameter, no source) goes only through text operations: `request.getContextPath()` or
   // `helper.load(request)` on a parameter is no sign of input; `name.trim()`, `decode(name)` are.
   if (!t.source && !TEXT_METHODS.test(s.name) && !FORMAT.test(s.name)) return CLEAN;
-  return through(t, node, `passed through ${quote(`${s.path}(…)`)}`, t.built || FORMAT.test(s.name) || FORMAT.test(s.path));
+  // Formatting builds text around what it inserts; a template (`fmt.format(...)`) filled only with clean values
+  // is handed on as it came, built or not.
+  const formats = (FORMAT.test(s.name) || FORMAT.test(s.path)) && (isTainted(fromArgs) || !s.receiver);
+  return through(t, node, `passed through ${quote(`${s.path}(…)`)}`, t.built || formats);
 }
 
 /** The taint a call to `fn` returns, given its arguments. */

@@ -24,7 +24,7 @@ export const filters: Record<string, FilterHelper> = {
     if (!target?.node) return false;
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'html') as SafeSink);
     if (!t) return false;
-    const wrapper = t.evidence === 'parameter' && !t.built && passesOwnParameter(target.node);
+    const wrapper = t.evidence === 'parameter' && !t.built && passesOwnParameter(target.node, true);
     if (!applyTaint(ctx, t, target, !wrapper)) return false;
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;

@@ -12,19 +12,22 @@ import { argumentNodes, calleeText } from '../shared/calls';
 /** Conversions to text that hand their operand on: `s.to_s`, `str(s)`, `String(s)`, `s.toString()`. */
 const TO_TEXT_METHOD = /^(to_s|to_str|toString|ToString|String)$/;
 const TO_TEXT_CALL = /^(str|String|string|strval)$/;
+/** Text operations on the parameter itself (`fmt.format(*escaped)`), for a value the taint engine found unbuilt. */
+const TEXT_OPERATION = /^(format|replace|strip|rstrip|lstrip|trim)$/;
 
-function strippedConversion(node: Node): Node {
+function strippedConversion(node: Node, unbuilt: boolean): Node {
   let n = unwrapParens(node);
   for (let i = 0; i < 3; i++) {
     // Ruby `s.to_s` is a call with a receiver and no arguments.
     const recv = n.type === 'call' ? n.childForFieldName('receiver') : null;
-    const method = n.type === 'call' ? n.childForFieldName('method')?.text : undefined;
-    if (recv && method && TO_TEXT_METHOD.test(method)) {
+    const rubyMethod = n.type === 'call' ? n.childForFieldName('method')?.text : undefined;
+    if (recv && rubyMethod && TO_TEXT_METHOD.test(rubyMethod)) {
       n = unwrapParens(recv);
       continue;
     }
     const fn = n.childForFieldName('function');
-    if (fn && /member_expression|attribute/.test(fn.type) && TO_TEXT_METHOD.test(fn.childForFieldName('property')?.text ?? fn.childForFieldName('attribute')?.text ?? '')) {
+    const method = fn && /member_expression|attribute/.test(fn.type) ? (fn.childForFieldName('property')?.text ?? fn.childForFieldName('attribute')?.text ?? '') : '';
+    if (fn && (TO_TEXT_METHOD.test(method) || (unbuilt && TEXT_OPERATION.test(method)))) {
       n = unwrapParens(fn.childForFieldName('object') ?? n);
       continue;
     }
@@ -39,11 +42,12 @@ function strippedConversion(node: Node): Node {
 }
 
 /**
- * The value is a parameter of the function around it, handed on unchanged (or only converted to text): no write to
- * it before the use, and the name is among the function's own parameters.
+ * The value is a parameter of the function around it, handed on unchanged (or only converted to text, or, when the
+ * taint engine found nothing built around it (`unbuilt`), filled or trimmed as a template): no write to it before
+ * the use, and the name is among the function's own parameters.
  */
-export function passesOwnParameter(value: Node): boolean {
-  const n = strippedConversion(value);
+export function passesOwnParameter(value: Node, unbuilt = false): boolean {
+  const n = strippedConversion(value, unbuilt);
   if (n.type !== 'identifier') return false;
   if (writesBefore(n, n.text).length > 0) return false;
   const params = enclosingFunction(n).childForFieldName('parameters');
