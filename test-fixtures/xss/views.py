@@ -94,3 +94,18 @@ def html_fill(template, name):
     # The value inserted into the template is not escaped.
     # vigil-expect: xss
     return mark_safe(template.format(name))
+
+
+# Escaped unless the caller turns the flag off: the caller that opts out owns the decision.
+def joined(values, sep, autoescape=True):
+    if autoescape:
+        values = [conditional_escape(v) for v in values]
+    # vigil-ok: xss
+    return mark_safe(conditional_escape(sep).join(values))
+
+
+def joined_raw(values, sep, autoescape=False):
+    if autoescape:
+        values = [conditional_escape(v) for v in values]
+    # vigil-expect: xss
+    return mark_safe(conditional_escape(sep).join(values))

@@ -2,7 +2,7 @@ import type { FilterHelper, HelperOptions } from '../shared/types';
 import { capture, documentFact, lineOf, opt, optString } from '../shared/types';
 import { echoedInput } from './phpEcho';
 import { isResponseWriter } from './javaWriter';
-import { passesOwnParameter } from './wrapper';
+import { escapesUnlessOptedOut, passesOwnParameter } from './wrapper';
 import { applyTaint, taintOfCapture } from '../shared/taintHelpers';
 import { inputSourceOf } from '../shared/inputEvidence';
 import { SAFE_SINKS, type SafeSink } from '../shared/safeValues';
@@ -18,13 +18,14 @@ export const filters: Record<string, FilterHelper> = {
   /**
    * As `injectable`, for the APIs that mark a value as trusted markup (mark_safe, html_safe, template.HTML): a
    * parameter handed on unchanged is a wrapper of the API (wrapper.ts), reported only where a caller passes input
-   * (in the file, or in another file of a scan), never at the wrapper alone.
+   * (in the file, or in another file of a scan), never at the wrapper alone; so is a helper that escapes unless its
+   * caller turns a flag that defaults to true off (`autoescape=True`, `escape = true`).
    */
   markedSafe: (ctx, target, options) => {
     if (!target?.node) return false;
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'html') as SafeSink);
     if (!t) return false;
-    const wrapper = t.evidence === 'parameter' && !t.built && passesOwnParameter(target.node, true);
+    const wrapper = t.evidence === 'parameter' && ((!t.built && passesOwnParameter(target.node, true)) || escapesUnlessOptedOut(target.node));
     if (!applyTaint(ctx, t, target, !wrapper)) return false;
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;

@@ -55,3 +55,60 @@ export function passesOwnParameter(value: Node, unbuilt = false): boolean {
   const name = n.text.replace(/[$]/g, '\\$');
   return new RegExp(`(^|[^\\w$])[*&]{0,2}${name}\\b`).test(params.text);
 }
+
+// A helper that escapes by default and leaves markup raw only when its caller opts out explicitly
+// (`def join(value, arg, autoescape=True): if autoescape: value = [conditional_escape(v) ...]`, Rails'
+// `content_tag_string(name, content, options, escape = true)`): what it marks safe is escaped unless a caller
+// passes the flag off, so the decision, and the finding, belong to such a caller.
+
+/** Callees that escape or sanitise markup, by their last name. */
+const ESCAPING_CALL = /(^|[.:>_])(escape\w*|\w*_escape|sanitize\w*|purify|encode\w*)$/i;
+const TRUE = /^(true|True)$/;
+const CONDITIONS = /^(if_statement|if|unless|if_modifier|unless_modifier|conditional_expression|conditional|elif_clause)$/;
+
+/** The names of the function's parameters whose default is `true` (`escape = true`, `autoescape=True`). */
+function trueByDefault(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return [];
+  const out: string[] = [];
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    const name = p.childForFieldName('name') ?? p.childForFieldName('left') ?? p.namedChild(0);
+    const value = p.childForFieldName('value') ?? p.childForFieldName('right');
+    if (name && value && TRUE.test(value.text)) out.push(name.text.replace(/:$/, ''));
+  }
+  return out;
+}
+
+function callsEscaper(n: Node): boolean {
+  const stack: Node[] = [n];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (/^(call|call_expression)$/.test(c.type)) {
+      const callee = calleeText(c);
+      const method = c.childForFieldName('method')?.text;
+      if (ESCAPING_CALL.test(callee) || (method !== undefined && ESCAPING_CALL.test(method))) return true;
+    }
+    for (const k of c.namedChildren) if (k) stack.push(k);
+  }
+  return false;
+}
+
+/** The function around `value` escapes under a condition on one of its parameters that default to true. */
+export function escapesUnlessOptedOut(value: Node): boolean {
+  const fn = enclosingFunction(value);
+  const flags = trueByDefault(fn);
+  if (flags.length === 0) return false;
+  const flag = new RegExp(`(^|[^\\w$])(${flags.map((f) => f.replace(/[$]/g, '\\$')).join('|')})\\b`);
+  const stack: Node[] = [fn];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (c.startIndex >= value.startIndex) continue;
+    if (CONDITIONS.test(c.type)) {
+      const cond = c.childForFieldName('condition');
+      if (cond && flag.test(cond.text) && callsEscaper(c)) return true;
+    }
+    for (const k of c.namedChildren) if (k) stack.push(k);
+  }
+  return false;
+}
