@@ -109,3 +109,16 @@ def joined_raw(values, sep, autoescape=False):
         values = [conditional_escape(v) for v in values]
     # vigil-expect: xss
     return mark_safe(conditional_escape(sep).join(values))
+
+
+# The parameter updated in place by a text operation is still the caller's value, handed on.
+def cut_chars(value, arg):
+    value = value.replace(arg, "")
+    # vigil-ok: xss
+    return mark_safe(value)
+
+
+def bolded(value):
+    value = "<b>" + value + "</b>"
+    # vigil-expect: xss
+    return mark_safe(value)

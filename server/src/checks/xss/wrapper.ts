@@ -46,10 +46,12 @@ function strippedConversion(node: Node, unbuilt: boolean): Node {
  * taint engine found nothing built around it (`unbuilt`), filled or trimmed as a template): no write to it before
  * the use, and the name is among the function's own parameters.
  */
-export function passesOwnParameter(value: Node, unbuilt = false): boolean {
+export function passesOwnParameter(value: Node, unbuilt = false, depth = 0): boolean {
   const n = strippedConversion(value, unbuilt);
   if (n.type !== 'identifier') return false;
-  if (writesBefore(n, n.text).length > 0) return false;
+  const writes = writesBefore(n, n.text);
+  // `value = value.replace(arg, '')`: the parameter updated in place by a text operation is still the parameter.
+  if (writes.length > 0) return unbuilt && depth < 2 && writes.every((w) => w.kind === 'set' && w.value.id !== n.id && passesOwnParameter(w.value, unbuilt, depth + 1));
   const params = enclosingFunction(n).childForFieldName('parameters');
   if (!params) return false;
   const name = n.text.replace(/[$]/g, '\\$');
