@@ -4,6 +4,7 @@ import { echoedInput } from './phpEcho';
 import { isResponseWriter } from './javaWriter';
 import { escapesUnlessOptedOut, passesOwnParameter } from './wrapper';
 import { applyTaint, taintOfCapture } from '../shared/taintHelpers';
+import { onlyCallbackParameters } from '../shared/injection';
 import { inputSourceOf } from '../shared/inputEvidence';
 import { SAFE_SINKS, type SafeSink } from '../shared/safeValues';
 import { assignedText, balancedArgument, insideRanges, isDynamicExpression, readsBrowserSource, scriptRanges, sourceNames } from './inlineScript';
@@ -26,7 +27,7 @@ export const filters: Record<string, FilterHelper> = {
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'html') as SafeSink);
     if (!t) return false;
     const wrapper = t.evidence === 'parameter' && ((!t.built && passesOwnParameter(target.node, true)) || escapesUnlessOptedOut(target.node));
-    if (!applyTaint(ctx, t, target, !wrapper)) return false;
+    if (!applyTaint(ctx, t, target, !wrapper && !onlyCallbackParameters(t, ctx.doc.languageId))) return false;
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;
     return true;
