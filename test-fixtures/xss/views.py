@@ -122,3 +122,11 @@ def bolded(value):
     value = "<b>" + value + "</b>"
     # vigil-expect: xss
     return mark_safe(value)
+
+
+# A flag that defaults to true but guards no escaping (a text encoding) protects nothing.
+def as_bytes(value, utf8=True):
+    if utf8:
+        value = value.encode("utf-8")
+    # vigil-expect: xss
+    return mark_safe(value)

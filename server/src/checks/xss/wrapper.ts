@@ -64,7 +64,8 @@ export function passesOwnParameter(value: Node, unbuilt = false, depth = 0): boo
 // passes the flag off, so the decision, and the finding, belong to such a caller.
 
 /** Callees that escape or sanitise markup, by their last name. */
-const ESCAPING_CALL = /(^|[.:>_])(escape\w*|\w*_escape|sanitize\w*|purify|encode\w*)$/i;
+// (`encode` alone is a text encoding, `s.encode('utf-8')`, not an escaper.)
+const ESCAPING_CALL = /(^|[.:>_])(escape\w*|\w*_escape|sanitize\w*|purify|html_?encode|encode_?html\w*|encodeForHTML\w*)$/i;
 const TRUE = /^(true|True)$/;
 const CONDITIONS = /^(if_statement|if|unless|if_modifier|unless_modifier|conditional_expression|conditional|elif_clause)$/;
 
