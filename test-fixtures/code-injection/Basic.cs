@@ -7,7 +7,8 @@ class Formulas
 {
     async Task<int> Evaluate(string formula)
     {
-        // vigil-expect: code-injection
+        // Built from parameters only, with no caller here: no sign of outside input (a caller elsewhere that passes input is reported by a scan).
+        // vigil-ok: code-injection
         return await CSharpScript.EvaluateAsync<int>(formula);
     }
 
@@ -27,5 +28,10 @@ class Formulas
     {
         // vigil-ok: code-injection
         return await CSharpScript.EvaluateAsync<int>("1 + 2");
+    }
+
+    async Task<object> RunRequest(Microsoft.AspNetCore.Http.HttpRequest Request)
+    {
+        return await Run(Request.Query["body"]);
     }
 }

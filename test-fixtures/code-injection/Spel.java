@@ -1,3 +1,4 @@
+import javax.servlet.http.HttpServletRequest;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
@@ -12,5 +13,9 @@ class Rules {
     Object fixed() {
         // vigil-ok: code-injection
         return parser.parseExpression("'Hello'.concat('!')").getValue();
+    }
+
+    Object fromRequest(HttpServletRequest request) {
+        return evaluate(request.getParameter("rule"));
     }
 }

@@ -8,12 +8,14 @@ function loadSettings(body) {
 }
 
 function compile(expr) {
-  // vigil-expect: code-injection
+  // Built from parameters only, with no caller here: no sign of outside input (a caller elsewhere that passes input is reported by a scan).
+  // vigil-ok: code-injection
   return new Function('row', `return ${expr};`);
 }
 
 function schedule(id) {
-  // vigil-expect: code-injection
+  // Built from parameters only, with no caller here: no sign of outside input (a caller elsewhere that passes input is reported by a scan).
+  // vigil-ok: code-injection
   setTimeout('refresh(' + id + ')', 1000);
 }
 
@@ -50,4 +52,8 @@ function globalObject() {
 function refresh(id) {
   // vigil-ok: code-injection
   return eval('1 + 1') + id;
+}
+
+function settingsRoute(req, res) {
+  res.json(loadSettings(req.body.settings));
 }

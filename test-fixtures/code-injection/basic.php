@@ -12,12 +12,14 @@ function fromRequest() {
 }
 
 function legacy($check) {
-    // vigil-expect: code-injection
+    // Built from parameters only, with no caller here: no sign of outside input (a caller elsewhere that passes input is reported by a scan).
+    // vigil-ok: code-injection
     assert("$check > 0");
 }
 
 function sorter($field) {
-    // vigil-expect: code-injection
+    // Built from parameters only, with no caller here: no sign of outside input (a caller elsewhere that passes input is reported by a scan).
+    // vigil-ok: code-injection
     return create_function('$a, $b', "return strcmp(\$a['$field'], \$b['$field']);");
 }
 
@@ -39,4 +41,8 @@ function data($body) {
 function evaluator($engine, $expr) {
     // vigil-ok: code-injection
     return $engine->eval($expr);
+}
+
+function formulaRoute() {
+    return formula($_GET['expr']);
 }

@@ -2,7 +2,8 @@ class Report
   ALLOWED = %w[name email].freeze
 
   def value(record, field)
-    # vigil-expect: code-injection
+    # Built from parameters only, with no caller here: no sign of outside input (a caller elsewhere that passes input is reported by a scan).
+    # vigil-ok: code-injection
     record.instance_eval("self.#{field}")
   end
 
@@ -68,6 +69,10 @@ class Report
     eval <<~'RUBY'
       1 + 1
     RUBY
+  end
+
+  def with_binding_route
+    with_binding(params[:expr])
   end
 
   def with_binding(expr)

@@ -11,3 +11,7 @@ def compute(op, a, b):
 def compute_unchecked(op, a):
     # vigil-expect: code-injection
     return eval(f"{op}({int(a)})")
+
+
+def compute_view(request):
+    return compute_unchecked(request.args["op"], 1)

@@ -41,3 +41,10 @@ r = requests.get(url, auth=("admin", password))
 key = serialization.load_pem_private_key(pem, password=b"rsa-vigil-fixture")
 # vigil-ok: hardcoded-secret
 key = serialization.load_pem_private_key(pem, password=None)
+
+
+# A file format's magic marker names the format, not a secret.
+# vigil-ok: hardcoded-secret
+OPENSSH_TOKEN_MAGIC = b"vigil-key-v1\x00"
+# vigil-expect: hardcoded-secret
+AUTH_TOKEN = "Jd7-vigil-Fixture-Q2wLm8"

@@ -166,7 +166,7 @@ describe('incremental analysis', () => {
     // The SpEL pattern flags parseExpression only in a file that mentions an ExpressionParser; adding one in
     // a() changes b()'s finding although b() did not change (and no rule keyword appeared or vanished).
     const text =
-      'class Calc {\n    void a() {\n        int x = 1;\n    }\n    Object b(String input) {\n        return parser.parseExpression(input).getValue();\n    }\n}\n';
+      'class Calc {\n    void a() {\n        int x = 1;\n    }\n    Object b(HttpServletRequest request) {\n        return parser.parseExpression(request.getParameter("e")).getValue();\n    }\n}\n';
     const edited = text.replace('int x = 1;', 'Object p = new SpelExpressionParser();');
     const doc = { path: 'Calc.java', languageId: 'java' };
     await editOnce(doc, text, edited, async (r, s) => {

@@ -32,6 +32,10 @@ describe('semantic layer', () => {
       assert.ok(nameMatches('Cipher.getInstance', 'javax.crypto.Cipher.getInstance'));
       assert.ok(!nameMatches('com.acme.Cipher.getInstance', 'javax.crypto.Cipher.getInstance'));
       assert.ok(!nameMatches('md5', 'hashlib.md5'));
+      // A tail that is only a wildcard and a method takes no receiver's method of that name.
+      assert.ok(!nameMatches('hashlib.new', 'Crypto.Cipher.*.new'));
+      assert.ok(nameMatches('Crypto.Cipher.AES.new', 'Crypto.Cipher.*.new'));
+      assert.ok(nameMatches('Cipher.AES.new', 'Crypto.Cipher.*.new'));
       assert.ok(nameMatches('TripleDESCryptoServiceProvider', 'System.Security.Cryptography.TripleDESCryptoServiceProvider', true));
       assert.ok(nameMatches('crypto/md5.Sum', 'crypto/{md5,sha1}.{New,Sum}'));
       assert.ok(nameMatches('java.util.Random.nextInt', 'java.util.Random.next*'));

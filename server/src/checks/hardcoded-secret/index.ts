@@ -12,6 +12,7 @@ import { hardcodedKey } from './key';
 import { isLocaleFile } from './locale';
 import { exampleSecretInTests } from './exampleInTests';
 import { inPythonDocString } from './docstring';
+import { inYamlDocumentation } from './yamlExample';
 
 // Helpers of the hardcoded-secret rule. Two layers share them:
 //  - provider formats (regexes in the rule file) are checked by `secretToken`, `urlPassword` and `privateKeyBlock`;
@@ -80,6 +81,7 @@ export const filters: Record<string, FilterHelper> = {
     if (!kind) return false;
     const value = genericValue(ctx, layer);
     if (!value || rejectValue(value.text, kind) !== undefined) return false;
+    if (layer === 'text' && inYamlDocumentation(ctx.doc.path, ctx.text, value.start)) return false;
     if (overlapsProvider(ctx, value.start, value.end, GENERIC, filters)) return false;
     ctx.vars['what'] = describeName(name, kind);
     ctx.vars['value'] = maskSecret(credentialPart(value.text));

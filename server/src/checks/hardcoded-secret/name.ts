@@ -37,6 +37,8 @@ const META_SUFFIXES = new Set([
   'invalid', 'enabled', 'disabled', 'icon', 'img', 'image', 'color', 'colour', 'width', 'height', 'index', 'idx', 'key',
   // Feature flags and slugs name a switch or a page about the secret (auth_token_flag, password_reset_slug).
   'slug', 'flag', 'flags', 'feature', 'features', 'experiment',
+  // A format's magic marker or banner (OPENSSH_AUTH_MAGIC = b"openssh-key-v1\0") identifies a file format.
+  'magic', 'marker', 'banner',
 ]);
 // Names that look secret but are not: public keys, pagination and CSRF form tokens, lexer tokens.
 const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'next', 'page', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'lexer', 'parser', 'sync', 'cursor', 'nonce', 'no', 'forgot', 'reset', 'confirm', 'old', 'new', 'show', 'toggle', 'compass', 'bypass']);

@@ -11,6 +11,8 @@ export function argumentsOf(call: Node): Node | null {
 export function argumentNodes(call: Node): Node[] {
   const args = argumentsOf(call);
   if (!args) return [];
+  // Python's `f(x for x in xs)`: the generator is the call's one argument, not its body and clauses.
+  if (args.type === 'generator_expression') return [args];
   const out: Node[] = [];
   for (const a of args.namedChildren) {
     if (!a || a.type === 'comment') continue;

@@ -4,6 +4,8 @@ import { capture, documentFact, documentTest, optString, optStrings, opt } from 
 import { inputSourceOf } from './inputEvidence';
 import { SAFE_SINKS, type SafeSink } from './safeValues';
 import { applyTaint, taintOfCapture } from './taintHelpers';
+import { taintAt, type TaintFinding } from './taint';
+import { traceSource } from './taintTrace';
 import { argumentNodes } from './calls';
 import { enclosingFunction } from './ast';
 import { functionDefs } from './reaching';
@@ -21,6 +23,38 @@ function re(source: string, flags = ''): RegExp {
     regexCache.set(key, r);
   }
   return r;
+}
+
+const CALLBACKS = /^(function_expression|arrow_function|function|lambda|block|do_block)$/;
+
+/**
+ * Parameter evidence whose every parameter belongs to a function value handed to a call (`.each(function (i) {..})`,
+ * `Proc.new { |tag| .. }`) or a lambda: the callee (a library, an iterator) fills those parameters with its own
+ * values, and no caller of the program can be named. No evidence of input on its own; a source the surrounding
+ * code iterates (`params[:ids].each { |id| .. }`) is a source.
+ */
+export function onlyCallbackParameters(t: TaintFinding, languageId: string): boolean {
+  if (t.evidence !== 'parameter' || !t.open || t.open.length === 0) return false;
+  return t.open.every((o) => {
+    if (!CALLBACKS.test(o.fn.type)) return false;
+    if (!(o.fn.type === 'lambda' || o.fn.type === 'block' || o.fn.type === 'do_block' || /^(arguments|argument_list|argument)$/.test(o.fn.parent?.type ?? ''))) return false;
+    // The parameter is the callback's own, not one of the function around it that the callback reads.
+    const param = traceSource(o.trace);
+    const own = o.fn.childForFieldName('parameters') ?? o.fn.namedChildren.find((c) => c?.type === 'block_parameters') ?? o.fn.childForFieldName('parameter');
+    if (param === undefined || !own || param.start < own.startIndex || param.end > own.endIndex) return false;
+    return !iteratesInput(o.fn, languageId);
+  });
+}
+
+/**
+ * The callback is handed to a call whose receiver or other arguments carry input (`params[:ids].each { |id| .. }`,
+ * `names.forEach(n => ..)`): its parameters may be their elements, so the finding keeps its evidence.
+ */
+function iteratesInput(fn: Node, languageId: string): boolean {
+  const call = fn.parent && /^(arguments|argument_list|argument)$/.test(fn.parent.type) ? fn.parent.parent : fn.parent;
+  if (!call || !/call/.test(call.type)) return false;
+  const parts = [call.childForFieldName('receiver'), call.childForFieldName('function')?.childForFieldName('object'), ...argumentNodes(call)];
+  return parts.some((p) => p !== null && p !== undefined && p.id !== fn.id && taintAt(p, languageId) !== undefined);
 }
 
 const SHELL_WORD = /^"(\/bin\/|\/usr\/bin\/)?(sh|bash|zsh|dash|ksh|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)"$/;
@@ -42,7 +76,7 @@ export const filters: Record<string, FilterHelper> = {
     const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), sink);
     if (!t) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
-    if (!applyTaint(ctx, t, target)) return false;
+    if (!applyTaint(ctx, t, target, !onlyCallbackParameters(t, ctx.doc.languageId))) return false;
     const input = inputSourceOf(target.node);
     if (input) ctx.input = input;
     return true;

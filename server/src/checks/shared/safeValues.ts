@@ -47,7 +47,8 @@ const ESCAPERS: Record<Exclude<SafeSink, 'any' | 'code'>, RegExp> = {
   // Helpers that add their own quotes or quote an identifier.
   sql: /(^|[.:>\\])(quote_table_name|quote_column_name|quote_ident|quote_identifier|quote_literal|quote_string|quoteIdentifier|quoteIdent|quoteLiteral|quoteName|quoteColumnName|quoteTableName|quoteSingleIdentifier|quote|escapeId|escapeIdentifier|escapeLiteral|pg_escape_identifier|pg_escape_literal|sanitize_sql|sanitize_sql_array|sanitize_sql_like|sanitize_sql_for_order|sanitize_sql_for_conditions|QuoteIdentifier|QuoteLiteral|sql\.Identifier|sql\.Literal|encodeForSQL|(mysql|SqlString|sqlstring|connection|conn|pool|db)\.escape)$/,
   shell: /(^|[.:>\\])(shlex\.quote|pipes\.quote|shellescape|Shellwords\.escape|Shellwords\.shellescape|escapeshellarg|shellQuote|shell_quote|quoteShellArg)$/,
-  html: /(^|[.:>\\])(htmlspecialchars|htmlentities|esc_html|esc_attr|esc_url|esc_textarea|wp_kses|wp_kses_post|strip_tags|html\.escape|cgi\.escape|markupsafe\.escape|escape|conditional_escape|format_html|format_html_join|bleach\.clean|nh3\.clean|ERB::Util\.h|ERB::Util\.html_escape|html_escape|unwrapped_html_escape|h|CGI\.escapeHTML|CGI\.escape_html|Rack::Utils\.escape_html|sanitize|DOMPurify\.sanitize|sanitizeHtml|sanitizeHTML|escapeHtml|escapeHTML|escape_html|_\.escape|lodash\.escape|he\.encode|he\.escape|encodeURIComponent|encodeURI|filterXSS|xss|forHtml|forHtmlContent|forHtmlAttribute|escapeHtml4|escapeXml|escapeXml10|htmlEscape|encodeForHTML|encodeForHTMLAttribute|HtmlEncode|HtmlAttributeEncode|Encode|EscapeString|HTMLEscapeString|HTMLEscaper|Sanitize|SanitizeBytes)$/,
+  // Rails' tag builders (content_tag, tag, link_to, safe_join) escape the content and attributes they are given.
+  html: /(^|[.:>\\])(htmlspecialchars|htmlentities|esc_html|esc_attr|esc_url|esc_textarea|wp_kses|wp_kses_post|strip_tags|html\.escape|cgi\.escape|markupsafe\.escape|escape|conditional_escape|format_html|format_html_join|bleach\.clean|nh3\.clean|ERB::Util\.h|ERB::Util\.html_escape|html_escape|unwrapped_html_escape|h|CGI\.escapeHTML|CGI\.escape_html|Rack::Utils\.escape_html|sanitize|DOMPurify\.sanitize|sanitizeHtml|sanitizeHTML|escapeHtml|escapeHTML|escape_html|_\.escape|lodash\.escape|he\.encode|he\.escape|encodeURIComponent|encodeURI|filterXSS|xss|forHtml|forHtmlContent|forHtmlAttribute|escapeHtml4|escapeXml|escapeXml10|htmlEscape|encodeForHTML|encodeForHTMLAttribute|HtmlEncode|HtmlAttributeEncode|Encode|EscapeString|HTMLEscapeString|HTMLEscaper|Sanitize|SanitizeBytes|content_tag|content_tag_string|tag|safe_join|link_to)$/,
   // A string cannot be an operator object; an escaped pattern cannot widen a regular expression.
   nosql: /(^|[.:>\\])(String|str|strval|String\.valueOf|toString|to_s|escapeRegExp|escapeRegex|escape_regex|_\.escapeRegExp|re\.escape|Regexp\.escape|Regexp\.quote|preg_quote|Pattern\.quote|mongoSanitize|sanitize|sanitizeFilter|mongo_sanitize)$/,
 };
@@ -61,6 +62,7 @@ const BINARY_TYPES = new Set(['binary_expression', 'binary_operator', 'binary', 
 const COMPARISON_OPS = /^(==|===|!=|!==|<|>|<=|>=|<=>|=~|!~|instanceof|in|not in|is|is not|eq|ne|lt|gt|le|ge)$/;
 const SUBSCRIPT_TYPES = new Set(['subscript', 'subscript_expression', 'element_reference', 'index_expression', 'element_access_expression', 'array_access']);
 const TERNARY_TYPES = new Set(['ternary_expression', 'conditional_expression', 'conditional']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
 const MEMBER_TYPES = new Set(['member_expression', 'field_access', 'attribute', 'selector_expression', 'member_access_expression']);
 /** Lookup methods on a map or list: `SORTS.get(k)`, `COLUMNS.fetch(k)`, `ALLOWED.find(...)`. */
 const LOOKUP_METHOD = /^(get|fetch|getOrDefault|GetValueOrDefault|dig|find|at|values_at|first|last|sample)$/;
@@ -218,6 +220,13 @@ export function safeReason(raw: Node, sink: SafeSink, depth = 0): SafeReason | u
     const prop = node.childForFieldName('property') ?? node.childForFieldName('field') ?? node.childForFieldName('name') ?? node.childForFieldName('attribute');
     if (prop && NUMERIC_PROPERTY.test(prop.text)) return 'number';
     return undefined;
+  }
+  // `[escape(v) for v in values]`, `(format_html(f, *a) for a in rows)`: every element is what the escaper returns.
+  if (COMPREHENSIONS.has(t)) {
+    // `{k: escape(v) for k, v in kw.items()}`: the values are what is inserted.
+    const raw = node.childForFieldName('body');
+    const body = raw?.type === 'pair' ? raw.childForFieldName('value') : raw;
+    return body && CALL_TYPES.has(unwrap(body).type) && isEscaper(calleeText(unwrap(body)), sink) ? 'escaped' : undefined;
   }
   if (sink === 'nosql' && (t === 'template_string' || t === 'string' || t === 'encapsed_string')) return 'string';
   return undefined;

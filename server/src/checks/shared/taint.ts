@@ -88,6 +88,7 @@ interface Env {
   summaries: Map<string, Taint | null>;
 }
 
+const COMPREHENSIONS = /^(list_comprehension|generator_expression|set_comprehension|dictionary_comprehension)$/;
 const FORMAT = /^(format|Sprintf|sprintf|vsprintf|Format|concat|Concat|join|Join|formatted|printf|String\.format|String\.join)$/;
 /** Getters that read one element: with a constant key, only what was stored at that key flows. */
 const GETTERS = /^(get|getOrDefault|opt|optString|fetch|Get|GetValueOrDefault|getProperty|getAttribute|getParameter|dig|elementAt|ElementAt)$/;
@@ -211,8 +212,9 @@ function compute(env: Env, node: Node, key: string | undefined, depth: number): 
   // Numbers, booleans, allow-listed values and this sink's escapers carry no text that changes the sink's syntax
   // (safeValues.ts). Compound shapes are left to their parts, so each part is asked once; a cast (`(int) $x`),
   // which the shapes see through, is asked itself. An escaper that is safe only between quotes
-  // (`mysqli_real_escape_string`) is left to the sink, which knows the quoting.
-  if (s.kind !== 'clean' && s.kind !== 'dict' && (s.kind !== 'union' || node.type === 'cast_expression')) {
+  // (`mysqli_real_escape_string`) is left to the sink, which knows the quoting. A comprehension is asked too: its
+  // elements are what its body gives (`[escape(v) for v in vs]`), not the collection it iterates.
+  if (s.kind !== 'clean' && s.kind !== 'dict' && (s.kind !== 'union' || node.type === 'cast_expression' || COMPREHENSIONS.test(node.type))) {
     const reason = safeReasonOfUse(node, env.sink);
     if (reason !== undefined && reason !== 'quoted-escape') return CLEAN;
   }
@@ -306,13 +308,17 @@ function passThrough(env: Env, node: Node, s: Extract<Shape, { kind: 'call' }>, 
   // Anything else passes on what goes in: conversions, decoding, trimming, builders, formatting. From a receiver
   // that is only a parameter (no source proven), only the text operations: `request.getContextPath()` on a
   // request parameter is no evidence of input, `name.trim()` on a string parameter is.
-  let t = s.receiver ? evaluate(env, s.receiver, undefined, depth + 1) : CLEAN;
-  t = merge(t, union(env, s.args, undefined, depth));
+  const fromReceiver = s.receiver ? evaluate(env, s.receiver, undefined, depth + 1) : CLEAN;
+  const fromArgs = union(env, s.args, undefined, depth);
+  const t = merge(fromReceiver, fromArgs);
   if (!isTainted(t)) return CLEAN;
   // Weak evidence (a parameter, no source) goes only through text operations: `request.getContextPath()` or
   // `helper.load(request)` on a parameter is no sign of input; `name.trim()`, `decode(name)` are.
   if (!t.source && !TEXT_METHODS.test(s.name) && !FORMAT.test(s.name)) return CLEAN;
-  return through(t, node, `passed through ${quote(`${s.path}(…)`)}`, t.built || FORMAT.test(s.name) || FORMAT.test(s.path));
+  // Formatting builds text around what it inserts; a template (`fmt.format(...)`) filled only with clean values
+  // is handed on as it came, built or not.
+  const formats = (FORMAT.test(s.name) || FORMAT.test(s.path)) && (isTainted(fromArgs) || !s.receiver);
+  return through(t, node, `passed through ${quote(`${s.path}(…)`)}`, t.built || formats);
 }
 
 /** The taint a call to `fn` returns, given its arguments. */

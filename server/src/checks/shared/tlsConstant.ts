@@ -1,12 +1,15 @@
 import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, HelperOptions } from './types';
 import { opt, optString } from './types';
+import { referencesInScope } from './ast';
 
 // A TLS library's "do not verify" constant (ssl.CERT_NONE, OpenSSL::SSL::VERIFY_NONE) turns verification off only
 // where it is set. Libraries also read it: they compare a configured mode with it (`if mode == ssl.CERT_NONE`), test
 // membership (`mode in (CERT_NONE, CERT_REQUIRED)`), keep a table from option names to constants
 // (`{"none": ssl.CERT_NONE}`), or pick it in a conditional whose other branch verifies (`REQUIRED if verify else
-// NONE`): the caller's own setting decides there, and a finding belongs where that setting is made.
+// NONE`): the caller's own setting decides there, and a finding belongs where that setting is made. The same holds
+// for a fallback read into a local that is only compared (`mode = opts.get("cert_reqs", ssl.CERT_NONE)`, then
+// `if mode == ssl.CERT_NONE: return True`): the code asks which mode was configured, it configures none.
 
 const COMPARISONS = new Set(['comparison_operator', 'pattern', 'when']);
 const GROUPS = new Set(['tuple', 'list', 'set', 'array', 'parenthesized_expression']);
@@ -22,6 +25,31 @@ function isComparedOrListed(n: Node): boolean {
     return /^(?:==|!=|===|<=>)$/.test(op);
   }
   return COMPARISONS.has(p.type);
+}
+
+/** Calls that read a value with a fallback: the constant is their second argument. */
+const FALLBACK_READS = /^(get|fetch|pop|getattr)$/;
+
+/**
+ * The constant is the fallback of a read (`opts.get(key, CERT_NONE)`) assigned to a local, and every later use of
+ * the local is a comparison or a membership test.
+ */
+function isFallbackOnlyCompared(n: Node): boolean {
+  const args = n.parent;
+  const call = args?.parent;
+  if (!args || !call || !/argument_list|arguments/.test(args.type) || args.namedChildren[0]?.id === n.id) return false;
+  const fn = call.childForFieldName('function') ?? call.childForFieldName('method');
+  const name = (fn?.childForFieldName('attribute') ?? fn?.childForFieldName('property') ?? fn)?.text ?? '';
+  if (!FALLBACK_READS.test(name)) return false;
+  const assign = call.parent;
+  const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : null;
+  if (!left || left.type !== 'identifier') return false;
+  // Later writes (`mode = ctx.verify_mode` on another branch) are not uses of this value.
+  const isWrite = (r: Node): boolean => r.parent?.type === 'assignment' && r.parent.childForFieldName('left')?.id === r.id;
+  // `opts.verify_mode` names an attribute, not the local.
+  const isAttribute = (r: Node): boolean => r.parent?.type === 'attribute' && r.parent.childForFieldName('attribute')?.id === r.id;
+  const uses = referencesInScope(call, left.text).filter((r) => r.startIndex > call.endIndex && !isWrite(r) && !isAttribute(r));
+  return uses.length > 0 && uses.every((u) => isComparedOrListed(u));
 }
 
 /** A dictionary or hash entry keyed by a string or symbol: a lookup table from option names to constants. */
@@ -50,7 +78,7 @@ export const filters: Record<string, FilterHelper> = {
   tlsConstantIsSet: (_ctx, target, options) => {
     const node = target?.node;
     if (!node) return true;
-    if (isComparedOrListed(node) || isTableEntry(node)) return false;
+    if (isComparedOrListed(node) || isTableEntry(node) || isFallbackOnlyCompared(node)) return false;
     const verifying = optString(options, 'verifying');
     return !(verifying && isBranchOfChoice(node, new RegExp(verifying)));
   },

@@ -17,6 +17,11 @@ export interface SqlAnalysis {
   dynamic: ValuePart[];
   /** A dynamic value sits in an identifier position or is named like one (table, column, order). */
   identifierLike: boolean;
+  /**
+   * The dynamic values that name a schema object: after DATABASE / SCHEMA / SEQUENCE / TEMPLATE, between identifier
+   * quotes (`` `x` ``, `"x"`, `[x]`), or qualifying a name (`x.CURRVAL`). Not a sort column or a FROM table.
+   */
+  names: Set<ValuePart>;
   /** The SQL text with each value shown as `?` (for keyword checks and tests). */
   sqlText: string;
 }
@@ -84,6 +89,15 @@ function isPlaceholderList(node: Node): boolean {
 }
 
 const IDENTIFIER_BEFORE = /(\b(from|join|into|update|table|by|asc|desc|exists)|[.`"[])\s*$/i;
+const NAME_BEFORE = /\b(database|schema|sequence|template)\s+$/i;
+/** Between identifier quotes, or followed by `.name` (`seq.CURRVAL`, `schema.tbl`). */
+function namesObject(before: LitPart | undefined, after: LitPart | undefined): boolean {
+  if (before && NAME_BEFORE.test(before.raw)) return true;
+  if (after && /^\.[A-Za-z_]/.test(after.raw)) return true;
+  const open = before?.raw.slice(-1);
+  const close = after?.raw[0];
+  return (open === '`' && close === '`') || (open === '"' && close === '"') || (open === '[' && close === ']');
+}
 const IDENTIFIER_WORD = /^(tables?|tbl|columns?|cols?|fields?|order|sort|dir|direction|schema|database|dbname|identifier|ident)$/i;
 
 /** The last word of a value's name (`sortOrder` → order, `table_name` → name), lower-cased. */
@@ -111,6 +125,7 @@ export function analyseQuery(arg: Node, mode: SqlMode): SqlAnalysis | undefined 
   if (!build) return undefined;
   const dynamic: ValuePart[] = [];
   let identifierLike = false;
+  const names = new Set<ValuePart>();
   build.parts.forEach((p, i) => {
     if (p.kind !== 'value' || isSafeValue(p, 0, isQuoted(build.parts, i))) return;
     dynamic.push(p);
@@ -119,9 +134,13 @@ export function analyseQuery(arg: Node, mode: SqlMode): SqlAnalysis | undefined 
     // Glued to a word (`log_` + x) or after FROM / ORDER BY: part of an identifier, not a value.
     const glued = (before && /\w$/.test(before.raw)) || (after && /^\w/.test(after.raw));
     if (glued || (before && IDENTIFIER_BEFORE.test(before.raw)) || IDENTIFIER_WORD.test(lastWord(p.node))) identifierLike = true;
+    if (namesObject(before, after)) {
+      identifierLike = true;
+      names.add(p);
+    }
   });
   if (dynamic.length === 0) return undefined;
   const sqlText = build.parts.map((p) => (p.kind === 'lit' ? p.raw : ' ? ')).join('');
   if (!looksLikeSql(sqlText, mode)) return undefined;
-  return { build, dynamic, identifierLike, sqlText };
+  return { build, dynamic, identifierLike, names, sqlText };
 }

@@ -41,12 +41,19 @@ export const filters: Record<string, FilterHelper> = {
     // Only values input reaches count (taint.ts): a value that is provably constant, or an unknown call's result on
     // constants, is not injection. The strongest evidence among the values decides the confidence and the path.
     let best: TaintFinding | undefined;
+    // Whether a value outside a schema-object name carries input, or any value carries input from a proven source.
+    let standalone = false;
     for (const p of a.dynamic) {
       const t = taintOfCapture(ctx, { name: 'value', text: p.node.text, start: p.node.startIndex, end: p.node.endIndex, node: p.node }, undefined, 'sql');
       if (t && (!best || RANK[t.evidence] > RANK[best.evidence])) best = t;
+      if (t && (t.evidence === 'source' || !a.names.has(p))) standalone = true;
     }
     if (!best) return false;
-    if (!applyTaint(ctx, best, target)) return false;
+    // Names of schema objects (a database, a sequence, a quoted column) cannot be bound as parameters, so database
+    // libraries and migration helpers insert the ones their caller passes: a parameter there alone is how such code
+    // is written, reported only where a caller passes input (in the file, or in another file of a scan). A sort
+    // column or a table after FROM stays reported: that is where request values are put.
+    if (!applyTaint(ctx, best, target, standalone)) return false;
     analyses.set(ctx, a);
     const kinds = [...a.build.kinds].map((k) => KIND_WORDS[k] ?? k);
     ctx.vars['how'] = kinds.length > 0 ? kinds.join(' and ') : 'string building';

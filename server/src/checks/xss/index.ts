@@ -1,7 +1,12 @@
 import type { FilterHelper, HelperOptions } from '../shared/types';
-import { capture, documentFact, lineOf } from '../shared/types';
+import { capture, documentFact, lineOf, opt, optString } from '../shared/types';
 import { echoedInput } from './phpEcho';
 import { isResponseWriter } from './javaWriter';
+import { escapesUnlessOptedOut, passesOwnParameter } from './wrapper';
+import { applyTaint, taintOfCapture } from '../shared/taintHelpers';
+import { onlyCallbackParameters } from '../shared/injection';
+import { inputSourceOf } from '../shared/inputEvidence';
+import { SAFE_SINKS, type SafeSink } from '../shared/safeValues';
 import { assignedText, balancedArgument, insideRanges, isDynamicExpression, readsBrowserSource, scriptRanges, sourceNames } from './inlineScript';
 
 // Helpers of the xss rule that its queries cannot say: request values echoed through a PHP variable, and
@@ -11,6 +16,23 @@ import { assignedText, balancedArgument, insideRanges, isDynamicExpression, read
 const ESCAPED_EXPRESSION = /^\s*(?:[\w$]+\.)*(sanitize|escape\w*|encodeURIComponent|encodeURI|filterXSS|encode|htmlEncode)\s*\([^]*\)\s*$/;
 
 export const filters: Record<string, FilterHelper> = {
+  /**
+   * As `injectable`, for the APIs that mark a value as trusted markup (mark_safe, html_safe, template.HTML): a
+   * parameter handed on unchanged is a wrapper of the API (wrapper.ts), reported only where a caller passes input
+   * (in the file, or in another file of a scan), never at the wrapper alone; so is a helper that escapes unless its
+   * caller turns a flag that defaults to true off (`autoescape=True`, `escape = true`).
+   */
+  markedSafe: (ctx, target, options) => {
+    if (!target?.node) return false;
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'html') as SafeSink);
+    if (!t) return false;
+    const wrapper = t.evidence === 'parameter' && ((!t.built && passesOwnParameter(target.node, true)) || escapesUnlessOptedOut(target.node));
+    if (!applyTaint(ctx, t, target, !wrapper && !onlyCallbackParameters(t, ctx.doc.languageId))) return false;
+    const input = inputSourceOf(target.node);
+    if (input) ctx.input = input;
+    return true;
+  },
+
   /** Java: the receiver of print/println/write (target) is the HTTP response's writer (see javaWriter.ts). */
   javaResponseWriter: (_ctx, target) => (target?.node ? isResponseWriter(target.node) : false),
 
@@ -48,6 +70,7 @@ export const filters: Record<string, FilterHelper> = {
 
 /** The options each helper above accepts (checked when a rule file loads). */
 export const options: Record<string, HelperOptions> = {
+  markedSafe: { sanitizer: opt.string, sink: opt.oneOf(SAFE_SINKS) },
   javaResponseWriter: {},
   phpEchoesRequestValue: {},
   inlineScriptSink: {},

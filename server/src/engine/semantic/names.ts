@@ -71,8 +71,12 @@ export function nameMatches(name: string, pattern: string, simpleType = false): 
   if (!/[./]/.test(name) && !simpleType) return false;
   const starts = segmentStarts(pattern);
   for (let i = 1; i < starts.length - (simpleType ? 0 : 1); i++) {
+    const tail = pattern.slice(starts[i]);
+    // A tail that starts with a wildcard (`*.new` of `Crypto.Cipher.*.new`) names no module or type: it would take
+    // any receiver's method of that name (`hashlib.new`).
+    if (tail.startsWith('*')) continue;
     // The pattern's segments from i on, compared with the name's spelling.
-    if (patternRegex(pattern.slice(starts[i])).test(name)) return true;
+    if (patternRegex(tail).test(name)) return true;
   }
   return false;
 }
