@@ -233,7 +233,8 @@ describe('developer-controlled files', () => {
     const own = "const fs = require('fs');\nconst m = JSON.parse(fs.readFileSync('package.json', 'utf8'));\nfs.writeFileSync(m.version + '.txt', 'x');\n";
     const served = "const fs = require('fs');\nfunction h(req, res) { res.send(fs.readFileSync('/srv/' + req.query.name)); }\napp.get('/f', h);\n";
     assert.deepStrictEqual((await findings('scripts/release.js', own, 'javascript')).map((f) => f.ruleId), []);
-    assert.deepStrictEqual((await findings('src/release.js', own, 'javascript')).map((f) => f.ruleId), ['path-traversal']);
+    // Anywhere else the same: a file the program opens itself is the operator's, no outside input (sources.yaml).
+    assert.deepStrictEqual((await findings('src/release.js', own, 'javascript')).map((f) => f.ruleId), []);
     assert.deepStrictEqual((await findings('scripts/serve.js', served, 'javascript')).map((f) => f.ruleId), ['path-traversal']);
   });
 });
