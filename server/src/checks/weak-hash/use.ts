@@ -18,6 +18,12 @@ const NAME_ROLES = /(^|_)(cache|cached|guid|uuid|slot|namespace|suffix|prefix|fi
  * Words of a call the digest is only shown through: a log line, a console message. Nothing reads it back to
  * decide anything.
  */
+/**
+ * Constructions a hash object parameterises whose security does not rest on collision resistance: RSA-OAEP and its
+ * MGF1 mask (`rsa.EncryptOAEP(sha1.New(), ..)`, `padding.MGF1(hashes.SHA1())`).
+ */
+const CONSTRUCTIONS = /(^|_)(oaep|encrypt_oaep|decrypt_oaep|mgf1)(_|$)/;
+
 const DISPLAY_ROLES = /(^|_)(write_error|print|println|printf|puts|log|debug|warn|warning)(_|$)/;
 
 /**
@@ -68,6 +74,10 @@ interface Destinations {
   stored?: Node;
   /** It is what its function returns. */
   returned: boolean;
+  /** The calls it is passed through. */
+  calls: Node[];
+  /** It is reduced to a hash-table slot: an index of a map, 32 bits or fewer (see SLOT_FORMATS). */
+  slot: boolean;
 }
 
 function destinations(start: Node): Destinations {
@@ -76,10 +86,17 @@ function destinations(start: Node): Destinations {
   let path = false;
   let stored: Node | undefined;
   let returned = false;
+  let slot = false;
+  const calls: Node[] = [];
   let n = start;
   for (let depth = 0; depth < 12 && n.parent; depth++) {
     const p: Node = n.parent;
     if (STOP.has(p.type)) break;
+    // Ruby: the last statement of a method body is what the method returns.
+    if (p.type === 'body_statement') {
+      returned = lastOfBody(n);
+      break;
+    }
     if (ASSIGNMENTS.has(p.type)) {
       const left = p.childForFieldName('left') ?? p.namedChild(0);
       if (left && left.startIndex !== n.startIndex) {
@@ -101,6 +118,10 @@ function destinations(start: Node): Destinations {
         break;
       }
     }
+    // The key of a map or array element (`$autoloads[md5($name)] = ..`): a slot, whatever is stored there.
+    if (SUBSCRIPTS.has(p.type) && (p.childForFieldName('index') ?? p.childForFieldName('subscript') ?? p.namedChild(1))?.startIndex === n.startIndex) slot = true;
+    // Cut to a few hex digits or bytes: anyone finds a collision of 32 bits by trying, whatever the algorithm.
+    if (SUBSCRIPTS.has(p.type) && (p.namedChild(0)?.startIndex === n.startIndex) && shortSlice(p)) slot = true;
     // Returned: the function's name says the use, but only in FUNCTION_ROLES' strict sense (see there).
     if (RETURNS.has(p.type)) {
       returned = true;
@@ -112,6 +133,8 @@ function destinations(start: Node): Destinations {
       const callee = calleeText(p).split(/\.|->|::/).pop() ?? '';
       words.push(...wordsOf(callee));
       callees.push(wordsOf(callee).join('_'));
+      calls.push(p);
+      if (shortening(p, callee)) slot = true;
     }
     if (CONCAT.test(p.type) && !CONCAT.test(p.parent?.type ?? '')) {
       // The whole concatenation at once: `$dir . '/tmp-' . md5($x) . '.zip'` nests its pieces to the left.
@@ -120,9 +143,25 @@ function destinations(start: Node): Destinations {
     } else if (p.namedChildren.some((c) => c !== null && c.startIndex !== n.startIndex && pathLike(c))) path = true;
     n = p;
   }
-  // An expression-bodied function (Ruby's last statement, a lambda) returns the value too.
-  if (!returned && !stored && lastOfBody(n)) returned = true;
-  return { words, callees, path, returned, ...(stored ? { stored } : {}) };
+  return { words, callees, path, returned, calls, slot, ...(stored ? { stored } : {}) };
+}
+
+const SUBSCRIPTS = new Set(['subscript', 'subscript_expression', 'element_reference', 'index_expression', 'element_access_expression', 'array_access']);
+/** `unpack` formats that read one integer of 32 bits or fewer from the front (PHP, Ruby, Python struct). */
+const SLOT_FORMATS = /^['"]?[<>=!@]?[iIlLNVnvsScC]/;
+
+/** `d[:8]`, `d[0:4]`: a slice from the start to at most 8 characters. */
+function shortSlice(sub: Node): boolean {
+  const m = /\[\s*(?:0\s*)?:\s*(\d+)\s*\]$/.exec(sub.text);
+  return m !== null && Number(m[1]) <= 8;
+}
+
+/** `unpack('N', $d)`, `struct.unpack('<I', d[:4])`, `substr($d, 0, 8)`: the call keeps 32 bits or fewer. */
+function shortening(call: Node, callee: string): boolean {
+  const args = argumentNodes(call);
+  if (/^unpack(_from)?$/.test(callee)) return args[0] !== undefined && SLOT_FORMATS.test(args[0].text);
+  if (/^(substr|mb_substr)$/.test(callee)) return args[1]?.text === '0' && args[2] !== undefined && /^\d+$/.test(args[2].text) && Number(args[2].text) <= 8;
+  return false;
 }
 
 const CONCAT = /^(binary_expression|binary_operator|concatenated_string|string_concatenation|binary)$/;
@@ -151,7 +190,7 @@ function lastOfBody(stmt: Node): boolean {
  * that matters, and only a role word says otherwise.
  */
 function namedUse(d: Destinations, depth: number): boolean {
-  return (depth === 0 && d.path) || NAME_ROLES.test(d.words.join('_')) || (d.callees.length > 0 && DISPLAY_ROLES.test(d.callees[0]!));
+  return (depth === 0 && d.path) || d.slot || NAME_ROLES.test(d.words.join('_')) || (d.callees.length > 0 && DISPLAY_ROLES.test(d.callees[0]!)) || d.callees.some((c) => CONSTRUCTIONS.test(c));
 }
 
 /**
@@ -190,11 +229,49 @@ export function nonSecurityUse(call: Node): boolean {
 /** Words of a server's challenge in a challenge-response proof. */
 const CHALLENGE = /(^|[^a-z])(challenge|c?nonce|scramble|magic)([^a-z]|$)/i;
 
+/** The texts a local was assigned in `scope` (`seed = self.magic + password`), for data assembled first. */
+function assignedTexts(scope: Node, name: string): string[] {
+  const out: string[] = [];
+  const stack = [scope];
+  while (stack.length > 0 && out.length < 8) {
+    const n = stack.pop()!;
+    if (ASSIGNMENTS.has(n.type) || n.type === 'variable_declarator') {
+      const left = n.childForFieldName('left') ?? n.childForFieldName('name') ?? n.namedChild(0);
+      const right = n.childForFieldName('right') ?? n.childForFieldName('value') ?? n.namedChild(1);
+      if (left?.text === name && right) out.push(right.text);
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return out;
+}
+
+function mixesChallenge(call: Node): boolean {
+  const texts = hashedTexts(call);
+  if (texts.some((t) => CHALLENGE.test(t))) return true;
+  const scope = enclosingScope(call);
+  return texts.some((t) => /^[$@]?\w+$/.test(t.trim()) && assignedTexts(scope, t.trim()).some((x) => CHALLENGE.test(x)));
+}
+
+const HASHING = /md5|sha1?\b|sha1|digest/i;
+
+/** Where the digest goes, and where it goes from there (its stored variable's reads, its function's callers). */
+function reach(top: Node, depth: number): Destinations[] {
+  const d = destinations(top);
+  if (depth >= 2) return [d];
+  let next: Node[] = [];
+  if (d.stored) next = usesOfStored(d.stored).flatMap((u) => (u.kind === 'value' ? [u.node] : []));
+  else if (d.returned) next = callSitesOf(enclosingScope(top)).map((c) => chainAbove(c).top);
+  return [d, ...next.flatMap((n) => reach(n, depth + 1))];
+}
+
 /**
  * The digest mixes a secret with the peer's challenge (POP3 APOP, HTTP Digest, MySQL's scramble, Twisted PB): a
  * challenge-response proof that the protocol prescribes. Forging it needs a preimage, not a collision; the
- * weakness, if any, is the protocol's, and it is not one a change of hash in this code can fix.
+ * weakness, if any, is the protocol's, and it is not one a change of hash in this code can fix. The data may be
+ * assembled in a local first; and a digest that is itself hashed into such a proof (HTTP Digest's HA1 and HA2)
+ * is part of it.
  */
 export function challengeResponse(call: Node): boolean {
-  return hashedTexts(call).some((t) => CHALLENGE.test(t));
+  if (mixesChallenge(call)) return true;
+  return reach(chainAbove(call).top, 0).some((d) => d.calls.some((c) => c.startIndex !== call.startIndex && HASHING.test(calleeText(c)) && mixesChallenge(c)));
 }
