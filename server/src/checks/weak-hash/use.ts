@@ -24,6 +24,12 @@ const NAME_ROLES = /(^|_)(cache|cached|guid|uuid|slot|namespace|suffix|prefix|fi
  */
 const CONSTRUCTIONS = /(^|_)(oaep|encrypt_oaep|decrypt_oaep|mgf1)(_|$)/;
 
+/** A test's assertion: the digest is the oracle a test compares with, not a value anything trusts. */
+const ASSERTION = /^(assert|expect|should)(_|$)/;
+
+/** Calls that ask a hasher about its shape only (`md5.New().Size()`): no digest of anything is computed. */
+const SHAPE_ONLY = /^(Size|BlockSize|getDigestLength|digest_size|block_size|getAlgorithm)$/;
+
 const DISPLAY_ROLES = /(^|_)(write_error|print|println|printf|puts|log|debug|warn|warning)(_|$)/;
 
 /**
@@ -190,7 +196,7 @@ function lastOfBody(stmt: Node): boolean {
  * that matters, and only a role word says otherwise.
  */
 function namedUse(d: Destinations, depth: number): boolean {
-  return (depth === 0 && d.path) || d.slot || NAME_ROLES.test(d.words.join('_')) || (d.callees.length > 0 && DISPLAY_ROLES.test(d.callees[0]!)) || d.callees.some((c) => CONSTRUCTIONS.test(c));
+  return (depth === 0 && d.path) || d.slot || NAME_ROLES.test(d.words.join('_')) || (d.callees.length > 0 && DISPLAY_ROLES.test(d.callees[0]!)) || d.callees.some((c) => CONSTRUCTIONS.test(c) || ASSERTION.test(c));
 }
 
 /**
@@ -221,6 +227,7 @@ export function nonSecurityUse(call: Node): boolean {
   const hashed = argumentNodes(call).map((a) => a.text.trim());
   if (hashed.length > 0 && hashed.every((t) => UNIQUE_ONLY.test(t)) && inputs.length > 0) return true;
   if (constantDigest(call)) return true;
+  if (chained.some((c) => SHAPE_ONLY.test(calleeText(c).split(/\.|->|::/).pop() ?? ''))) return true;
   const fn = functionName(call);
   if (fn !== undefined && FUNCTION_ROLES.test(wordsOf(fn).join('_'))) return true;
   return namedValue(top, 0);
