@@ -31,3 +31,16 @@ class Peer:
         # What the socket delivers is outside input, whatever the class dumps.
         # vigil-expect: insecure-deserialization
         return pickle.loads(self.sock.recv(65536))
+
+
+def copy_of(obj):
+    # A round trip through a local: a deep copy of an object the program holds.
+    pickled = pickle.dumps(obj)
+    # vigil-ok: insecure-deserialization
+    return pickle.loads(pickled)
+
+
+def received(conn):
+    data = conn.recv(4096)
+    # vigil-expect: insecure-deserialization
+    return pickle.loads(data)

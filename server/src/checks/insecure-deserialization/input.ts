@@ -12,6 +12,8 @@ import { parametersOf } from '../shared/taintSyntax';
 //    `self.load`/`self.dump`): the codec does not decide where its bytes come from, its callers do;
 //  - a class's own store (an in-memory cache, its shelf) read back through its own state, when the class fills it
 //    with its own dumps.
+//  - a round trip through a local (`pickled = pickle.dumps(obj)`), and YAML an ERB template rendered (whoever writes
+//    the template runs Ruby already).
 // Each is kept when the taint engine (rules/taint/sources.yaml) sees outside input reach the loaded value: a codec
 // fed straight from a request is still reported.
 
@@ -158,6 +160,65 @@ function registrationOf(fn: Node): Node | undefined {
   return undefined;
 }
 
+/** The dump's data is the object itself or one of its fields. */
+function dumpsOwnState(d: Node): boolean {
+  const args = d.childForFieldName('arguments');
+  const first = args?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  const arg = first?.type === 'argument' ? first.namedChild(0) : first;
+  return arg !== null && arg !== undefined && /^(self|this|\$this|(self\.|this\.|@|\$this->)\w+)$/.test(arg.text);
+}
+
+/** The right-hand sides `name` is assigned in `fn`. */
+function assignedValues(fn: Node, name: string): Node[] {
+  const out: Node[] = [];
+  const stack = [fn];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (/assignment/.test(x.type)) {
+      const left = x.childForFieldName('left') ?? x.namedChild(0);
+      const right = x.childForFieldName('right') ?? x.namedChild(1);
+      if (left?.text === name && right) out.push(right);
+    }
+    for (const c of x.namedChildren) if (c) stack.push(c);
+  }
+  return out;
+}
+
+/** `pickled = pickle.dumps(obj); pickle.loads(pickled)`: a round trip through a local, a copy of an object. */
+function roundTrip(value: Node, fn: Node): boolean {
+  if (!/^(identifier|variable_name)$/.test(value.type)) return false;
+  const values = assignedValues(fn, value.text);
+  return values.length > 0 && values.every((v) => DUMP_CALLEE.test(calleeOf(v) ?? ''));
+}
+
+const ERB_RENDER = /\b\w*ERB\.new\b[\s\S]*\.result\b/;
+
+/**
+ * The text is what an ERB template rendered (`YAML.load(ERB.new(File.read(path)).result)`, through a local or a
+ * method of the file): ERB runs the template's Ruby, so whoever writes that template runs code already, and loading
+ * its output as YAML gives them nothing more.
+ */
+function renderedTemplate(value: Node, fn: Node): boolean {
+  const candidates = [value, ...(/^(identifier)$/.test(value.type) ? assignedValues(fn, value.text) : [])];
+  if (candidates.some((c) => ERB_RENDER.test(c.text))) return true;
+  const names = candidates.map((c) => (c.type === 'call' && !c.childForFieldName('receiver') ? c.childForFieldName('method')?.text : undefined)).filter((x): x is string => x !== undefined);
+  if (names.length === 0) return false;
+  const root = rootOf(value);
+  const stack = [root];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x.type === 'method' && names.includes(x.childForFieldName('name')?.text ?? '') && ERB_RENDER.test(x.text)) return true;
+    for (const c of x.namedChildren) if (c) stack.push(c);
+  }
+  return false;
+}
+
+function rootOf(n: Node): Node {
+  let r = n;
+  while (r.parent) r = r.parent;
+  return r;
+}
+
 export const filters: Record<string, FilterHelper> = {
   /** The load (target: the call) reads the program's own encoding: a hook's stream, a codec's input, its own store. */
   loadsOwnEncoding: (ctx, target) => {
@@ -173,9 +234,13 @@ export const filters: Record<string, FilterHelper> = {
     if (!fn) return false;
     // A codec registered as a pair in one call: `register(:marshal, ->(v) { dump(v) }, ->(v) { load(v) })`.
     const registration = registrationOf(fn);
+    if (roundTrip(value, fn)) return true;
+    if (ctx.doc.languageId === 'ruby' && renderedTemplate(value, fn)) return true;
     const cls = enclosingClass(call);
     // The class's own store (a cache, a shelf) read back through its own state, filled with its own dumps.
     if (cls && ownState(value, fn) && dumpCalls(cls, call).length > 0) return true;
+    // A class that persists itself or its own state (`Marshal.dump(self)`, `Marshal.dump(@cache)`) reads that back.
+    if (cls && dumpCalls(cls, call).some(dumpsOwnState)) return true;
     if (!fromParameter(value, fn)) return false;
     if (cls && encoderNear(cls, call)) return true;
     return registration !== undefined && (encoderNear(registration, call) || /:to_yaml\b|method\(\s*:dump\s*\)/.test(registration.text));
