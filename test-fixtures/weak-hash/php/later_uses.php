@@ -24,6 +24,13 @@ final class Downloader
         return sha1('putty-private-key-file-mac-key', true);
     }
 
+    public function macKeyFor(string $secret, $hmac): void
+    {
+        // Key material: it must be unpredictable, which rests on preimage resistance, not on collisions.
+        // vigil-ok: weak-hash
+        $hmac->setKey(sha1('mac-key' . $secret, true));
+    }
+
     private function resultHash(string $sql): string
     {
         // Returned, and the only caller stores it as a cache id.

@@ -24,6 +24,12 @@ const NAME_ROLES = /(^|_)(cache|cached|guid|uuid|slot|namespace|suffix|prefix|fi
  */
 const CONSTRUCTIONS = /(^|_)(oaep|encrypt_oaep|decrypt_oaep|mgf1)(_|$)/;
 
+/**
+ * Calls that take the digest as key material (`$hmac->setKey(sha1($k, true))`, `$cipher->setIV(..)`): a key must be
+ * unpredictable, which rests on preimage resistance that MD5 and SHA-1 keep; a collision gives nobody a key.
+ */
+const KEY_MATERIAL = /^(set_key|set_iv)$/;
+
 /** A test's assertion: the digest is the oracle a test compares with, not a value anything trusts. */
 const ASSERTION = /^(assert|expect|should)(_|$)/;
 
@@ -196,7 +202,7 @@ function lastOfBody(stmt: Node): boolean {
  * that matters, and only a role word says otherwise.
  */
 function namedUse(d: Destinations, depth: number): boolean {
-  return (depth === 0 && d.path) || d.slot || NAME_ROLES.test(d.words.join('_')) || (d.callees.length > 0 && DISPLAY_ROLES.test(d.callees[0]!)) || d.callees.some((c) => CONSTRUCTIONS.test(c) || ASSERTION.test(c));
+  return (depth === 0 && d.path) || d.slot || NAME_ROLES.test(d.words.join('_')) || (d.callees.length > 0 && DISPLAY_ROLES.test(d.callees[0]!)) || d.callees.some((c) => CONSTRUCTIONS.test(c) || ASSERTION.test(c) || KEY_MATERIAL.test(c));
 }
 
 /**
