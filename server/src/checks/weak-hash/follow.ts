@@ -60,7 +60,7 @@ export function usesOfStored(target: Node): Use[] {
   const stack = [scope];
   while (stack.length > 0 && out.length < 20) {
     const n = stack.pop()!;
-    if (READ_TYPES.has(n.type) && n.text === name && !(n.startIndex === target.startIndex && n.endIndex === target.endIndex)) {
+    if (READ_TYPES.has(n.type) && n.text === name && !(n.startIndex === target.startIndex && n.endIndex === target.endIndex) && !memberName(n)) {
       // Another assignment to it, or a part of a longer name (`h` of `h.x` where `h.x` is the target): no read.
       if (!isAssignedTo(n)) {
         const m = methodOn(n);
@@ -74,6 +74,12 @@ export function usesOfStored(target: Node): Use[] {
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
+}
+
+/** `digest` of `h.digest()`, `x` of `obj.x`: a member's name, not a read of a variable spelled the same. */
+function memberName(n: Node): boolean {
+  const p = n.parent;
+  return p !== null && MEMBERISH.test(p.type) && p.namedChild(0)?.startIndex !== n.startIndex;
 }
 
 function isAssignedTo(n: Node): boolean {
@@ -142,7 +148,7 @@ function fedLater(target: Node): boolean {
   const stack = [scope];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (READ_TYPES.has(n.type) && n.text === target.text && n.startIndex > target.endIndex) {
+    if (READ_TYPES.has(n.type) && n.text === target.text && n.startIndex > target.endIndex && !memberName(n)) {
       const m = methodOn(n);
       if (m && FEEDS.test(m.name)) return true;
     }

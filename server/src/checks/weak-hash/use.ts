@@ -130,6 +130,8 @@ function destinations(start: Node): Destinations {
         break;
       }
     }
+    // Python's `assert produced.hexdigest() == consumed.hexdigest()`: a test's oracle, like assertEqual.
+    if (p.type === 'assert_statement') callees.push('assert');
     // The key of a map or array element (`$autoloads[md5($name)] = ..`): a slot, whatever is stored there.
     if (SUBSCRIPTS.has(p.type) && (p.childForFieldName('index') ?? p.childForFieldName('subscript') ?? p.namedChild(1))?.startIndex === n.startIndex) slot = true;
     // Cut to a few hex digits or bytes: anyone finds a collision of 32 bits by trying, whatever the algorithm.
