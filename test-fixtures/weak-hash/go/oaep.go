@@ -22,3 +22,10 @@ func checksum(r io.Reader) ([]byte, error) {
 	}
 	return h.Sum(nil), nil
 }
+
+// The variable shadows the package it comes from.
+func encryptShadowed(secret []byte, pub *rsa.PublicKey) ([]byte, error) {
+	// vigil-ok: weak-hash
+	sha1 := sha1.New()
+	return rsa.EncryptOAEP(sha1, rand.Reader, pub, secret, nil)
+}

@@ -56,11 +56,14 @@ function methodOn(read: Node): { name: string; call?: Node } | undefined {
 export function usesOfStored(target: Node): Use[] {
   const name = target.text;
   const scope = FIELD.test(name) ? (enclosingClass(target) ?? rootOf(target)) : enclosingScope(target);
+  // The statement storing it: a name read on its right (`sha1 := sha1.New()`, the package) is not the variable yet.
+  const store = storingStatement(target);
   const out: Use[] = [];
   const stack = [scope];
   while (stack.length > 0 && out.length < 20) {
     const n = stack.pop()!;
-    if (READ_TYPES.has(n.type) && n.text === name && !(n.startIndex === target.startIndex && n.endIndex === target.endIndex) && !memberName(n)) {
+    if (n.startIndex >= store.startIndex && n.endIndex <= store.endIndex) continue;
+    if (READ_TYPES.has(n.type) && n.text === name && !memberName(n)) {
       // Another assignment to it, or a part of a longer name (`h` of `h.x` where `h.x` is the target): no read.
       if (!isAssignedTo(n)) {
         const m = methodOn(n);
@@ -74,6 +77,13 @@ export function usesOfStored(target: Node): Use[] {
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
+}
+
+function storingStatement(target: Node): Node {
+  for (let p: Node | null = target.parent, depth = 0; p && depth < 4; p = p.parent, depth++) {
+    if (/assignment|short_var_declaration|variable_declarat|lexical_declaration/.test(p.type)) return p;
+  }
+  return target;
 }
 
 /** `digest` of `h.digest()`, `x` of `obj.x`: a member's name, not a read of a variable spelled the same. */
