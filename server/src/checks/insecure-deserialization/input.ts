@@ -11,7 +11,7 @@ import { parametersOf } from '../shared/taintSyntax';
 //    (a column coder's `load`/`dump`, Doctrine's convertToPHPValue/convertToDatabaseValue, a cookie serialiser's
 //    `self.load`/`self.dump`): the codec does not decide where its bytes come from, its callers do;
 //  - a class's own store (an in-memory cache, its shelf) read back through its own state, when the class fills it
-//    with its own dumps.
+//    with its own dumps, and a class that persists itself or its fields (`Marshal.dump(self)`) reading that back;
 //  - a round trip through a local (`pickled = pickle.dumps(obj)`), and YAML an ERB template rendered (whoever writes
 //    the template runs Ruby already).
 // Each is kept when the taint engine (rules/taint/sources.yaml) sees outside input reach the loaded value: a codec
