@@ -3,6 +3,7 @@ import type { FilterHelper, HelperOptions } from '../shared/types';
 import { taintAt } from '../shared/taint';
 import { isFunctionNode } from '../shared/functionNodes';
 import { parametersOf } from '../shared/taintSyntax';
+import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
 
 // Loads that read back the program's own encoding, shown by the code around them rather than by a name:
 //  - the stream a serialisation hook is called back with (`readObject(ObjectInputStream in)` handing `in` to a
@@ -219,6 +220,25 @@ function rootOf(n: Node): Node {
   return r;
 }
 
+/**
+ * In an editor session, records what the decision read outside the load's function: the functions of the file that
+ * dump (an encoder, a store's writer) and the methods that render ERB. An edit to one re-runs the analysis.
+ */
+function dependOnDumps(at: Node): void {
+  if (!recordsFacts(at)) return;
+  treeFact(at, 'insecure-deserialization-own-encoding', (root) => {
+    const texts: string[] = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (DUMP_CALLEE.test(calleeOf(x) ?? '')) texts.push((enclosingFunctionNode(x) ?? x).text);
+      else if (x.type === 'method' && ERB_RENDER.test(x.text)) texts.push(x.text);
+      for (const c of x.namedChildren) if (c) stack.push(c);
+    }
+    return texts.sort().join('\n');
+  }, String);
+}
+
 export const filters: Record<string, FilterHelper> = {
   /** The load (target: the call) reads the program's own encoding: a hook's stream, a codec's input, its own store. */
   loadsOwnEncoding: (ctx, target) => {
@@ -232,6 +252,7 @@ export const filters: Record<string, FilterHelper> = {
     if (t?.evidence === 'parameter' && t.open && t.open.length > 0 && t.open.every((p) => HOOKS.test(functionNameOf(p.fn)))) return true;
     const fn = enclosingFunctionNode(call);
     if (!fn) return false;
+    dependOnDumps(call);
     // A codec registered as a pair in one call: `register(:marshal, ->(v) { dump(v) }, ->(v) { load(v) })`.
     const registration = registrationOf(fn);
     if (roundTrip(value, fn)) return true;

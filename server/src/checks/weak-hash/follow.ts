@@ -2,11 +2,14 @@ import type { Node } from '../../engine/source/parse';
 import { argumentNodes } from '../shared/calls';
 import { assignedName, calleeText, chainAbove, enclosingScope, isCall } from './tree';
 import { weakAlgorithmOfString } from './algo';
+import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
 
 // Following a digest one step beyond its own statement, for use.ts: the value stored in a local or a field is
 // read somewhere else (`h = md5(); h.update(x); return h.hexdigest()`, `self.sha = sha1(script)` read by
 // `evalsha(self.sha, ..)`), and a returned digest is used where the function is called (`etag =
 // self.compute_etag()`). Those later places say what the digest is for, as the first statement would have.
+// They may lie in other functions than the finding: in an editor session the statements read there are recorded
+// as a fact of the tree (documentFacts.ts), so an edit to a caller or to a field's reader re-runs the analysis.
 
 const MEMBERISH = /^(attribute|member_expression|selector_expression|member_access_expression|field_access|member_call_expression|scoped_property_access_expression|member_access_expression|element_reference)$/;
 const READ_TYPES = new Set(['identifier', 'attribute', 'member_expression', 'field_access', 'instance_variable', 'member_access_expression', 'variable_name', 'selector_expression', 'member_call_expression', 'scoped_property_access_expression', 'property_access_expression']);
@@ -55,7 +58,9 @@ function methodOn(read: Node): { name: string; call?: Node } | undefined {
 /** Reads of the variable or field `target` (the left side the digest was stored in), each as the use it makes. */
 export function usesOfStored(target: Node): Use[] {
   const name = target.text;
-  const scope = FIELD.test(name) ? (enclosingClass(target) ?? rootOf(target)) : enclosingScope(target);
+  const field = FIELD.test(name);
+  const scope = field ? (enclosingClass(target) ?? rootOf(target)) : enclosingScope(target);
+  if (field) depend(target, `weak-hash-field-reads/${name}`, (n) => READ_TYPES.has(n.type) && n.text === name);
   // The statement storing it: a name read on its right (`sha1 := sha1.New()`, the package) is not the variable yet.
   const store = storingStatement(target);
   const out: Use[] = [];
@@ -106,6 +111,7 @@ export function callSitesOf(fn: Node): Node[] {
   if (!FUNCTION_NAMED.test(fn.type)) return [];
   const name = fn.childForFieldName('name')?.text;
   if (!name) return [];
+  depend(fn, `weak-hash-call-sites/${name}`, (n) => isCall(n) && lastSegment(calleeText(n)) === name);
   const out: Node[] = [];
   const stack = [rootOf(fn)];
   while (stack.length > 0 && out.length < 20) {
@@ -116,6 +122,33 @@ export function callSitesOf(fn: Node): Node[] {
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
+}
+
+const STATEMENT_PARENTS = new Set(['block', 'statement_list', 'module', 'program', 'source_file', 'compilation_unit', 'class_body', 'declaration_list', 'compound_statement', 'body_statement', 'block_body']);
+
+/** The statement around `n`: what a use there reads, including where the value goes. */
+function statementOf(n: Node): Node {
+  let s = n;
+  while (s.parent && !STATEMENT_PARENTS.has(s.parent.type)) s = s.parent;
+  return s;
+}
+
+/**
+ * Records, in an editor session, the statements of the file where `test` holds (the calls of a function, the reads
+ * of a field): what this finding learnt from other functions. Nothing is computed in a CLI scan.
+ */
+function depend(at: Node, key: string, test: (n: Node) => boolean): void {
+  if (!recordsFacts(at)) return;
+  treeFact(at, key, (root) => {
+    const texts: string[] = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (test(n)) texts.push(statementOf(n).text);
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+    return texts.sort().join('\n');
+  }, String);
 }
 
 function lastSegment(callee: string): string {
