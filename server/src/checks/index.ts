@@ -14,6 +14,7 @@ import * as taint from './shared/taintHelpers';
 import * as rubyEval from './shared/rubyEval';
 import * as tlsConstant from './shared/tlsConstant';
 import * as deserialization from './shared/deserialization';
+import * as deserializationInput from './insecure-deserialization/input';
 import * as ownCode from './code-injection/ownCode';
 import * as pathTraversal from './path-traversal/fix';
 import * as ldapFix from './ldap-injection/fix';
@@ -22,7 +23,7 @@ import * as tlsProbe from './tls-verify-disabled/probe';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization, ownCode, pathTraversal, ldapFix, redirectFix, tlsProbe];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization, deserializationInput, ownCode, pathTraversal, ldapFix, redirectFix, tlsProbe];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};

@@ -250,6 +250,24 @@ describe('incremental analysis', () => {
     }
   });
 
+  describe('findings that depend on other functions of the file (weak-hash uses, insecure-deserialization codecs)', () => {
+    it('reports a stored digest again when the method reading its field stops handing it to EVALSHA', async () => {
+      const py = (call: string): string => `import hashlib\n\n\nclass Script:\n    def __init__(self, client, script):\n        self.client = client\n        self.sha = hashlib.sha1(script).hexdigest()\n\n    def run(self, keys):\n        return self.client.${call}(self.sha, keys)\n`;
+      await editOnce({ path: 'script.py', languageId: 'python' }, py('evalsha'), py('publish'), async ({ before, full }) => {
+        assert.deepStrictEqual(before, []);
+        assert.deepStrictEqual(full, ['weak-hash']);
+      });
+    });
+
+    it('reports a decoder again when the encoder next to it stops returning its dump', async () => {
+      const rb = (enc: string): string => `class Coder\n  def self.dump(value)\n    ${enc}\n  end\n\n  def self.load(value)\n    Marshal.load(value)\n  end\nend\n`;
+      await editOnce({ path: 'coder.rb', languageId: 'ruby' }, rb('Marshal.dump(value)'), rb('value.to_s'), async ({ before, full }) => {
+        assert.deepStrictEqual(before, []);
+        assert.deepStrictEqual(full, ['insecure-deserialization']);
+      });
+    });
+  });
+
   describe('semantic patterns after an edit outside every function', () => {
     const py = 'import hashlib\nimport os\n\nALG = "sha256"\n\n\ndef digest(data):\n    return hashlib.new(ALG, data).hexdigest()\n\n\ndef legacy(data):\n    return hashlib.md5(data).hexdigest()\n';
 
@@ -287,7 +305,10 @@ describe('incremental analysis', () => {
 
     it('runs everything when the statement calls a function of the file', async () => {
       const plans = await typeLine({ path: 'app.py', languageId: 'python' }, py, 12, 'x = legacy(b"k")');
-      assert.strictEqual(plans[plans.length - 1], 'full (name mentioned elsewhere: legacy)');
+      // Either reason: the name is the function's, and weak-hash records the statements calling it (where its
+      // returned digest goes decides the finding inside it, checks/weak-hash/follow.ts).
+      const last = plans[plans.length - 1] ?? '';
+      assert.ok(last === 'full (name mentioned elsewhere: legacy)' || last === 'full', last);
     });
 
     it('re-runs a field typed among a class\'s members', async () => {
