@@ -1,4 +1,4 @@
-import type { Node } from '../../engine/source/parse';
+import { sourceOf, type Node } from '../../engine/source/parse';
 import { argumentNodes } from '../shared/calls';
 import { assignedName, calleeText, chainAbove, enclosingScope, isCall } from './tree';
 import { weakAlgorithmOfString } from './algo';
@@ -34,6 +34,50 @@ function rootOf(n: Node): Node {
   return r;
 }
 
+/**
+ * Where each word of the file starts, found once per tree by one pass over its text. The places that read a
+ * name are found from it with a tree lookup each, instead of a walk of the whole tree per finding and per
+ * recorded fact: that walk, node by node, made a 10,000-line file with 100 digests cost seconds per keystroke.
+ */
+const wordIndexes = new WeakMap<object, Map<string, number[]>>();
+function wordsOf(root: Node): Map<string, number[]> {
+  let idx = wordIndexes.get(root.tree);
+  if (!idx) {
+    idx = new Map();
+    const text = sourceOf(root);
+    const re = /[A-Za-z_][\w]*/g;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const list = idx.get(m[0]);
+      if (list) list.push(m.index);
+      else idx.set(m[0], [m.index]);
+    }
+    wordIndexes.set(root.tree, idx);
+  }
+  return idx;
+}
+
+/** The nodes of the file where `test` holds among those around an occurrence of `word` (up to three levels up). */
+function nodesAt(root: Node, word: string, test: (n: Node) => boolean): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<number>();
+  for (const p of wordsOf(root).get(word) ?? []) {
+    let n: Node | null = root.descendantForIndex(p, p + word.length);
+    for (let up = 0; n && up < 4; up++, n = n.parent) {
+      if (test(n)) {
+        if (!seen.has(n.id)) out.push(n);
+        seen.add(n.id);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The word a read of `name` is found by: its last identifier (`sha` of `self.sha`, `x` of `@x`). */
+function lastWord(name: string): string {
+  return /([A-Za-z_]\w*)\W*$/.exec(name)?.[1] ?? name;
+}
+
 export type Use = { kind: 'value'; node: Node } | { kind: 'unknown' };
 
 /** The name of the method called on `read` (`h` of `h.update(x)`, `$h->x()`), if `read` is a receiver. */
@@ -60,26 +104,22 @@ export function usesOfStored(target: Node): Use[] {
   const name = target.text;
   const field = FIELD.test(name);
   const scope = field ? (enclosingClass(target) ?? rootOf(target)) : enclosingScope(target);
-  if (field) depend(target, `weak-hash-field-reads/${name}`, (n) => READ_TYPES.has(n.type) && n.text === name);
+  const isRead = (n: Node): boolean => READ_TYPES.has(n.type) && n.text === name;
+  if (field) depend(target, `weak-hash-field-reads/${name}`, lastWord(name), isRead);
   // The statement storing it: a name read on its right (`sha1 := sha1.New()`, the package) is not the variable yet.
   const store = storingStatement(target);
   const out: Use[] = [];
-  const stack = [scope];
-  while (stack.length > 0 && out.length < 20) {
-    const n = stack.pop()!;
+  for (const n of nodesAt(rootOf(target), lastWord(name), isRead)) {
+    if (out.length >= 20) break;
+    if (n.startIndex < scope.startIndex || n.endIndex > scope.endIndex) continue;
     if (n.startIndex >= store.startIndex && n.endIndex <= store.endIndex) continue;
-    if (READ_TYPES.has(n.type) && n.text === name && !memberName(n)) {
-      // Another assignment to it, or a part of a longer name (`h` of `h.x` where `h.x` is the target): no read.
-      if (!isAssignedTo(n)) {
-        const m = methodOn(n);
-        if (m && FEEDS.test(m.name)) continue;
-        if (m?.call && FINISHES.test(m.name)) out.push({ kind: 'value', node: chainAbove(m.call).top });
-        else if (m?.call) out.push({ kind: 'unknown' });
-        else out.push({ kind: 'value', node: n });
-      }
-      continue;
-    }
-    for (const c of n.namedChildren) if (c) stack.push(c);
+    // A member named like it (`x` of `obj.x`), another assignment to it: no read.
+    if (memberName(n) || isAssignedTo(n)) continue;
+    const m = methodOn(n);
+    if (m && FEEDS.test(m.name)) continue;
+    if (m?.call && FINISHES.test(m.name)) out.push({ kind: 'value', node: chainAbove(m.call).top });
+    else if (m?.call) out.push({ kind: 'unknown' });
+    else out.push({ kind: 'value', node: n });
   }
   return out;
 }
@@ -111,17 +151,12 @@ export function callSitesOf(fn: Node): Node[] {
   if (!FUNCTION_NAMED.test(fn.type)) return [];
   const name = fn.childForFieldName('name')?.text;
   if (!name) return [];
-  depend(fn, `weak-hash-call-sites/${name}`, (n) => isCall(n) && lastSegment(calleeText(n)) === name);
-  const out: Node[] = [];
-  const stack = [rootOf(fn)];
-  while (stack.length > 0 && out.length < 20) {
-    const n = stack.pop()!;
-    if (n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex) continue;
-    if (isCall(n) && lastSegment(calleeText(n)) === name) out.push(n);
-    // Ruby: a call without arguments or parentheses is a bare identifier (`schema_sha1` alone is rare; skipped).
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out;
+  const calls = (n: Node): boolean => isCall(n) && lastSegment(calleeText(n)) === name;
+  depend(fn, `weak-hash-call-sites/${name}`, name, calls);
+  // Ruby: a call without arguments or parentheses is a bare identifier (`schema_sha1` alone is rare; skipped).
+  return nodesAt(rootOf(fn), name, calls)
+    .filter((n) => !(n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex))
+    .slice(0, 20);
 }
 
 const STATEMENT_PARENTS = new Set(['block', 'statement_list', 'module', 'program', 'source_file', 'compilation_unit', 'class_body', 'declaration_list', 'compound_statement', 'body_statement', 'block_body']);
@@ -134,21 +169,13 @@ function statementOf(n: Node): Node {
 }
 
 /**
- * Records, in an editor session, the statements of the file where `test` holds (the calls of a function, the reads
- * of a field): what this finding learnt from other functions. Nothing is computed in a CLI scan.
+ * Records, in an editor session, the statements of the file where `test` holds around an occurrence of `word`
+ * (the calls of a function, the reads of a field): what this finding learnt from other functions. Nothing is
+ * computed in a CLI scan.
  */
-function depend(at: Node, key: string, test: (n: Node) => boolean): void {
+function depend(at: Node, key: string, word: string, test: (n: Node) => boolean): void {
   if (!recordsFacts(at)) return;
-  treeFact(at, key, (root) => {
-    const texts: string[] = [];
-    const stack = [root];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (test(n)) texts.push(statementOf(n).text);
-      for (const c of n.namedChildren) if (c) stack.push(c);
-    }
-    return texts.sort().join('\n');
-  }, String);
+  treeFact(at, key, (root) => nodesAt(root, word, test).map((n) => statementOf(n).text).sort().join('\n'), String);
 }
 
 function lastSegment(callee: string): string {
