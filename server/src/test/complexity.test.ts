@@ -39,11 +39,31 @@ async function countTreeCalls<T>(run: () => Promise<T>): Promise<{ calls: number
       return r;
     };
   });
+  // `namedChildren` is a getter: a node-by-node walk of the tree in JavaScript reads it at every node.
+  const getters = ['namedChildren'] as const;
+  const savedGetters = getters.map((g) => Object.getOwnPropertyDescriptor(proto, g));
+  getters.forEach((g, i) => {
+    const d = savedGetters[i];
+    if (!d?.get) return;
+    const get = d.get;
+    Object.defineProperty(proto, g, {
+      ...d,
+      get(this: unknown) {
+        const r = get.call(this) as unknown[];
+        calls += 1 + r.length;
+        return r;
+      },
+    });
+  });
   try {
     const result = await run();
     return { calls, result };
   } finally {
     names.forEach((n, i) => (proto[n] = saved[i]));
+    getters.forEach((g, i) => {
+      const d = savedGetters[i];
+      if (d) Object.defineProperty(proto, g, d);
+    });
   }
 }
 
@@ -76,7 +96,24 @@ async function keystrokeCalls(blocks: number): Promise<{ calls: number; plan: st
   }
 }
 
+/** Python: helpers that each return a weak digest (whose use is read where the helper is called), `blocks` times. */
+function digestHelpers(blocks: number): string {
+  const parts: string[] = ['import hashlib\n\n\n'];
+  for (let i = 0; i < blocks; i++) parts.push(`def token_${i}(data):\n    value = data.strip()\n    return hashlib.md5(value).hexdigest()\n\n\n`);
+  return parts.join('');
+}
+
 describe('analysis cost', () => {
+  it('stays linear with many findings whose use is read elsewhere in the file (weak-hash call sites)', async function () {
+    this.timeout(120000);
+    const small = await treeCalls(digestHelpers(50));
+    const large = await treeCalls(digestHelpers(200));
+    assert.ok(small.findings >= 50, `expected findings in the small file, got ${small.findings}`);
+    // A walk of the whole file per finding grows 16x for 4x the code.
+    const ratio = large.calls / small.calls;
+    assert.ok(ratio < 6, `tree calls grew ${ratio.toFixed(1)}x for 4x the code (${small.calls} -> ${large.calls})`);
+  });
+
   it('stays linear when an unclosed bracket turns the rest of a file into one scope', async function () {
     this.timeout(120000);
     const small = await treeCalls(brokenPython(100));
