@@ -1,4 +1,4 @@
 import hashlib
 
-etag = hashlib.md5(b"body").hexdigest()
-rev = hashlib.sha1(b"body").hexdigest()
+token = hashlib.md5(b"body").hexdigest()
+signature = hashlib.sha1(b"body").hexdigest()
