@@ -259,6 +259,16 @@ describe('incremental analysis', () => {
       });
     });
 
+    it('reports a returned digest again when a call typed outside every function uses it as a signature', async () => {
+      // The verdict inside `fingerprint` is kept across edits outside it (documentFacts.ts verdictAcrossEdits) only
+      // while the statements calling it are the same: here a new caller makes the digest a signature (`token` would be a new keyword, which resets the session anyway).
+      const py = (extra: string): string => `import hashlib\n\n\ndef fingerprint(data):\n    return hashlib.md5(data).hexdigest()\n\n\netag = fingerprint(b"x")\n${extra}`;
+      await editOnce({ path: 'tags.py', languageId: 'python' }, py(''), py('sig = fingerprint(b"y")\n'), async ({ before, full }) => {
+        assert.deepStrictEqual(before, []);
+        assert.deepStrictEqual(full, ['weak-hash']);
+      });
+    });
+
     it('reports a decoder again when the encoder next to it stops returning its dump', async () => {
       const rb = (enc: string): string => `class Coder\n  def self.dump(value)\n    ${enc}\n  end\n\n  def self.load(value)\n    Marshal.load(value)\n  end\nend\n`;
       await editOnce({ path: 'coder.rb', languageId: 'ruby' }, rb('Marshal.dump(value)'), rb('value.to_s'), async ({ before, full }) => {

@@ -7,8 +7,7 @@ import { outsideSources, sourcesFor, type LanguageSources } from './taintSpecs';
 import { arityOf, constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
 import { callersOf, calleesOf, fieldName, fieldValues, namedSites, recordDependency, returnedValues } from './taintSummaries';
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
-import { sourceOf } from '../../engine/source/parse';
-import { escapeRegExp } from './types';
+import { callCount } from '../../engine/source/words';
 import { safeReasonOfUse, type SafeSink } from './safeValues';
 import { fieldDeclaration } from './taintFields';
 import { describeSource, extend, quote, stepAt, traceSteps, type Trace } from './taintTrace';
@@ -456,7 +455,7 @@ function resolveUp(env: Env, fn: Node, t: Taint, level: number): Taint {
   // name's calls in the text tells after any edit without reading the tree again.
   if (name) {
     if (callers.length > 0) depend(env, fn, 'function', name);
-    else if (recordsFacts(fn)) treeFact(fn, `taint-calls/${name}`, (root) => String(sourceOf(root).match(new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`, 'g'))?.length ?? 0), String);
+    else if (recordsFacts(fn)) treeFact(fn, `taint-calls/${name}`, (root) => String(callCount(root.tree, name, true)), String);
   }
   if (callers.length === 0 || level > 4) {
     // No caller here: the parameter may carry anything (medium evidence). Callers in other files of a scan may

@@ -68,11 +68,16 @@ export function documentFact(ctx: MatchContext, key: string, compute: (text: str
   return ctx.facts ? ctx.facts.get(key, ctx.text, compute) : compute(ctx.text);
 }
 
-/** Whether `re` matches anywhere in the document, as a recorded fact (see documentFact). */
-export function documentTest(ctx: MatchContext, re: RegExp): boolean {
+/**
+ * Whether `re` matches anywhere in the document, as a recorded fact (see documentFact). `literal`, a word every
+ * match contains, is looked for first: a search for a plain word skips through the text, while a pattern that
+ * starts at each line (`^\s*import`) is tried at every line of it, on every keystroke that re-checks the fact.
+ */
+export function documentTest(ctx: MatchContext, re: RegExp, literal?: string): boolean {
   // `g` and `y` would make test() stateful; they do not change whether the text matches.
   const flags = re.flags.replace(/[gy]/g, '');
-  return documentFact(ctx, `re/${flags}/${re.source}`, (t) => (new RegExp(re.source, flags).test(t) ? '1' : '0')) === '1';
+  const word = literal === undefined ? undefined : new RegExp(escapeRegExp(literal));
+  return documentFact(ctx, `re/${flags}/${re.source}`, (t) => ((!word || word.test(t)) && new RegExp(re.source, flags).test(t) ? '1' : '0')) === '1';
 }
 
 /** `s` as a literal inside a regular expression. */

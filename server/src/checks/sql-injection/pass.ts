@@ -53,8 +53,8 @@ function isLastArg(call: Node, sql: Node): boolean {
 }
 
 /** Whether the file imports a module: a fact of the whole file (see documentFacts.ts). */
-function imports(ctx: MatchContext, re: RegExp): boolean {
-  return documentTest(ctx, re);
+function imports(ctx: MatchContext, re: RegExp, literal?: string): boolean {
+  return documentTest(ctx, re, literal);
 }
 
 /** Inserts a line after the statement that holds `node`, at the statement's indentation. */
@@ -177,8 +177,8 @@ export function passValues(style: string, ctx: MatchContext, call: Node, sql: No
   switch (style) {
     case 'py-dbapi': {
       // SQLAlchemy's execute takes a dict of named binds; DB-API drivers take a sequence.
-      if (imports(ctx, /^\s*(from|import)\s+sqlalchemy\b/m) || /session|engine/i.test(recv) || !isOnlyArg(call, sql)) return undefined;
-      const placeholder: Placeholder = imports(ctx, /^\s*(from|import)\s+sqlite3\b/m) ? 'qmark' : 'pyformat';
+      if (imports(ctx, /^\s*(from|import)\s+sqlalchemy\b/m, 'sqlalchemy') || /session|engine/i.test(recv) || !isOnlyArg(call, sql)) return undefined;
+      const placeholder: Placeholder = imports(ctx, /^\s*(from|import)\s+sqlite3\b/m, 'sqlite3') ? 'qmark' : 'pyformat';
       return { placeholder, allowLocal: true, edits: after((rw) => `, (${vals(rw)}${rw.values.length === 1 ? ',' : ''})`) };
     }
     case 'py-django-raw':
@@ -198,7 +198,7 @@ export function passValues(style: string, ctx: MatchContext, call: Node, sql: No
       return isOnlyArg(call, sql) ? { placeholder: 'qmark', allowLocal: true, edits: after((rw) => `, [${vals(rw)}]`) } : undefined;
     case 'go': {
       if (!isLastArg(call, sql)) return undefined;
-      const gorm = imports(ctx, /"(gorm\.io\/gorm|github\.com\/jinzhu\/gorm)"/);
+      const gorm = imports(ctx, /"(gorm\.io\/gorm|github\.com\/jinzhu\/gorm)"/, 'gorm');
       const pg = !gorm && imports(ctx, /"github\.com\/(lib\/pq|jackc\/pgx)[^"]*"/);
       return { placeholder: pg ? 'dollar' : 'qmark', allowLocal: true, edits: after((rw) => `, ${vals(rw)}`) };
     }

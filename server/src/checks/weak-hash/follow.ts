@@ -1,4 +1,5 @@
-import { sourceOf, type Node } from '../../engine/source/parse';
+import type { Node } from '../../engine/source/parse';
+import { wordIndexOf } from '../../engine/source/words';
 import { argumentNodes } from '../shared/calls';
 import { assignedName, calleeText, chainAbove, enclosingScope, isCall } from './tree';
 import { weakAlgorithmOfString } from './algo';
@@ -34,33 +35,16 @@ function rootOf(n: Node): Node {
   return r;
 }
 
-/**
- * Where each word of the file starts, found once per tree by one pass over its text. The places that read a
- * name are found from it with a tree lookup each, instead of a walk of the whole tree per finding and per
- * recorded fact: that walk, node by node, made a 10,000-line file with 100 digests cost seconds per keystroke.
- */
-const wordIndexes = new WeakMap<object, Map<string, number[]>>();
-function wordsOf(root: Node): Map<string, number[]> {
-  let idx = wordIndexes.get(root.tree);
-  if (!idx) {
-    idx = new Map();
-    const text = sourceOf(root);
-    const re = /[A-Za-z_][\w]*/g;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const list = idx.get(m[0]);
-      if (list) list.push(m.index);
-      else idx.set(m[0], [m.index]);
-    }
-    wordIndexes.set(root.tree, idx);
-  }
-  return idx;
-}
-
 /** The nodes of the file where `test` holds among those around an occurrence of `word` (up to three levels up). */
 function nodesAt(root: Node, word: string, test: (n: Node) => boolean): Node[] {
   const out: Node[] = [];
   const seen = new Set<number>();
-  for (const p of wordsOf(root).get(word) ?? []) {
+  // The engine's word index (words.ts): a lookup per occurrence, not a walk of the whole tree per finding and
+  // per recorded fact. A PHP variable's word follows its `$`.
+  const idx = wordIndexOf(root.tree);
+  const dollar = idx.at(`$${word}`);
+  const at = dollar.length === 0 ? idx.at(word) : [...idx.at(word), ...dollar.map((o) => o + 1)].sort((a, b) => a - b);
+  for (const p of at) {
     let n: Node | null = root.descendantForIndex(p, p + word.length);
     for (let up = 0; n && up < 4; up++, n = n.parent) {
       if (test(n)) {

@@ -6,7 +6,7 @@ import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, i
 import { argumentNodes } from '../shared/calls';
 import { challengeResponse, nonSecurityUse } from './use';
 import { goImportFix, pyFromImportFix } from './imports';
-import { treeFact } from '../../engine/incremental/documentFacts';
+import { treeFact, verdictAcrossEdits } from '../../engine/incremental/documentFacts';
 
 // Helpers of the weak-hash rule (rules/weak-hash.yaml). Filters decide whether a matched call really
 // computes MD2/MD4/MD5/SHA-1 for its own sake (not as an HMAC or KDF parameter, not declared non-security),
@@ -50,12 +50,19 @@ export const filters: Record<string, FilterHelper> = {
       if (!algo) return false;
       ctx.vars['algo'] = algo;
     }
-    if (!ctx.vars['algo'] || exempt(call) || challengeResponse(call)) return false;
-    const hashesPw = hashesPassword(call, algoCapture?.node);
-    // A password digest is a weakness wherever it goes; any other digest only where it is more than a name.
-    if (!hashesPw && nonSecurityUse(call)) return false;
+    if (!ctx.vars['algo']) return false;
+    // Read from the call's syntax and the facts it records: kept across an editor's edits elsewhere.
+    const skip = algoCapture?.node;
+    const use = verdictAcrossEdits(call, `weak-hash-use/${skip ? `${skip.startIndex - call.startIndex}:${skip.endIndex - call.startIndex}` : ''}`, () => {
+      if (exempt(call) || challengeResponse(call)) return 'exempt';
+      const pw = hashesPassword(call, skip);
+      // A password digest is a weakness wherever it goes; any other digest only where it is more than a name.
+      if (!pw && nonSecurityUse(call)) return 'name';
+      return pw ? 'password' : 'data';
+    });
+    if (use === 'exempt' || use === 'name') return false;
     const password = options['password'];
-    return typeof password === 'boolean' ? hashesPw === password : true;
+    return typeof password === 'boolean' ? (use === 'password') === password : true;
   },
 
   /** The hashed data (arguments, chained calls, the variable it is stored in) looks like a password. */

@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import type { Node, Tree } from '../source/parse';
+import { isFunctionNode } from './units';
 
 // What helpers learn from the whole document rather than from the matched code: "the file mentions
 // ScriptEngine", "this JavaScript file imports child_process as cp", "single quotes are the majority", "TABLE is a
@@ -27,6 +29,11 @@ export interface TreeFactOptions<T = unknown> {
 
 export class DocumentFacts {
   private readonly facts = new Map<string, Fact>();
+  /**
+   * Helpers' verdicts on code inside functions (verdictAcrossEdits), shared by the analyses of one document for
+   * as long as every recorded fact holds.
+   */
+  verdicts = new Map<string, string>();
 
   /** The fact `key` of `text`, computed once per analysis and recorded. */
   get(key: string, text: string, compute: TextCompute): string {
@@ -71,6 +78,11 @@ export class DocumentFacts {
     return true;
   }
 
+  /** Takes over the verdicts of the previous analysis, whose facts hold for this one (bounded in number). */
+  keepVerdicts(other: DocumentFacts): void {
+    this.verdicts = other.verdicts.size > MAX_VERDICTS ? new Map() : other.verdicts;
+  }
+
   /** Adds the facts of `other` this one lacks (those behind findings carried over from an earlier run). */
   absorb(other: DocumentFacts): void {
     for (const [k, f] of other.facts) if (!this.facts.has(k)) this.facts.set(k, f);
@@ -108,4 +120,37 @@ export function treeFact<T>(
   const value = compute(root);
   facts?.recordTree(key, serialize(value), (r) => serialize(compute(r)), opts);
   return value;
+}
+
+const MAX_VERDICTS = 4096;
+/** A function larger than this is not worth keying by its text. */
+const MAX_SCOPE = 50_000;
+
+/** The outermost function around `node`: the unit an editor's incremental analysis re-runs (incremental.ts). */
+function outermostFunction(node: Node): Node | undefined {
+  let out: Node | undefined;
+  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p)) out = p;
+  return out;
+}
+
+/**
+ * A helper's verdict on `node` that depends only on the text of the outermost function around it and on what the
+ * helper records as facts (a field's readers, a function's callers): in an editor session it is computed once and
+ * reused by later analyses while the function's text is the same and every fact holds, so an edit outside the
+ * function (which re-runs the semantic patterns of the whole file) does not compute it again. `key` names the
+ * helper and whatever else the verdict depends on (its options, the algorithm a matcher found). Outside a
+ * function, or outside an editor session, it is computed every time.
+ */
+export function verdictAcrossEdits(node: Node, key: string, compute: () => string): string {
+  const facts = factsByTree.get(node.tree);
+  const fn = facts ? outermostFunction(node) : undefined;
+  if (!facts || !fn || fn.endIndex - fn.startIndex > MAX_SCOPE) return compute();
+  // Hashed: a key holding the function's text would keep a whole old document alive (a sliced string).
+  const id = createHash('sha256').update(`${key}\0${node.startIndex - fn.startIndex}:${node.endIndex - fn.startIndex}\0${fn.text}`).digest('base64');
+  let v = facts.verdicts.get(id);
+  if (v === undefined) {
+    v = compute();
+    facts.verdicts.set(id, v);
+  }
+  return v;
 }

@@ -3,6 +3,7 @@ import type { RawFinding } from '../match/match';
 import type { DocumentFacts } from './documentFacts';
 import type { SemanticModel } from '../semantic';
 import type { KeywordScan } from './keywordReuse';
+import { FUNCTION_LIST, FUNCTION_TYPES, isFunctionNode } from './units';
 
 // Incremental re-analysis for the editor. The unit is the OUTERMOST function: rules follow values within a
 // function (a query built on one line, executed on another), never across functions; what a function's findings
@@ -12,31 +13,7 @@ import type { KeywordScan } from './keywordReuse';
 // functions, whose values flow from statement to statement, and carries over the findings of every function
 // tree-sitter reports unchanged; an unclosed bracket that swallows the functions after it re-runs those too.
 
-const FUNCTION_LIST = [
-  'function_definition', // python, php
-  'function_declaration', // js/ts, go
-  'function_expression',
-  'generator_function_declaration',
-  'generator_function',
-  'arrow_function', // js/ts, php
-  'method_definition', // js/ts
-  'method_declaration', // java, c#, go, php
-  'constructor_declaration', // java, c#
-  'compact_constructor_declaration',
-  'local_function_statement', // c#
-  'accessor_declaration',
-  'func_literal', // go
-  'method', // ruby
-  'singleton_method',
-  'anonymous_function', // php
-  'lambda', // python
-];
-const FUNCTION_TYPES = new Set(FUNCTION_LIST);
-
-/** Whether `n` is a function, method or lambda in the sense of the incremental unit. */
-export function isFunctionNode(n: Node): boolean {
-  return FUNCTION_TYPES.has(n.type);
-}
+export { isFunctionNode };
 
 export type Span = readonly [start: number, end: number];
 

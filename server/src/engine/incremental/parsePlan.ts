@@ -1,4 +1,5 @@
 import { grammarKey, loadGrammar, parse, type Tree } from '../source/parse';
+import { deriveWordIndex } from '../source/words';
 import { blankLongCommentRuns } from '../source/pythonComments';
 import { blankUnfinishedSyntax } from '../source/pythonUnfinished';
 import type { MatchInput } from '../match/match';
@@ -42,6 +43,11 @@ export async function parseAndPlan(
     if (previous && edited) plan = planRequery(edited, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
     tree = await parse(lang, parseText, {}, edited);
     if (tree) input.tree = tree;
+    // The word index of the new text follows from the old one and the edit (words.ts).
+    if (tree && previous) {
+      if (plan.kind === 'same') deriveWordIndex(tree, previous.tree, 0, 0, 0);
+      else if (plan.kind === 'partial' || plan.kind === 'module') deriveWordIndex(tree, previous.tree, plan.editStart, plan.oldEditEnd, plan.newEditEnd);
+    }
     if (tree && plan.kind === 'module' && edited) plan = narrowToModule(plan, edited, tree, parseText);
     if (!tree) notes.push({ code: 'skipped', severity: 'info', range: input.lines.rangeOf(0, 0), message: 'parsing exceeded its work budget; only text rules ran' });
   } catch (e) {
@@ -66,5 +72,6 @@ export function settlePlan(plan: RequeryPlan, tree: Tree | null, text: string, s
   // what they read outside functions is known already.
   if (state && tree) recordFactsFor(tree, facts);
   if (plan.kind === 'partial' && state?.facts) facts.keepOutsideFunctions(state.facts);
+  if (plan.kind !== 'full' && state?.facts) facts.keepVerdicts(state.facts);
   return plan;
 }

@@ -1,4 +1,5 @@
 import { sourceOf, type Node, type Tree } from '../source/parse';
+import { wordOccurrences } from '../source/words';
 import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, type SemanticModel } from '../semantic';
 import type { Expr, Module, Stmt } from '../semantic/ir';
 import { runSemanticPatterns, semanticKeywords } from '../match/semantic';
@@ -301,18 +302,9 @@ function callCounts(text: string, start: number, end: number): Map<string, numbe
   return counts;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Offsets where `name` occurs as a whole word in `text` outside `skip` (sorted spans). */
-function occurrences(text: string, name: string, skip: Span[], flags: string): number[] {
-  const re = new RegExp(`(?<![\\w$])${escapeRe(name)}(?![\\w$])`, `g${flags}`);
-  const out: number[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const at = m.index;
-    if (!skip.some(([s, e]) => at >= s && at < e)) out.push(at);
-  }
-  return out;
+/** Offsets where `name` occurs as a whole word in the tree's text outside `skip` (sorted spans). */
+function occurrences(tree: Tree, name: string, skip: Span[], ignoreCase = false): number[] {
+  return wordOccurrences(tree, name, ignoreCase).filter((at) => !skip.some(([s, e]) => at >= s && at < e));
 }
 
 /**
@@ -352,16 +344,16 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
   const own = nameNode?.text;
   // Its own name elsewhere only where other functions of that name are defined (no call, no reference)...
   if (own !== undefined && own !== '') {
-    const uses = occurrences(text, own, inside, '');
+    const uses = occurrences(tree, own, inside);
     if (uses.length > 5000 || uses.some((p) => wordAt(root, p, own) === 'read')) return false;
     // ...and inside it only as its name (a recursive or self call may reach another function of that name).
-    if (occurrences(text, own, [], '').some((p) => p >= plan.newStart && p < plan.newEnd && p !== nameNode!.startIndex && readsName(root, p, own))) return false;
+    if (occurrences(tree, own, []).some((p) => p >= plan.newStart && p < plan.newEnd && p !== nameNode!.startIndex && readsName(root, p, own))) return false;
   }
   const called = new Set([...callCounts(oldText, plan.oldStart, plan.oldEnd).keys(), ...callCounts(text, plan.newStart, plan.newEnd).keys()]);
   const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
   for (const n of called) {
     if (n === own) continue;
-    const at = occurrences(text, n, inside, '');
+    const at = occurrences(tree, n, inside);
     // A name right after `.`, `->` or `::` is a member access (`db.query(..)` elsewhere in the file), never a
     // definition's name, so most occurrences are settled from the text without a walk of the tree: a keystroke
     // stays independent of how often the file calls a method of the same name.
@@ -456,7 +448,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const mentions = new Set(written.map((n) => n.replace(/^[$@]+/, '')).filter((n) => n.length > 0));
   for (const n of mentions) {
     // A word as common as a keyword (`static` while modifiers are typed) costs one tree lookup per occurrence.
-    const at = occurrences(text, n, now.members, 'i');
+    const at = occurrences(tree, n, now.members, true);
     if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n))) return no(`name mentioned elsewhere: ${n}`);
   }
   // Counts of `name(` that changed belong to no function of the file.
@@ -468,7 +460,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const after = callCounts(text, region[0], region[1]);
   for (const n of new Set([...before.keys(), ...after.keys()])) {
     if (before.get(n) === after.get(n)) continue;
-    const at = occurrences(text, n, [region], '');
+    const at = occurrences(tree, n, [region]);
     if (at.length > 200) return no('call count');
     if (at.some((p) => possibleDefinition(tree.rootNode, p, n))) return no('call count of a definition');
   }
@@ -477,7 +469,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   if (now.path.length > 0) {
     for (const n of new Set([...old.objects, ...now.objects])) {
       if (SELF.has(n)) continue;
-      const at = occurrences(text, n, now.members, '');
+      const at = occurrences(tree, n, now.members);
       if (at.length > 200 || at.some((p) => possibleDefinition(tree.rootNode, p, n))) return no('class name read');
     }
   }

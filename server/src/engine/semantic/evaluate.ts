@@ -45,22 +45,6 @@ interface FnState {
 
 export const SELF = new Set(['this', 'self', '$this']);
 
-/** How often each name is written before `(` in the file's text (its definition counts once): one linear pass. */
-function calledInFile(mod: Module): Map<string, number> {
-  const counts = new Map<string, number>();
-  const text = mod.source ?? '';
-  // One identifier per match, then a look at what follows: `name\s*\(` in one regex backtracks over every
-  // identifier that is not a call, quadratic on a long one (a 1.5 MB literal).
-  const re = /[A-Za-z_$][\w$]*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let i = re.lastIndex;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === '(') counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * The call a receiver of no known type was returned by, as `name()`: written at the receiver
  * (`jwt.NewWithClaims(..).SignedString(k)`) or held in the variable it was first stored in (`t := jwt.NewWithClaims(..);
@@ -408,8 +392,13 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   for (const s of mod.body) if (s.k === 'func' || s.k === 'class') evalStmt(s, moduleEnv, true);
   // A function the file calls by name waits for its first call, which gives its parameters their values; the
   // rest, and those whose callers never ran, are evaluated with unknown parameters.
-  const called = calledInFile(mod);
-  const waits = (f: FnState): boolean => !!f.def.name && (called.get(f.def.name) ?? 0) > 1 && functions.get(f.def.name) === f;
+  const counts = new Map<string, number>();
+  const called = (name: string): number => {
+    let n = counts.get(name);
+    if (n === undefined) counts.set(name, (n = mod.callCount?.(name) ?? 0));
+    return n;
+  };
+  const waits = (f: FnState): boolean => !!f.def.name && functions.get(f.def.name) === f && called(f.def.name) > 1;
   // The callers of a wanted function that waits are wanted too: they give it its parameters.
   const waiting = [...functions.values()].filter((f) => waits(f) && wanted(f.def.node)).map((f) => f.def.name);
   const caller = waiting.length ? new RegExp(`(?<![\\w$])(?:${waiting.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`) : undefined;

@@ -1,4 +1,5 @@
 import type { Node, Tree } from '../source/parse';
+import { callCount } from '../source/words';
 import type { Lowering, Module } from './ir';
 import type { SemanticModel } from './model';
 import { evaluate } from './evaluate';
@@ -49,7 +50,7 @@ export function loweredModule(tree: Tree, languageId: string): Module | undefine
   let mod = loweredModules.get(tree);
   if (!mod) {
     mod = lowering.lower(tree.rootNode);
-    mod.source = tree.rootNode.text;
+    mod.callCount = (name) => (/^[\w$]+$/.test(name) ? callCount(tree, name) : 0);
     loweredModules.set(tree, mod);
   }
   return mod;
@@ -115,5 +116,5 @@ export function moduleModel(tree: Tree, languageId: string, evaluated: (n: Node)
   const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
   const mod = loweredModule(tree, languageId);
   if (!lowering || !mod) return undefined;
-  return evaluate({ ...mod, source: undefined }, lowering, evaluated);
+  return evaluate({ ...mod, callCount: undefined }, lowering, evaluated);
 }

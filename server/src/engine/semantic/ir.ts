@@ -97,8 +97,11 @@ export interface Module {
   /** Prefixes imported as a whole (Java `import a.b.*`, C# `using System.Security.Cryptography;`, PHP namespace). */
   wildcards: string[];
   body: Stmt[];
-  /** The file's text, for the evaluator's one-pass prescan of names called in it. */
-  source?: string;
+  /**
+   * How often a name is written before `(` in the file's text (its definition counts once), from the file's word
+   * index; absent when no function is to wait for its callers.
+   */
+  callCount?: (name: string) => number;
 }
 
 /** A lowering: the only code that knows a grammar's node types. */
