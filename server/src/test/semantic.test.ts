@@ -52,6 +52,18 @@ describe('semantic layer', () => {
       assert.deepStrictEqual(m.calls.map((c) => c.name), ['hashlib.new', 'Crypto.Cipher.DES.new']);
     });
 
+    it('resolve Python imports guarded by try and if at module level, but not those of a function or a class', async () => {
+      const text = [
+        'try:\n    import hashlib as h\nexcept ImportError:\n    from md5 import new as n\n',
+        'if TYPE_CHECKING:\n    from Crypto.Cipher import DES as D\nelif X:\n    import zlib as z\n',
+        'def f():\n    import random as r\n\nclass C:\n    import ssl as s\n',
+        'x = "import os as o"\n',
+        'h.new("md5")\nn("a")\nD.new(k)\nz.crc32(b)\nr.random()\ns.wrap()\no.system(c)\n',
+      ].join('');
+      const m = await model('python', text);
+      assert.deepStrictEqual(m.calls.filter((c) => c.node.startIndex >= text.indexOf('h.new')).map((c) => c.name), ['hashlib.new', 'md5.new', 'Crypto.Cipher.DES.new', 'zlib.crc32', 'r.random', 's.wrap', 'o.system']);
+    });
+
     it('resolve Java imports, full spellings and the declared type of a local', async () => {
       const m = await model('java', 'import java.security.MessageDigest;\nclass A { void f() { MessageDigest md = MessageDigest.getInstance("SHA-256"); md.digest(); new java.util.Random().nextInt(); } }\n');
       assert.deepStrictEqual(m.calls.map((c) => c.name), ['java.security.MessageDigest.getInstance', 'java.security.MessageDigest.digest', 'java.util.Random', 'java.util.Random.nextInt']);

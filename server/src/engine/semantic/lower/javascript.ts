@@ -1,4 +1,5 @@
 import type { Node } from '../../source/parse';
+import { wordOccurrences } from '../../source/words';
 import type { Arg, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
 import { argsOf, expr, field, intLiteral, named, operatorOf, other, unescape } from './common';
 
@@ -295,9 +296,28 @@ function required(n: Node | null): string | undefined {
   return arg?.type === 'string' ? moduleName(stringValue(arg)) : undefined;
 }
 
+/**
+ * The module-level statements that may import: those holding the word `import` or `require`, found from the
+ * file's word index (in document order) rather than by a walk of every module-level statement on every keystroke.
+ */
+function importCandidates(root: Node): Node[] {
+  const starts = new Set<number>();
+  const out: Node[] = [];
+  for (const word of ['import', 'require']) {
+    for (const p of wordOccurrences(root.tree, word)) {
+      let n: Node | null = root.descendantForIndex(p, p + word.length);
+      while (n && n.parent && n.parent.id !== root.id) n = n.parent;
+      if (!n || !n.parent || starts.has(n.startIndex)) continue;
+      starts.add(n.startIndex);
+      out.push(n);
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
 function importsOf(root: Node): Import[] {
   const out: Import[] = [];
-  for (const n of named(root)) {
+  for (const n of importCandidates(root)) {
     if (n.type === 'import_statement') {
       const src = field(n, 'source');
       if (!src) continue;

@@ -1,4 +1,5 @@
 import type { Node } from '../../source/parse';
+import { wordOccurrences } from '../../source/words';
 import type { Arg, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
 import { argsOf, expr, field, intLiteral, named, operatorOf, other, unescape } from './common';
 
@@ -270,9 +271,32 @@ function stmt(n: Node): Stmt[] {
   }
 }
 
+/** Where `imports` looks: the module, and `if`/`try` blocks there (`try: import x`, `if TYPE_CHECKING:`). */
+const IMPORT_GUARDS = new Set(['if_statement', 'try_statement', 'block', 'else_clause', 'except_clause', 'elif_clause']);
+
+/**
+ * The import statements of the module, also those guarded by `try:` / `if TYPE_CHECKING:` (they still name the
+ * module), in document order; none inside a function or class. Found from the word `import` in the file's word
+ * index rather than by a walk of every module-level statement on every keystroke.
+ */
+function importStatements(root: Node): Node[] {
+  const out: Node[] = [];
+  let last = -1;
+  for (const p of wordOccurrences(root.tree, 'import')) {
+    const stmt = root.descendantForIndex(p, p + 'import'.length)?.parent;
+    if (!stmt || (stmt.type !== 'import_statement' && stmt.type !== 'import_from_statement') || stmt.startIndex <= last) continue;
+    let guarded = true;
+    for (let a = stmt.parent; a && guarded && a.id !== root.id; a = a.parent) guarded = IMPORT_GUARDS.has(a.type);
+    if (!guarded || stmt.parent === null) continue;
+    out.push(stmt);
+    last = stmt.startIndex;
+  }
+  return out;
+}
+
 function imports(root: Node, out: Import[], wildcards: string[]): void {
   const dotted = (n: Node): string => n.text.replace(/\s+/g, '');
-  for (const n of named(root)) {
+  for (const n of importStatements(root)) {
     if (n.type === 'import_statement') {
       for (const c of n.childrenForFieldName('name')) {
         if (!c) continue;
@@ -299,9 +323,6 @@ function imports(root: Node, out: Import[], wildcards: string[]): void {
           if (name && alias) out.push({ local: alias.text, qualified: `${m}.${dotted(name)}` });
         } else out.push({ local: dotted(c), qualified: `${m}.${dotted(c)}` });
       }
-    } else if (n.type === 'if_statement' || n.type === 'try_statement' || n.type === 'block' || n.type === 'else_clause' || n.type === 'except_clause' || n.type === 'elif_clause') {
-      // Imports guarded by `try:` / `if TYPE_CHECKING:` still name the module.
-      imports(n, out, wildcards);
     }
   }
 }
