@@ -26,6 +26,14 @@ namespace Example.Vault
             return new Crypto.RC2CryptoServiceProvider();
         }
 
+        public void QualifiedMode(System.Security.Cryptography.Aes aes)
+        {
+            // vigil-expect: weak-cipher
+            aes.Mode = System.Security.Cryptography.CipherMode.ECB;
+            // vigil-ok: weak-cipher
+            aes.Mode = System.Security.Cryptography.CipherMode.CBC;
+        }
+
         public object Modern()
         {
             // vigil-ok: weak-cipher

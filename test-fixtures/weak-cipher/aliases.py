@@ -3,6 +3,7 @@ import os
 import Crypto.Cipher.ARC4
 from Crypto.Cipher import AES
 from Crypto.Cipher import DES as D
+from Cryptodome.Cipher import AES as Block
 from Cryptodome.Cipher import Blowfish as Fish
 
 
@@ -19,6 +20,24 @@ def dotted(key, data):
 def cryptodome(key, data):
     # vigil-expect: weak-cipher
     return Fish.new(key, Fish.MODE_CBC).encrypt(data)
+
+
+def ecb_aliased(key, data):
+    # vigil-expect: weak-cipher
+    return Block.new(key, Block.MODE_ECB).encrypt(data)
+
+
+def ecb_dotted(key, data):
+    import Crypto.Cipher.AES
+    # vigil-expect: weak-cipher
+    return Crypto.Cipher.AES.new(key, Crypto.Cipher.AES.MODE_ECB).encrypt(data)
+
+
+def ecb_named_only(key, data):
+    # vigil-ok: weak-cipher
+    label = "Block.MODE_ECB is refused here"
+    # vigil-ok: weak-cipher
+    return label, Block.new(key, Block.MODE_GCM).encrypt_and_digest(data)
 
 
 def modern(key, data):

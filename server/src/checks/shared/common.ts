@@ -46,12 +46,18 @@ export const filters: Record<string, FilterHelper> = {
     return false;
   },
 
-  /** Copies a capture's text into a template variable (`as`), optionally transformed. Always keeps the match. */
+  /**
+   * Copies a capture's text into a template variable (`as`), optionally transformed. `tailOf` takes the last
+   * segment of another variable instead (`TripleDES` of the resolved `{{name}}` of a call, whatever alias the code
+   * called it by). Always keeps the match.
+   */
   setVar: (ctx, target, options) => {
     const as = optString(options, 'as') ?? 'value';
     const fromCapture = optString(options, 'from');
     const src = fromCapture ? capture(ctx, fromCapture) : target;
-    let value = optString(options, 'value') ?? src?.text ?? '';
+    const tailOf = optString(options, 'tailOf');
+    const tail = tailOf !== undefined ? ctx.vars[tailOf]?.split(/\.|\/|::|\\/).pop() : undefined;
+    let value = optString(options, 'value') ?? tail ?? src?.text ?? '';
     if (options['upper'] === true) value = value.toUpperCase();
     if (options['unquote'] === true) value = value.replace(/^['"`]|['"`]$/g, '');
     ctx.vars[as] = value;
@@ -85,7 +91,7 @@ export const options: Record<string, HelperOptions> = {
   textMatches: { pattern: opt.string, caseSensitive: opt.boolean },
   nonConstant: {},
   hasKeywordArgument: { name: opt.string, values: opt.strings },
-  setVar: { as: opt.string, from: opt.string, value: opt.string, upper: opt.boolean, unquote: opt.boolean },
+  setVar: { as: opt.string, from: opt.string, value: opt.string, upper: opt.boolean, unquote: opt.boolean, tailOf: opt.string },
   lowerSeverityInTests: {},
   appendKeywordArgument: { capture: opt.string, text: opt.string },
 };
