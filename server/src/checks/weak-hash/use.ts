@@ -15,10 +15,6 @@ import { callSitesOf, constantDigest, usesOfStored, type Use } from './follow';
 const NAME_ROLES = /(^|_)(cache|cached|guid|uuid|slot|namespace|suffix|prefix|file_?name|file|path|path_?name|dir|directory|folder|tmp|temp|temp_?file|temporary|shard|dedup|deduplication|reference|checksum|shasum|storage|bucket|content_?hash|etag|content_md5|web_?socket_accept|evalsha)(_|$)/;
 
 /**
- * Words of a call the digest is only shown through: a log line, a console message. Nothing reads it back to
- * decide anything.
- */
-/**
  * Constructions a hash object parameterises whose security does not rest on collision resistance: RSA-OAEP and its
  * MGF1 mask (`rsa.EncryptOAEP(sha1.New(), ..)`, `padding.MGF1(hashes.SHA1())`).
  */
@@ -36,6 +32,10 @@ const ASSERTION = /^(assert|expect|should)(_|$)/;
 /** Calls that ask a hasher about its shape only (`md5.New().Size()`): no digest of anything is computed. */
 const SHAPE_ONLY = /^(Size|BlockSize|getDigestLength|digest_size|block_size|getAlgorithm)$/;
 
+/**
+ * Words of a call the digest is only shown through: a log line, a console message. Nothing reads it back to
+ * decide anything.
+ */
 const DISPLAY_ROLES = /(^|_)(write_error|print|println|printf|puts|log|debug|warn|warning)(_|$)/;
 
 /**
