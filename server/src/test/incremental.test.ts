@@ -308,6 +308,24 @@ describe('incremental analysis', () => {
       assert.ok(plans.filter((p) => p === 'module').length > plans.length / 2, plans.join(' '));
     });
 
+    it('re-runs only the statement when another module-level statement merely writes the same name', async () => {
+      const twice = `${py}\ntoken_value = hashlib.sha256(b"seed").hexdigest()\n`;
+      const plans = await typeLine({ path: 'app.py', languageId: 'python' }, twice, 4, 'token_value = hashlib.md5(payload).hexdigest()');
+      assert.ok(plans.filter((p) => p === 'module').length > plans.length * 0.8, plans.join(' '));
+    });
+
+    it('re-runs only the field when another field of the class merely declares the same name', async () => {
+      const java = 'import java.security.MessageDigest;\n\npublic class Limits {\n    private static final int LIMIT_A = 7;\n\n    static byte[] digest(byte[] d) throws Exception {\n        return MessageDigest.getInstance("SHA-256").digest(d);\n    }\n}\n';
+      const plans = await typeLine({ path: 'Limits.java', languageId: 'java' }, java, 4, '    private static final int LIMIT_A = 42;');
+      assert.ok(!plans.some((p) => p.includes("mentioned elsewhere")), plans.join(" "));
+    });
+
+    it('runs everything when another statement reads the name it writes, even while writing it (`+=`)', async () => {
+      const appended = `${py}\ntoken_value += "-v2"\n`;
+      const plans = await typeLine({ path: 'app.py', languageId: 'python' }, appended, 4, 'token_value = "x"');
+      assert.strictEqual(plans[plans.length - 1], 'full (name mentioned elsewhere: token_value)');
+    });
+
     it('runs everything when the statement writes a name a function reads', async () => {
       const plans = await typeLine({ path: 'app.py', languageId: 'python' }, py, 4, 'ALG = "md5"');
       assert.strictEqual(plans[plans.length - 1], 'full (name mentioned elsewhere: ALG)');

@@ -158,6 +158,8 @@ interface ModuleSide {
   path: { name: string; start: number; end: number; wanted: boolean }[];
   /** The span the changed members lie in (the file, or the innermost class's body). */
   container: Span;
+  /** The container's statements and fields, in order. */
+  stmts: Stmt[];
   /** The parts of the container's members (statements, fields, a class's header) the edit reaches, in order. */
   members: Span[];
   /** Classes whose header alone changed (modifiers, decorators): name and whether the model evaluates them. */
@@ -223,7 +225,7 @@ function locate(mod: Module, root: Node, text: string, ranges: Span[], keywords:
       if (members.some((m) => within(at, m))) stmtEffects(s, fx);
       else if (members.some((m) => overlaps([at.startIndex, at.endIndex], m))) fx.unsupported = true;
     }
-    return { path, container: [container.startIndex, container.endIndex], members, headers, writes: [...fx.writes], calls: [...fx.calls], objects: [...fx.objects], unsupported: fx.unsupported };
+    return { path, container: [container.startIndex, container.endIndex], stmts, members, headers, writes: [...fx.writes], calls: [...fx.calls], objects: [...fx.objects], unsupported: fx.unsupported };
   }
 }
 
@@ -280,6 +282,29 @@ function readsName(root: Node, p: number, name: string): boolean {
 function escapes(model: SemanticModel, members: Span[]): boolean {
   const inMembers = (n: Node): boolean => members.some((m) => within(n, m));
   return model.flows.some((f) => f.vals.origins.length > 0 && inMembers(f.node) && f.vals.origins.some((o) => !inMembers(o.node)));
+}
+
+/**
+ * Whether the word `name` at `p` is the whole target of a plain write by one of `body`'s statements or fields
+ * (`label = ..`, `const label = ..`, `static final int LIMIT = 1;`; not `label += ..`, not `label.x = ..`),
+ * spelled exactly so.
+ */
+function plainWriteAt(body: readonly Stmt[], p: number, name: string): boolean {
+  let lo = 0;
+  let hi = body.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = anchor(body[mid]!);
+    if (at.endIndex <= p) lo = mid + 1;
+    else if (at.startIndex > p) hi = mid - 1;
+    else {
+      const s = body[mid]!;
+      if (s.k !== 'let' || (s.op !== undefined && s.op !== '=') || s.target.kind === 'index' || s.target.obj || s.target.key) return false;
+      const t = s.target.node;
+      return t.startIndex === p && t.endIndex === p + name.length && t.text === name && s.target.name.replace(/^[$@]+/, '') === name;
+    }
+  }
+  return false;
 }
 
 /** Keeps what the next module-level edit needs of a full run. */
@@ -444,12 +469,17 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const model = sideModel(tree, languageId, now);
   if (!oldModel || !model || escapes(oldModel, old.members) || escapes(model, now.members)) return no('value from elsewhere');
   // Nothing else mentions what the members write or call.
-  const written = [...old.writes, ...old.calls, ...filledNames(oldModel, old.members), ...now.writes, ...now.calls, ...filledNames(model, now.members)];
-  const mentions = new Set(written.map((n) => n.replace(/^[$@]+/, '')).filter((n) => n.length > 0));
+  const bare = (n: string): string => n.replace(/^[$@]+/, '');
+  const calledOrFilled = new Set([...old.calls, ...filledNames(oldModel, old.members), ...now.calls, ...filledNames(model, now.members)].map(bare));
+  const written = [...old.writes, ...now.writes].map(bare);
+  const mentions = new Set([...written, ...calledOrFilled].filter((n) => n.length > 0));
+  // A name the members only write may also be written by another statement or field of their container (`label =
+  // ...` typed again further down): a plain write there reads nothing, so no value of the members reaches it.
+  const overwrites = (p: number, n: string): boolean => !calledOrFilled.has(n) && plainWriteAt(now.stmts, p, n);
   for (const n of mentions) {
     // A word as common as a keyword (`static` while modifiers are typed) costs one tree lookup per occurrence.
     const at = occurrences(tree, n, now.members, true);
-    if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n))) return no(`name mentioned elsewhere: ${n}`);
+    if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n) && !overwrites(p, n))) return no(`name mentioned elsewhere: ${n}`);
   }
   // Counts of `name(` that changed belong to no function of the file.
   const oldInNew = old.members.map(spanToNew);
