@@ -83,6 +83,13 @@ describe('semantic layer', () => {
   });
 
   describe('values', () => {
+    it('a call outside every function runs the function it calls with its arguments (a script calling its helpers)', async () => {
+      const py = await model('python', 'def digest(alg):\n    return use(alg)\n\n\ntoken = digest("md5")\n');
+      assert.deepStrictEqual(argValues(py, 'use'), [['md5', '?']]);
+      const js = await model('javascript', "const label = fmt('md5');\nfunction fmt(c) {\n  return use(c);\n}\n");
+      assert.deepStrictEqual(argValues(js, 'use'), [['md5', '?']]);
+    });
+
     it('a later write replaces an earlier one; both arms of an if are possible', async () => {
       const m = await model('java', 'class A { void f(boolean b) { String a = "MD5"; a = "SHA-256"; use(a); String c = b ? "X" : "Y"; use(c); String d = "P"; if (b) { d = "Q"; } use(d); } }\n');
       assert.deepStrictEqual(argValues(m, 'use'), [['SHA-256'], ['X', 'Y'], ['Q', 'P']]);

@@ -52,3 +52,19 @@ def pycryptodome_alias(data):
 def checksum(data):
     # vigil-ok: weak-hash
     return h.new("md5", data, usedforsecurity=False).hexdigest()
+
+
+def _digest_with(algorithm, data):
+    # The module-level call below gives `algorithm` its value.
+    # vigil-expect: weak-hash
+    return h.new(algorithm, data).hexdigest()
+
+
+def _digest_strong(algorithm, data):
+    # vigil-ok: weak-hash
+    return h.new(algorithm, data).hexdigest()
+
+
+SESSION_SIGNATURE = _digest_with("md5", b"session")
+# vigil-ok: weak-hash
+INTEGRITY = _digest_strong("sha256", b"payload")

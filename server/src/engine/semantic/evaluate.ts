@@ -387,9 +387,12 @@ export function evaluate(mod: Module, lowering: Lowering, wanted: (fn: Node) => 
   }
 
   const moduleEnv = new Env();
-  // Module-level statements first (constants, imports' effects), then every function once.
+  // The module's functions are known before its statements run, so a call at module level (`token = make("md5")`,
+  // a script's `main()`) runs the function with its arguments, as a function's call does. Then the module-level
+  // statements (constants, imports' effects), then the classes, then every function not yet run, once.
+  for (const s of mod.body) if (s.k === 'func') evalStmt(s, moduleEnv, true);
   for (const s of mod.body) if (s.k !== 'func' && s.k !== 'class') evalStmt(s, moduleEnv, false);
-  for (const s of mod.body) if (s.k === 'func' || s.k === 'class') evalStmt(s, moduleEnv, true);
+  for (const s of mod.body) if (s.k === 'class') evalStmt(s, moduleEnv, true);
   // A function the file calls by name waits for its first call, which gives its parameters their values; the
   // rest, and those whose callers never ran, are evaluated with unknown parameters.
   const counts = new Map<string, number>();
