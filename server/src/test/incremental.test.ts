@@ -331,6 +331,20 @@ describe('incremental analysis', () => {
       assert.strictEqual(plans[plans.length - 1], 'full (name mentioned elsewhere: ALG)');
     });
 
+    it('re-runs a statement with the function only it calls, which then runs with its arguments', async () => {
+      const js = "const crypto = require('crypto');\n\nfunction digest(alg, data) {\n  return crypto.createHash(alg).update(data).digest('hex');\n}\n\nfunction other(x) {\n  return crypto.createHash('sha256').update(x).digest('hex');\n}\n";
+      const plans = await typeLine({ path: 'sig.js', languageId: 'javascript' }, js, 10, "const signature = digest('md5', 'payload');");
+      assert.ok(!plans.some((p) => p.includes('mentioned elsewhere')), plans.join(' '));
+      // The last step found the weak digest inside `digest` (typeLine compared every step with a full analysis).
+      const s = new DocumentSession(engine);
+      try {
+        const r = await s.analyze({ path: 'sig.js', languageId: 'javascript', text: `${js}\nconst signature = digest('md5', 'payload');\n` });
+        assert.deepStrictEqual(r.findings.map((f) => [f.ruleId, f.range.start.line]), [['weak-hash', 3]]);
+      } finally {
+        s.dispose();
+      }
+    });
+
     it('runs everything when the statement calls a function of the file', async () => {
       const plans = await typeLine({ path: 'app.py', languageId: 'python' }, py, 12, 'x = legacy(b"k")');
       // Either reason: the name is the function's, and weak-hash records the statements calling it (where its

@@ -1,6 +1,6 @@
 import { sourceOf, type Node, type Tree } from '../source/parse';
 import { wordOccurrences } from '../source/words';
-import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, type SemanticModel } from '../semantic';
+import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, unitsModel, type SemanticModel } from '../semantic';
 import type { Expr, Module, Stmt } from '../semantic/ir';
 import { runSemanticPatterns, semanticKeywords } from '../match/semantic';
 import { MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from '../match/match';
@@ -388,6 +388,29 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
 }
 
 /**
+ * The one function named `name` at module level whose only mentions outside the members (`reads`) are its own
+ * definition, and which calls no function of the file: re-run with the members, it gives the full model's findings,
+ * since nothing but the members runs it or reads what it returns, and what a function writes stays its own.
+ */
+function calleeUnit(mod: Module, tree: Tree, text: string, name: string, reads: number[], languageId: string): Node | undefined {
+  const defs = mod.body.filter((s): s is Extract<Stmt, { k: 'func' }> => s.k === 'func' && s.fn.name === name);
+  if (defs.length !== 1) return undefined;
+  const fn = defs[0]!.fn.node;
+  const root = tree.rootNode;
+  // A member of that name (`h.digest()`) is another object's; the name itself occurs only where it is defined.
+  if (!reads.every((p) => memberAccessAt(text, p) || (p >= fn.startIndex && p < fn.endIndex && text.startsWith(name, p) && wordAt(root, p, name) === 'definition'))) return undefined;
+  const inside: Span[] = [[fn.startIndex, fn.endIndex]];
+  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
+  // Its own name counts as a call where it is defined (`function f(`); a call of itself is a read, refused above.
+  for (const c of callCounts(text, fn.startIndex, fn.endIndex).keys()) {
+    if (c === name) continue;
+    const at = occurrences(tree, c, inside);
+    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, c))) return undefined;
+  }
+  return fn;
+}
+
+/**
  * Languages whose definitions (the nodes possibleDefinition accepts) always follow a keyword on their line:
  * Python's `def`/`class`, Ruby's `def` (a Ruby `class` or `module` is no definition there). An occurrence
  * without it is settled from the text: a file that calls `len(` 3,000 times costs no tree lookup per call.
@@ -467,20 +490,36 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const oldKey = JSON.stringify(old.path);
   const oldModel = sm.model && sm.pathKey === oldKey ? sm.model : sideModel(oldTree, languageId, old);
   const model = sideModel(tree, languageId, now);
-  if (!oldModel || !model || escapes(oldModel, old.members) || escapes(model, now.members)) return no('value from elsewhere');
-  // Nothing else mentions what the members write or call.
+  if (!oldModel || !model) return no('no model');
+  // Nothing else mentions what the members write or call, except the functions of the file only they call.
   const bare = (n: string): string => n.replace(/^[$@]+/, '');
-  const calledOrFilled = new Set([...old.calls, ...filledNames(oldModel, old.members), ...now.calls, ...filledNames(model, now.members)].map(bare));
+  const called = new Set([...old.calls, ...now.calls].map(bare));
+  const calledOrFilled = new Set([...called, ...filledNames(oldModel, old.members), ...filledNames(model, now.members)].map(bare));
   const written = [...old.writes, ...now.writes].map(bare);
   const mentions = new Set([...written, ...calledOrFilled].filter((n) => n.length > 0));
   // A name the members only write may also be written by another statement or field of their container (`label =
   // ...` typed again further down): a plain write there reads nothing, so no value of the members reaches it.
   const overwrites = (p: number, n: string): boolean => !calledOrFilled.has(n) && plainWriteAt(now.stmts, p, n);
+  const units: Node[] = [];
+  const writtenSet = new Set(written);
   for (const n of mentions) {
     // A word as common as a keyword (`static` while modifiers are typed) costs one tree lookup per occurrence.
     const at = occurrences(tree, n, now.members, true);
-    if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n) && !overwrites(p, n))) return no(`name mentioned elsewhere: ${n}`);
+    if (at.length > 5000) return no(`name mentioned elsewhere: ${n}`);
+    const reads = at.filter((p) => readsName(tree.rootNode, p, n) && !overwrites(p, n));
+    if (reads.length === 0) continue;
+    const unit = now.path.length === 0 && called.has(n) && !writtenSet.has(n) ? calleeUnit(mod, tree, text, n, reads, languageId) : undefined;
+    if (!unit) return no(`name mentioned elsewhere: ${n}`);
+    if (!units.some((u) => u.id === unit.id)) units.push(unit);
   }
+  // The members with the functions they alone call, on both sides (a function's text is the same on both).
+  const unitSpans: Span[] = units.map((u) => [u.startIndex, u.endIndex]);
+  const nowSpans: Span[] = [...now.members, ...unitSpans];
+  const oldSpans: Span[] = [...old.members, ...unitSpans.map(spanToOld)];
+  const unitNames = new Set(units.map((u) => u.childForFieldName('name')?.text ?? ''));
+  // With such functions, the whole model, evaluated for the members and them: they run with the members' arguments.
+  const runModel = units.length === 0 ? model : unitsModel(tree, languageId, keywords, (n) => unitSpans.some((u) => within(n, u)));
+  if (!runModel || escapes(oldModel, oldSpans) || escapes(runModel, nowSpans)) return no('value from elsewhere');
   // Counts of `name(` that changed belong to no function of the file.
   const oldInNew = old.members.map(spanToNew);
   const spans = [...now.members, ...plan.affected, ...oldInNew];
@@ -489,7 +528,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   const before = callCounts(oldText, oldRegion[0], oldRegion[1]);
   const after = callCounts(text, region[0], region[1]);
   for (const n of new Set([...before.keys(), ...after.keys()])) {
-    if (before.get(n) === after.get(n)) continue;
+    if (before.get(n) === after.get(n) || unitNames.has(n)) continue;
     const at = occurrences(tree, n, [region]);
     if (at.length > 200) return no('call count');
     if (at.some((p) => possibleDefinition(tree.rootNode, p, n))) return no('call count of a definition');
@@ -503,9 +542,10 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
       if (at.length > 200 || at.some((p) => possibleDefinition(tree.rootNode, p, n))) return no('class name read');
     }
   }
-  // The findings of the members, from the model of the code outside functions.
-  const inNow = (n: Node): boolean => now.members.some((m) => within(n, m));
-  const part: SemanticModel = { calls: model.calls.filter((c) => inNow(c.node)), flows: model.flows.filter((f) => inNow(f.node)) };
+  // The findings of the members (and of the functions only they call), from the model of the code outside
+  // functions (with those functions).
+  const inNow = (n: Node): boolean => nowSpans.some((m) => within(n, m));
+  const part: SemanticModel = { calls: runModel.calls.filter((c) => inNow(c.node)), flows: runModel.flows.filter((f) => inNow(f.node)) };
   const seen = new Map<Rule, number>();
   const fresh: RawFinding[] = [];
   runSemanticPatterns(rules, input, failures.failed, failures.fail, fresh, undefined, failures.capped, { model: part, seen });
@@ -515,7 +555,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   for (const [r, n] of seen) bounds.set(r.id, (bounds.get(r.id) ?? 0) + n);
   if ([...bounds.values()].some((n) => n > MAX_MATCHES_PER_RULE)) return no('match cap');
   // Everything else carries over, shifted.
-  const inOld = (s: number, e: number): boolean => old.members.some((m) => overlaps(m, [s, Math.max(e, s + 1)]));
+  const inOld = (s: number, e: number): boolean => oldSpans.some((m) => overlaps(m, [s, Math.max(e, s + 1)]));
   const out: RawFinding[] = [];
   for (const f of previous) {
     if (inOld(f.start, f.end)) continue;
@@ -542,7 +582,7 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
     if (flow?.some((s) => s.start === undefined || s.end === undefined)) return no('flow in the edit');
     out.push(delta === 0 ? f : { ...f, start, end, fixes, ...(anchors ? { anchors: anchors as number[] } : {}), ...(flow ? { flow: flow as { start: number; end: number; message: string }[] } : {}) });
   }
-  out.push(...fresh.filter((f) => now.members.some((m) => f.start >= m[0] && f.end <= m[1])));
+  out.push(...fresh.filter((f) => nowSpans.some((m) => f.start >= m[0] && f.end <= m[1])));
   state.semanticModule = { tree, model, pathKey: JSON.stringify(now.path), seen: bounds };
   return out;
 }

@@ -118,3 +118,17 @@ export function moduleModel(tree: Tree, languageId: string, evaluated: (n: Node)
   if (!lowering || !mod) return undefined;
   return evaluate({ ...mod, callCount: undefined }, lowering, evaluated);
 }
+
+/**
+ * The model of the module-level code and of the functions `within` picks, among those the keywords want, with the
+ * full model's call counts (a function the file calls waits for its first call): for an edit at module level that
+ * calls functions nothing else calls, which then run with its arguments as in the full model
+ * (incremental/semanticModule.ts).
+ */
+export function unitsModel(tree: Tree, languageId: string, keywords: readonly string[] | undefined, within: (n: Node) => boolean): SemanticModel | undefined {
+  const lowering = Object.hasOwn(LOWERINGS, languageId) ? LOWERINGS[languageId] : undefined;
+  const mod = loweredModule(tree, languageId);
+  if (!lowering || !mod) return undefined;
+  const test = keywords ? keywordTest([...keywords, ...aliases(mod, keywords)]) : undefined;
+  return evaluate(mod, lowering, (n) => within(n) && (!test || test(n)));
+}
