@@ -387,27 +387,93 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
   return true;
 }
 
-/**
- * The one function named `name` at module level whose only mentions outside the members (`reads`) are its own
- * definition, and which calls no function of the file: re-run with the members, it gives the full model's findings,
- * since nothing but the members runs it or reads what it returns, and what a function writes stays its own.
- */
-function calleeUnit(mod: Module, tree: Tree, text: string, name: string, reads: number[], languageId: string): Node | undefined {
-  const defs = mod.body.filter((s): s is Extract<Stmt, { k: 'func' }> => s.k === 'func' && s.fn.name === name);
-  if (defs.length !== 1) return undefined;
-  const fn = defs[0]!.fn.node;
-  const root = tree.rootNode;
-  // A member of that name (`h.digest()`) is another object's; the name itself occurs only where it is defined.
-  if (!reads.every((p) => memberAccessAt(text, p) || (p >= fn.startIndex && p < fn.endIndex && text.startsWith(name, p) && wordAt(root, p, name) === 'definition'))) return undefined;
-  const inside: Span[] = [[fn.startIndex, fn.endIndex]];
-  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
-  // Its own name counts as a call where it is defined (`function f(`); a call of itself is a read, refused above.
-  for (const c of callCounts(text, fn.startIndex, fn.endIndex).keys()) {
-    if (c === name) continue;
-    const at = occurrences(tree, c, inside);
-    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, c))) return undefined;
+/** Whether nothing outside `members` reads any of `names` (a plain write elsewhere is no read). */
+function quiet(tree: Tree, members: Span[], names: Set<string>, overwrites: (p: number, n: string) => boolean): boolean {
+  for (const n of names) {
+    const at = occurrences(tree, n, members, true);
+    if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n) && !overwrites(p, n))) return false;
   }
-  return fn;
+  return true;
+}
+
+/** The module-level statement or function whose span holds `p` (module-level code: `body` in document order). */
+function topLevelAt(body: readonly Stmt[], p: number): Stmt | undefined {
+  let lo = 0;
+  let hi = body.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = anchor(body[mid]!);
+    if (at.endIndex <= p) lo = mid + 1;
+    else if (at.startIndex > p) hi = mid - 1;
+    else return body[mid];
+  }
+  return undefined;
+}
+
+/** At most this many statements and functions are re-run with the members; more, and everything runs. */
+const MAX_UNITS = 32;
+
+/**
+ * The code outside the members that the names they write or call reach, to re-run with them: the module-level
+ * statements that read those names (and what their own writes and calls reach, in turn), the functions of the file
+ * called by name (defined once at module level, calling no function of the file), and functions that read a
+ * written name but that nothing calls and that call no function of the file. Then every other finding stays as
+ * it was: nothing else reads what this code writes or returns, and a function's own writes stay its own. A string
+ * names the first name whose reader is none of those (a class, a function that calls or is called, too many).
+ * Module level only: a member name (`x.name`) there is another object's.
+ */
+function reachedUnits(mod: Module, tree: Tree, text: string, languageId: string, members: Span[], names: Set<string>, overwrites: (p: number, n: string) => boolean): Node[] | string {
+  const root = tree.rootNode;
+  const units = new Map<number, Node>();
+  const spans: Span[] = [...members];
+  const queue = [...names];
+  const checked = new Set<string>();
+  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
+  // Calls no function of the file (its own name, where it is defined, counts as a call of `name(`).
+  const callsNone = (fn: Node, own: string | undefined): boolean => {
+    const inside: Span[] = [[fn.startIndex, fn.endIndex]];
+    for (const c of callCounts(text, fn.startIndex, fn.endIndex).keys()) {
+      if (c === own) continue;
+      const at = occurrences(tree, c, inside);
+      if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, c))) return false;
+    }
+    return true;
+  };
+  const add = (n: Node): void => {
+    units.set(n.startIndex, n);
+    spans.push([n.startIndex, n.endIndex]);
+  };
+  while (queue.length > 0) {
+    const n = queue.pop()!;
+    if (checked.has(n)) continue;
+    checked.add(n);
+    const at = occurrences(tree, n, members, true);
+    if (at.length > 5000) return n;
+    for (const p of at) {
+      if (spans.some(([s, e]) => p >= s && p < e) || !readsName(root, p, n) || overwrites(p, n) || memberAccessAt(text, p)) continue;
+      const top = topLevelAt(mod.body, p);
+      if (!top || top.k === 'class') return n;
+      if (top.k === 'func') {
+        const fn = top.fn.node;
+        const own = top.fn.name;
+        const definition = own === n && text.startsWith(n, p) && wordAt(root, p, n) === 'definition';
+        // A function the members' code calls: defined once. One that reads a name: called by nothing.
+        if (definition && mod.body.filter((x) => x.k === 'func' && x.fn.name === n).length !== 1) return n;
+        if (!definition && own !== '' && !quiet(tree, [[fn.startIndex, fn.endIndex]], new Set([own]), () => false)) return n;
+        if (!callsNone(fn, own)) return n;
+        add(fn);
+      } else {
+        const node = anchor(top);
+        const fx: Effects = { writes: new Set(), calls: new Set(), objects: new Set(), unsupported: false };
+        stmtEffects(top, fx);
+        if (fx.unsupported) return n;
+        add(node);
+        for (const w of [...fx.writes, ...fx.calls]) queue.push(w.replace(/^[$@]+/, ''));
+      }
+      if (units.size > MAX_UNITS) return n;
+    }
+  }
+  return [...units.values()];
 }
 
 /**
@@ -500,24 +566,15 @@ export function runSemanticModule(rules: readonly Rule[], input: MatchInput, fai
   // A name the members only write may also be written by another statement or field of their container (`label =
   // ...` typed again further down): a plain write there reads nothing, so no value of the members reaches it.
   const overwrites = (p: number, n: string): boolean => !calledOrFilled.has(n) && plainWriteAt(now.stmts, p, n);
-  const units: Node[] = [];
-  const writtenSet = new Set(written);
-  for (const n of mentions) {
-    // A word as common as a keyword (`static` while modifiers are typed) costs one tree lookup per occurrence.
-    const at = occurrences(tree, n, now.members, true);
-    if (at.length > 5000) return no(`name mentioned elsewhere: ${n}`);
-    const reads = at.filter((p) => readsName(tree.rootNode, p, n) && !overwrites(p, n));
-    if (reads.length === 0) continue;
-    const unit = now.path.length === 0 && called.has(n) && !writtenSet.has(n) ? calleeUnit(mod, tree, text, n, reads, languageId) : undefined;
-    if (!unit) return no(`name mentioned elsewhere: ${n}`);
-    if (!units.some((u) => u.id === unit.id)) units.push(unit);
-  }
-  // The members with the functions they alone call, on both sides (a function's text is the same on both).
+  const reached = now.path.length === 0 ? reachedUnits(mod, tree, text, languageId, now.members, mentions, overwrites) : undefined;
+  if (typeof reached === 'string' || (reached === undefined && !quiet(tree, now.members, mentions, overwrites))) return no(`name mentioned elsewhere: ${typeof reached === 'string' ? reached : [...mentions].find((n) => !quiet(tree, now.members, new Set([n]), overwrites))}`);
+  const units = reached ?? [];
+  // The members with the code their names reach, on both sides (that code's text is the same on both).
   const unitSpans: Span[] = units.map((u) => [u.startIndex, u.endIndex]);
   const nowSpans: Span[] = [...now.members, ...unitSpans];
   const oldSpans: Span[] = [...old.members, ...unitSpans.map(spanToOld)];
-  const unitNames = new Set(units.map((u) => u.childForFieldName('name')?.text ?? ''));
-  // With such functions, the whole model, evaluated for the members and them: they run with the members' arguments.
+  const unitNames = new Set(units.filter((u) => isFunctionNode(u)).map((u) => u.childForFieldName('name')?.text ?? ''));
+  // With such code, the whole model, evaluated for the members and it: a function runs with its first caller's arguments.
   const runModel = units.length === 0 ? model : unitsModel(tree, languageId, keywords, (n) => unitSpans.some((u) => within(n, u)));
   if (!runModel || escapes(oldModel, oldSpans) || escapes(runModel, nowSpans)) return no('value from elsewhere');
   // Counts of `name(` that changed belong to no function of the file.

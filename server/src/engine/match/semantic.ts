@@ -317,9 +317,26 @@ function calledNames(patterns: SemanticPattern[]): string[] | undefined {
   return [...out].sort();
 }
 
+const semanticOf = new WeakMap<Rule, readonly SemanticPattern[]>();
+
+/** A rule's semantic patterns, picked once per rule (the secret rule alone has hundreds of regex patterns). */
+function semanticPatternsOf(rule: Rule): readonly SemanticPattern[] {
+  let list = semanticOf.get(rule);
+  if (!list) {
+    list = rule.patterns.filter((p): p is SemanticPattern => p.kind === 'semantic');
+    semanticOf.set(rule, list);
+  }
+  return list;
+}
+
 /** The semantic patterns of `rules` that apply to the document. */
 function applicablePatterns(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>): SemanticPattern[] {
-  return rules.flatMap((r) => (failed.has(r) ? [] : r.patterns)).filter((p): p is SemanticPattern => p.kind === 'semantic' && (p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords));
+  const out: SemanticPattern[] = [];
+  for (const r of rules) {
+    if (failed.has(r)) continue;
+    for (const p of semanticPatternsOf(r)) if ((p.languages as string[]).includes(input.doc.languageId) && passesKeywords(p.keywords, input.keywords)) out.push(p);
+  }
+  return out;
 }
 
 /**
@@ -327,6 +344,17 @@ function applicablePatterns(rules: readonly Rule[], input: MatchInput, failed: S
  * applies, undefined when every function may match.
  */
 export function semanticKeywords(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>): string[] | undefined | null {
+  // Asked more than once per analysis (the module-level plan, then the patterns): the same answer while no rule failed.
+  const known = keywordsOfInput.get(input);
+  if (known && known.rules === rules && known.failed === failed.size) return known.keywords;
+  const keywords = computeSemanticKeywords(rules, input, failed);
+  keywordsOfInput.set(input, { rules, failed: failed.size, keywords });
+  return keywords;
+}
+
+const keywordsOfInput = new WeakMap<MatchInput, { rules: readonly Rule[]; failed: number; keywords: string[] | undefined | null }>();
+
+function computeSemanticKeywords(rules: readonly Rule[], input: MatchInput, failed: Set<Rule>): string[] | undefined | null {
   const applicable = applicablePatterns(rules, input, failed);
   if (applicable.length === 0) return null;
   // The same patterns apply on nearly every keystroke: their names are worked out once per set of patterns.
