@@ -42,3 +42,13 @@ def me():
         who = request.args["who"]
     # vigil-ok: sql-injection
     db.execute("SELECT * FROM users WHERE name = '" + who + "'")
+
+
+@app.route("/purge")
+def purge():
+    db = sqlite3.connect("app.db")
+    # Each element of the request's list, in a comprehension.
+    # vigil-expect: sql-injection
+    [db.execute("DELETE FROM carts WHERE owner = '%s'" % owner) for owner in request.args.getlist("owner")]
+    # vigil-ok: sql-injection
+    [db.execute("DELETE FROM %s WHERE expired = 1" % table) for table in ("carts", "sessions")]

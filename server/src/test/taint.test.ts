@@ -1,6 +1,7 @@
 // The taint engine (checks/shared/taint.ts and its parts): which values a source reaches, with what evidence,
 // across assignments, branches, loops, collections, fields and same-file calls; and the sources file's checks.
 import * as assert from 'assert';
+import { Engine } from '../engine';
 import { parse } from '../engine/source/parse';
 import type { Node } from '../engine/source/parse';
 import type { CodeLanguage } from '../engine/types';
@@ -84,6 +85,24 @@ describe('taint engine', () => {
     const py = 'from flask import request\ndef f():\n    d = {"a": request.args["x"], "b": "lit"}\n    parts = []\n    for v in [d["a"]]:\n        parts.append(v)\n    run(",".join(parts))\n';
     assert.strictEqual(await evidence('python', py, 'run'), 'source+built');
     assert.strictEqual(await evidence('python', py.replace('d["a"]]', 'd["b"]]'), 'run'), undefined);
+  });
+
+  it('iteration: a callback or block parameter and a comprehension variable hold the elements of what they iterate', async () => {
+    const js = (coll: string): string => `app.get('/x', (req, res) => { ${coll}.forEach((item) => { run("v" + item); }); });`;
+    assert.strictEqual(await evidence('javascript', js('req.body.items'), 'run'), 'source+built');
+    assert.strictEqual(await evidence('javascript', js("['a', 'b']"), 'run'), undefined);
+    const reduce = "app.get('/x', (req, res) => { req.query.ids.reduce((acc, id) => run(id), 0); });";
+    assert.strictEqual(await evidence('javascript', reduce, 'run'), 'source');
+    // Ruby, through the rule that reads it: proven input is high confidence; a constant list gives nothing.
+    const rb = (coll: string): string => `class C < ApplicationController\n  def index\n    ${coll}.each do |id|\n      User.where("id = #{id}")\n    end\n  end\nend\n`;
+    const found = async (code: string): Promise<string[]> => (await Engine.create().analyze({ path: 'c.rb', languageId: 'ruby', text: code })).findings.map((f) => `${f.ruleId}/${f.confidence}`);
+    assert.deepStrictEqual(await found(rb('params[:ids]')), ['sql-injection/high']);
+    assert.deepStrictEqual(await found(rb('%w[a b]')), []);
+    const py = (coll: string): string => `from flask import request\ndef f():\n    return [run("v" + n) for n in ${coll}]\n`;
+    assert.strictEqual(await evidence('python', py('request.args.getlist("n")'), 'run'), 'source+built');
+    assert.strictEqual(await evidence('python', py('("a", "b")'), 'run'), undefined);
+    const java = 'class A { void f(javax.servlet.http.HttpServletRequest r) { java.util.Arrays.asList(r.getParameterValues("v")).forEach(v -> sink.run(v)); } }';
+    assert.strictEqual(await evidence('java', java, 'sink.run'), 'source');
   });
 
   it('same-file calls: a helper that returns input, a parameter filled by a caller, fields of the object', async () => {

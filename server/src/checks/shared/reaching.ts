@@ -68,7 +68,8 @@ export interface FunctionDefs {
 
 const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'assignment_statement', 'short_var_declaration', 'augmented_assignment', 'augmented_assignment_expression', 'operator_assignment', 'compound_assignment_expr', 'reference_assignment_expression']);
 const DECLARATORS = new Set(['variable_declarator', 'var_spec', 'const_spec']);
-const EACH = new Set(['enhanced_for_statement', 'for_in_statement', 'for_statement', 'foreach_statement', 'for_each_statement', 'range_clause', 'for']);
+// `for_in_clause`: a Python comprehension's `for n in names`, which binds `n` for the whole comprehension.
+const EACH = new Set(['enhanced_for_statement', 'for_in_statement', 'for_statement', 'foreach_statement', 'for_each_statement', 'range_clause', 'for', 'for_in_clause']);
 const CALLS = new Set(['call', 'call_expression', 'method_invocation', 'invocation_expression', 'member_call_expression', 'function_call_expression']);
 const RUBY_APPEND = new Set(['binary']);
 const WRITE_TYPES = new Set([...ASSIGNMENTS, ...DECLARATORS, ...EACH, ...CALLS, ...RUBY_APPEND]);
@@ -267,6 +268,12 @@ export function functionDefs(fn: Node): FunctionDefs {
     if (CONDITIONALS.has(n.type) || LOOPS.has(n.type)) branchesOf(n, branches, byName);
     if (!WRITE_TYPES.has(n.type)) continue;
     defsOf(n, (d) => {
+      // A comprehension's variable is written before its body, which comes first in the text (`[f(n) for n in ns]`).
+      const comprehension = n.type === 'for_in_clause' ? n.parent : null;
+      if (comprehension) {
+        add({ ...d, start: comprehension.startIndex, end: comprehension.startIndex, head: { start: comprehension.startIndex, end: comprehension.endIndex, loop: true } });
+        return;
+      }
       const body = d.kind === 'each' ? n.childForFieldName('body') : null;
       add({ ...d, start: n.startIndex, end: body ? body.startIndex : n.endIndex, ...(body ? { head: { start: body.startIndex, end: body.endIndex, loop: true } } : {}) });
     });

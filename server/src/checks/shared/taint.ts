@@ -4,7 +4,7 @@ import { isConstantExpression } from './constants';
 import { isFunctionNode } from './functionNodes';
 import { functionDefs, reachingDefs, type Def } from './reaching';
 import { outsideSources, sourcesFor, type LanguageSources } from './taintSpecs';
-import { arityOf, constantKey, dictKey, functionName, parametersOf, shapeOf, type Shape } from './taintSyntax';
+import { arityOf, constantKey, dictKey, functionName, iteratedInto, parametersOf, shapeOf, type Shape } from './taintSyntax';
 import { callersOf, calleesOf, fieldName, fieldValues, namedSites, recordDependency, returnedValues } from './taintSummaries';
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
 import { callCount } from '../../engine/source/words';
@@ -393,7 +393,7 @@ function defsTaint(env: Env, defs: Def[], name: string, key: string | undefined,
   let acc = CLEAN;
   for (const d of defs) {
     if (d.kind === 'param') {
-      acc = merge(acc, parameter(env, d, name));
+      acc = merge(acc, parameter(env, d, name, depth));
       continue;
     }
     // A mutation at another constant key does not change what `key` holds.
@@ -408,8 +408,14 @@ function defsTaint(env: Env, defs: Def[], name: string, key: string | undefined,
   return acc;
 }
 
-function parameter(env: Env, d: Def, name: string): Taint {
+function parameter(env: Env, d: Def, name: string, depth: number): Taint {
   const fn = enclosingFunction(d.node);
+  // The element parameter of an iteration callback holds what the collection iterated holds.
+  const coll = iteratedInto(fn, d.paramIndex ?? 0);
+  if (coll) {
+    const t = evaluate(env, coll, undefined, depth + 1);
+    return isTainted(t) ? through(t, d.node, `iterated into ${quote(name)}`) : CLEAN;
+  }
   const text = d.node.text;
   for (const p of env.sources.parameters) if (p.annotation.test(text) || p.annotation.test(d.node.childForFieldName('value')?.text ?? '')) return source(p.kind, d.node);
   const fname = functionName(fn) ?? '';

@@ -209,6 +209,8 @@ export function parametersOf(fn: Node): Parameter[] {
     const p = fn.childForFieldName('parameter');
     return p ? [{ name: p.text, index: 0, node: p }] : [];
   }
+  // Java's and C#'s lambda with one bare parameter: `v -> ..`, `v => ..`.
+  if (list.type === 'identifier') return [{ name: list.text, index: 0, node: list }];
   const out: Parameter[] = [];
   let pos = 0;
   for (const c of list.namedChildren) {
@@ -230,4 +232,33 @@ export function parametersOf(fn: Node): Parameter[] {
     out.push({ name, index: pos++, node: c });
   }
   return out;
+}
+
+/**
+ * Iteration methods whose callback receives each element of the receiver, with the callback's parameter that holds
+ * it: `xs.each { |x| }`, `xs.forEach((x) => ..)`, `list.forEach(x -> ..)`, `xs.reduce((acc, x) => ..)`.
+ */
+const ITERATORS: Readonly<Record<string, number>> = {
+  each: 0, each_with_index: 0, each_with_object: 0, map: 0, collect: 0, flat_map: 0, filter_map: 0, select: 0, filter: 0, reject: 0,
+  find: 0, detect: 0, find_all: 0, sort_by: 0, group_by: 0, partition: 0, min_by: 0, max_by: 0, sum: 0, 'any?': 0, 'all?': 0,
+  forEach: 0, flatMap: 0, some: 0, every: 0, findIndex: 0, findLast: 0, anyMatch: 0, allMatch: 0, noneMatch: 0, peek: 0,
+  ForEach: 0, Select: 0, Where: 0, SelectMany: 0, Any: 0, All: 0, First: 0, FirstOrDefault: 0,
+  reduce: 1, inject: 1, Aggregate: 1,
+};
+
+/**
+ * The collection whose elements the parameter `index` of the callback `fn` receives, when `fn` is the block or
+ * the function argument of an iteration method (`params[:ids].each do |id|`, `req.body.items.forEach((item) => ..)`).
+ */
+export function iteratedInto(fn: Node, index: number): Node | undefined {
+  // The call around: a Ruby block's parent; a callback's argument list's (C# wraps each in an `argument`).
+  let call: Node | null = fn.parent;
+  for (let up = 0; call && up < 3 && !CALLS.has(call.type); up++) call = call.parent;
+  if (!call || !CALLS.has(call.type)) return undefined;
+  const block = call.childForFieldName('block');
+  const passed = block?.id === fn.id || argumentNodes(call).some((a) => a.id === fn.id || (a.type === 'argument' && a.namedChild(0)?.id === fn.id));
+  if (!passed) return undefined;
+  const c = calleeParts(call);
+  const at = Object.hasOwn(ITERATORS, c.name) ? ITERATORS[c.name] : undefined;
+  return at === index ? (c.receiver ?? undefined) : undefined;
 }
