@@ -2,6 +2,7 @@ import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, HelperOptions } from '../shared/types';
 import { taintAt } from '../shared/taint';
 import { isFunctionNode } from '../shared/functionNodes';
+import { enclosingClass } from '../shared/ast';
 import { parametersOf } from '../shared/taintSyntax';
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
 
@@ -27,7 +28,6 @@ const LOAD_CALLEE = /(^|\.)((pickle|cPickle|_pickle|dill|cloudpickle|Marshal|YAM
 /** Methods a serialiser calls back with the stream it is reading: their parameter is that stream, not new input. */
 const HOOKS = /^(readObject|readObjectNoData|readExternal|__setstate__|marshal_load|_load|init_with|__unserialize|__wakeup|unserialize)$/;
 
-const CLASS_TYPES = new Set(['class_definition', 'class', 'module', 'singleton_class', 'class_declaration', 'class_body', 'trait_declaration', 'enum_declaration']);
 const RETURNS = new Set(['return_statement', 'return']);
 /** A function's body, where the last statement is its result (Ruby, a lambda's expression body). */
 const BODIES = new Set(['body_statement', 'block_body', 'begin_block']);
@@ -49,11 +49,6 @@ function same(a: Node | null | undefined, b: Node | null | undefined): boolean {
 
 function enclosingFunctionNode(n: Node): Node | undefined {
   for (let p = n.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
-  return undefined;
-}
-
-function enclosingClass(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (CLASS_TYPES.has(p.type)) return p;
   return undefined;
 }
 

@@ -20,6 +20,15 @@ export function enclosingFunction(node: Node): Node {
   return last;
 }
 
+/** The declarations of a class-like type in every grammar: classes, modules, traits, interfaces, structs, records, enums. */
+const CLASS_TYPES = new Set(['class_definition', 'class', 'module', 'singleton_class', 'class_declaration', 'trait_declaration', 'interface_declaration', 'struct_declaration', 'record_declaration', 'enum_declaration', 'object_declaration']);
+
+/** The innermost class-like declaration around `node` (its fields and methods are the class's), if any. */
+export function enclosingClass(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (CLASS_TYPES.has(p.type)) return p;
+  return undefined;
+}
+
 /** Node identity: the wasm binding hands out a new object per access, so compare spans and types. */
 export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
   return Boolean(a && b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type);

@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { FUNCTION_TYPES, isFunctionNode } from './functionNodes';
+import { enclosingClass } from './ast';
 import { arityOf, functionName, shapeOf } from './taintSyntax';
 import { functionDefs, targetName } from './reaching';
 import { treeFact } from '../../engine/incremental/documentFacts';
@@ -156,18 +157,13 @@ export function calleesOf(call: Node, name: string, receiver: Node | null, argc:
   // it above all: it would read as calling itself), nor of an unrelated class that has a method of that name.
   const parent = receiver && /^(parent|super|base)$/.test(receiver.text) ? baseClassOf(call) : undefined;
   return fns.filter((f) => {
-    if (parent !== undefined && (parent === '' || classNameOf(classAround(f)) !== parent)) return false;
+    if (parent !== undefined && (parent === '' || classNameOf(enclosingClass(f)) !== parent)) return false;
     const n = arityOf(f);
     return argc <= n || /\.\.\.|\*|params /.test(f.childForFieldName('parameters')?.text ?? '');
   });
 }
 
 /** The nearest class-like declaration around `n` (a class, trait, interface, struct, module), if any. */
-function classAround(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (/^(class|class_declaration|class_definition|trait_declaration|interface_declaration|struct_declaration|record_declaration|enum_declaration|module|object_declaration)$/.test(p.type)) return p;
-  return undefined;
-}
-
 /** A class declaration's own name (its last segment), or undefined. */
 function classNameOf(cls: Node | undefined): string | undefined {
   return cls?.childForFieldName('name')?.text.split(/[.\\:]/).pop();
@@ -178,7 +174,7 @@ function classNameOf(cls: Node | undefined): string | undefined {
  * `< Base`), or '' when it extends none that can be read.
  */
 function baseClassOf(call: Node): string {
-  const cls = classAround(call);
+  const cls = enclosingClass(call);
   const body = cls?.childForFieldName('body');
   if (!cls || !body) return '';
   const header = cls.text.slice(0, body.startIndex - cls.startIndex);

@@ -1,6 +1,7 @@
 import type { Node } from '../../engine/source/parse';
 import { wordIndexOf } from '../../engine/source/words';
 import { argumentNodes } from '../shared/calls';
+import { enclosingClass } from '../shared/ast';
 import { assignedName, calleeText, chainAbove, enclosingScope, isCall } from './tree';
 import { weakAlgorithmOfString } from './algo';
 import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
@@ -14,8 +15,6 @@ import { recordsFacts, treeFact } from '../../engine/incremental/documentFacts';
 
 const MEMBERISH = /^(attribute|member_expression|selector_expression|member_access_expression|field_access|member_call_expression|scoped_property_access_expression|member_access_expression|element_reference)$/;
 const READ_TYPES = new Set(['identifier', 'attribute', 'member_expression', 'field_access', 'instance_variable', 'member_access_expression', 'variable_name', 'selector_expression', 'member_call_expression', 'scoped_property_access_expression', 'property_access_expression']);
-const CLASS_TYPES = new Set(['class_definition', 'class', 'module', 'class_declaration', 'class_body', 'trait_declaration', 'impl_item']);
-
 /** Methods that feed a hasher object: a read through them is input, not a use of the digest. */
 const FEEDS = /^(update|write|Write|WriteString|update_with|append|TransformBlock|hash_update|reset|Reset|copy|<<)$/;
 /** Methods that finish a hasher object and hand out its digest. */
@@ -23,11 +22,6 @@ const FINISHES = /^(digest|hexdigest|base64digest|Sum|sum|finalize|final|hexDige
 
 /** The field spellings whose reads are spread over the class: `self.x`, `this.x`, `@x`, `$this->x`. */
 const FIELD = /^(self\.|this\.|@|\$this->)\w+$/;
-
-function enclosingClass(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (CLASS_TYPES.has(p.type)) return p;
-  return undefined;
-}
 
 function rootOf(n: Node): Node {
   let r = n;
