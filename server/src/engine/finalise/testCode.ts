@@ -64,33 +64,34 @@ const TEST_FILES: readonly [RegExp, string][] = [
  * Markers of a test framework in the text, per file type (an INI section `[Test]` is not an NUnit attribute):
  * imports or declarations that production code does not contain. Anchored at line starts where the syntax allows,
  * so a string or comment that merely mentions junit in the middle of a line does not count. Each row: the file
- * names, the marker, what it means, and words every match holds, looked for first (a marker anchored at each line
- * is tried at every line of the head, which an editor pays on every keystroke).
+ * names, the marker, what it means, and a search for the words every match holds, run first (a marker anchored at
+ * each line is tried at every line of the head, which an editor pays on every keystroke; one search for plain words
+ * skips through it).
  */
-const FRAMEWORK_MARKERS: readonly [RegExp, RegExp, string, readonly string[]][] = [
-  [/\.(?:java|kt|scala|groovy)$/, /^\s*import\s+(?:static\s+)?org\.(?:junit|testng)\b/m, 'imports JUnit/TestNG', ['junit', 'testng']],
-  [/\.pyw?$/, /^\s*(?:import\s+pytest\b|from\s+pytest\b|import\s+unittest\b|from\s+unittest\s+import\s+TestCase\b)/m, 'imports pytest/unittest', ['pytest', 'unittest']],
-  [/\.go$/, /^\s*(?:import\s+)?(?:\w+\s+)?"testing"\s*\)?\s*$/m, 'imports Go testing', ['"testing"']],
+const FRAMEWORK_MARKERS: readonly [RegExp, RegExp, string, RegExp][] = [
+  [/\.(?:java|kt|scala|groovy)$/, /^\s*import\s+(?:static\s+)?org\.(?:junit|testng)\b/m, 'imports JUnit/TestNG', /junit|testng/],
+  [/\.pyw?$/, /^\s*(?:import\s+pytest\b|from\s+pytest\b|import\s+unittest\b|from\s+unittest\s+import\s+TestCase\b)/m, 'imports pytest/unittest', /pytest|unittest/],
+  [/\.go$/, /^\s*(?:import\s+)?(?:\w+\s+)?"testing"\s*\)?\s*$/m, 'imports Go testing', /"testing"/],
   [
     /\.[cm]?[jt]sx?$/,
     /^\s*(?:import\s[^;\n]*from\s*|(?:const|let|var)\s[^;\n]*=\s*require\(\s*|import\s*|require\(\s*)['"](?:mocha|chai|jest|@jest\/globals|vitest|ava|tap|node:test|@testing-library\/[\w-]+|supertest|sinon)['"]/m,
     'imports a JavaScript test framework',
-    ['mocha', 'chai', 'jest', 'vitest', 'ava', 'tap', 'node:test', '@testing-library/', 'supertest', 'sinon'],
+    /['"](?:mocha|chai|jest|@jest\/globals|vitest|ava|tap|node:test|supertest|sinon)['"]|['"]@testing-library\//,
   ],
-  [/\.[cm]?[jt]sx?$/, /^describe\s*\(\s*['"`][^\n]*\n(?:[^\n]*\n){0,40}?[ \t]+(?:it|test)\s*\(\s*['"`]/m, 'describe/it test suite', ['describe']],
+  [/\.[cm]?[jt]sx?$/, /^describe\s*\(\s*['"`][^\n]*\n(?:[^\n]*\n){0,40}?[ \t]+(?:it|test)\s*\(\s*['"`]/m, 'describe/it test suite', /describe/],
   [
     /\.rb$/,
     /^\s*require(?:_relative)?\s*\(?\s*['"](?:rspec|spec_helper|rails_helper|minitest\/autorun|minitest|test_helper|test\/unit)['"]|^\s*RSpec\.describe\b|<\s*(?:Minitest::Test|ActiveSupport::TestCase|Test::Unit::TestCase|ActionDispatch::IntegrationTest)\b/m,
     'uses RSpec/Minitest',
-    ['rspec', 'spec_helper', 'rails_helper', 'minitest', 'test_helper', 'test/unit', 'RSpec', 'Minitest::Test', 'TestCase', 'IntegrationTest'],
+    /rspec|spec_helper|rails_helper|minitest|test_helper|test\/unit|RSpec|Minitest::Test|TestCase|IntegrationTest/,
   ],
   [
     /\.cs$/,
     /^\s*using\s+(?:NUnit\.Framework|Xunit|Microsoft\.VisualStudio\.TestTools\.UnitTesting)\s*;|^\s*\[(?:TestFixture|Test|TestCase|Fact|Theory|TestMethod|TestClass)\b[^\]\n]*\]\s*$/m,
     'uses NUnit/xUnit/MSTest',
-    ['NUnit.Framework', 'Xunit', 'UnitTesting', '[TestFixture', '[Test', '[TestCase', '[Fact', '[Theory', '[TestMethod', '[TestClass'],
+    /NUnit\.Framework|Xunit|UnitTesting|\[(?:Test|Fact|Theory)/,
   ],
-  [/\.php$/, /^\s*use\s+PHPUnit\\|\bextends\s+(?:\\?PHPUnit\\Framework\\)?TestCase\b/m, 'uses PHPUnit', ['PHPUnit\\', 'TestCase']],
+  [/\.php$/, /^\s*use\s+PHPUnit\\|\bextends\s+(?:\\?PHPUnit\\Framework\\)?TestCase\b/m, 'uses PHPUnit', /PHPUnit\\|TestCase/],
 ];
 
 /** Framework markers sit in a file's imports and first declarations; reading further would only cost time. */
@@ -129,6 +130,6 @@ export function testCodeOf(path: string, text?: string): TestCode | undefined {
   if (p || text === undefined) return p;
   const head = text.length > MARKER_WINDOW ? text.slice(0, MARKER_WINDOW) : text;
   const name = segmentsOf(path).pop() ?? '';
-  for (const [file, re, what, words] of FRAMEWORK_MARKERS) if (file.test(name) && words.some((w) => head.includes(w)) && re.test(head)) return { reason: what };
+  for (const [file, re, what, words] of FRAMEWORK_MARKERS) if (file.test(name) && words.test(head) && re.test(head)) return { reason: what };
   return undefined;
 }
