@@ -66,6 +66,12 @@ export const filters: Record<string, FilterHelper> = {
     ctx.vars['value'] = expr.trim().length > 40 ? `${expr.trim().slice(0, 39)}…` : expr.trim();
     return true;
   },
+
+  /**
+   * The template writes HTML: it holds markup (`<p>`, `<!DOCTYPE`, `</div>`) or extends a layout that may. A
+   * plain-text template (an email body, `text/plain`) with escaping off inserts its values into text, not into a page.
+   */
+  templateWritesHtml: (ctx) => documentFact(ctx, 'template-writes-html', (text) => (/<[A-Za-z!/]|\{%-?\s*extends\b/.test(text) ? '1' : '0')) === '1',
 };
 
 /** The options each helper above accepts (checked when a rule file loads). */
@@ -74,4 +80,5 @@ export const options: Record<string, HelperOptions> = {
   javaResponseWriter: {},
   phpEchoesRequestValue: {},
   inlineScriptSink: {},
+  templateWritesHtml: {},
 };
