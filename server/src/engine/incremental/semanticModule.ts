@@ -1,123 +1,32 @@
 import { sourceOf, type Node, type Tree } from '../source/parse';
-import { wordOccurrences } from '../source/words';
-import { FILLERS, loweredModule, moduleModel, MUTATORS, SELF, unitsModel, type SemanticModel } from '../semantic';
-import type { Expr, Module, Stmt } from '../semantic/ir';
+import { FILLERS, loweredModule, moduleModel, SELF, unitsModel, type SemanticModel } from '../semantic';
+import type { Module, Stmt } from '../semantic/ir';
 import { runSemanticPatterns, semanticKeywords } from '../match/semantic';
 import { MAX_MATCHES_PER_RULE, type MatchInput, type RawFinding } from '../match/match';
 import type { Rule } from '../types';
 import { isFunctionNode, type IncrementalState, type RequeryPlan, type Span } from './incremental';
 import type { RuleFailures } from './queryReuse';
+import { anchor, plainWriteAt, quiet, reachedUnits, stmtEffects, within, type Effects } from './moduleReach';
+import { callCounts, occurrences, possibleDefinition } from './nameUses';
 
 // The semantic patterns after an edit outside every function (a module constant typed, a field added). The model
 // evaluates module-level code first, then the functions, whose values can rest on that code; so the findings of
-// the rest of the file carry over only when the changed members (statements and fields, before and after the
-// edit) cannot reach anything else:
+// the rest of the file carry over only when what the changed members (statements and fields, before and after the
+// edit) write and call reaches nothing else, or only code that can be re-run with them (moduleReach.ts):
 //  - the file's imports are the same, no function, lambda or class is among the members, and the classes around
 //    them keep their names and whether the model evaluates them;
-//  - no name they may write, and no name they call by name or on this/self, occurs anywhere else in the file
-//    (so no other code reads what they write, and they run none of the file's functions with their arguments);
+//  - the names they may write, and those they call by name or on this/self, occur nowhere else in the file but as
+//    plain writes; at module level, the statements that read them, the file's functions they call (defined once,
+//    calling none) and uncalled functions that read them are re-run with the members instead;
 //  - the calls written in them (`name(`) change no count the evaluator keys on, unless that name is defined
-//    nowhere in the file (the count decides whether a function waits for its first caller);
-//  - every value that lands in them from a call came from a call in them (a finding of an `into:` pattern is
-//    reported at the call).
-// Then the changed members' findings come from a model of the code outside functions (module statements and
-// class fields, whose values are the full model's: functions run only after all of them) and everything else
-// carries over, shifted. Anything else runs in full, as before.
+//    nowhere in the file or is one of those functions (the count decides whether a function waits for its caller);
+//  - every value that lands in them from a call came from a call in them or in the re-run code (a finding of an
+//    `into:` pattern is reported at the call).
+// Then the findings of the members (and of the re-run code) come from a model of the code outside functions
+// (module statements and class fields, whose values are the full model's), or of the whole module evaluated for
+// them when functions are re-run, and everything else carries over, shifted. Anything else runs in full.
 
-/** Where an IR statement is, for the member that holds it. */
-function anchor(s: Stmt): Node {
-  return s.k === 'expr' ? s.e.node : s.k === 'func' ? s.fn.node : s.node;
-}
-
-const within = (n: Node, [s, e]: Span): boolean => n.startIndex >= s && n.endIndex <= e;
 const overlaps = ([s, e]: Span, [a, b]: Span): boolean => (a < b ? s < b && a < e : s < a && a < e);
-
-interface Effects {
-  writes: Set<string>;
-  calls: Set<string>;
-  /** Names a member is read on (`X.y`): a class name among them is looked up in the classes evaluated so far. */
-  objects: Set<string>;
-  unsupported: boolean;
-}
-
-function exprEffects(e: Expr, fx: Effects): void {
-  switch (e.k) {
-    case 'lit':
-    case 'name':
-      return;
-    case 'member':
-      if (e.obj.k === 'name') fx.objects.add(e.obj.id);
-      return exprEffects(e.obj, fx);
-    case 'call':
-      // A name handed to a call may be filled by it: see filledNames, which reads the values.
-      for (const a of e.args) exprEffects(a.value, fx);
-      if (e.callee.k === 'name') fx.calls.add(e.callee.id);
-      else if (e.callee.k === 'member' && e.callee.obj.k === 'name') {
-        if (SELF.has(e.callee.obj.id)) fx.calls.add(e.callee.prop);
-        if (MUTATORS.has(e.callee.prop)) fx.writes.add(e.callee.obj.id);
-      }
-      return exprEffects(e.callee, fx);
-    case 'new':
-      for (const a of e.args) exprEffects(a.value, fx);
-      return exprEffects(e.type, fx);
-    case 'concat':
-    case 'other':
-      for (const p of e.parts) exprEffects(p, fx);
-      return;
-    case 'binary':
-      exprEffects(e.l, fx);
-      return exprEffects(e.r, fx);
-    case 'not':
-      return exprEffects(e.e, fx);
-    case 'cond':
-      exprEffects(e.c, fx);
-      exprEffects(e.t, fx);
-      return exprEffects(e.f, fx);
-    case 'array':
-      for (const x of e.elems) exprEffects(x, fx);
-      if (e.size) exprEffects(e.size, fx);
-      return;
-    case 'index':
-      exprEffects(e.obj, fx);
-      return exprEffects(e.key, fx);
-    case 'fn':
-      fx.unsupported = true;
-      return;
-  }
-}
-
-function stmtEffects(s: Stmt, fx: Effects): void {
-  switch (s.k) {
-    case 'let':
-      fx.writes.add(s.target.name);
-      if (s.target.obj?.k === 'name') fx.writes.add(s.target.obj.id);
-      if (s.target.obj) exprEffects(s.target.obj, fx);
-      if (s.target.key) exprEffects(s.target.key, fx);
-      if (s.type) exprEffects(s.type, fx);
-      if (s.value) exprEffects(s.value, fx);
-      return;
-    case 'expr':
-      return exprEffects(s.e, fx);
-    case 'if':
-      exprEffects(s.cond, fx);
-      for (const x of [...s.then, ...s.else]) stmtEffects(x, fx);
-      return;
-    case 'loop':
-      if (s.cond) exprEffects(s.cond, fx);
-      for (const x of [...s.head, ...s.body]) stmtEffects(x, fx);
-      return;
-    case 'branch':
-      for (const arm of s.arms) for (const x of arm) stmtEffects(x, fx);
-      return;
-    case 'return':
-      if (s.e) exprEffects(s.e, fx);
-      return;
-    case 'func':
-    case 'class':
-      fx.unsupported = true;
-      return;
-  }
-}
 
 /** Whether every non-blank character of `ranges` in `text` lies in one of `members`. */
 function covered(text: string, ranges: Span[], members: Span[]): boolean {
@@ -253,244 +162,15 @@ function filledNames(model: SemanticModel, members: Span[]): string[] {
   return out;
 }
 
-/**
- * How code reads the word `name` at `p`: not at all (a keyword, or part of a string or comment), as a name that
- * may be a definition's (its node is its parent's `name` field, unless the parent is a call: Java's and PHP's
- * calls name the method in a `name` field too), or as any other identifier (with any `$`/`@` sigil). One tree
- * lookup answers both questions the checks below ask.
- */
-function wordAt(root: Node, p: number, name: string): 'none' | 'definition' | 'read' {
-  const node = root.descendantForIndex(p, p + name.length);
-  if (!node) return 'definition';
-  if (!node.isNamed || /string|comment|content|fragment|escape/.test(node.type)) return 'none';
-  if (node.text.replace(/^[$@]+/, '').toLowerCase() !== name.toLowerCase()) return 'none';
-  if (node.text !== name) return 'definition';
-  const parent = node.parent;
-  const named = parent?.childForFieldName('name');
-  // The node types a lowering makes a function of (lower/*.ts fnOf: function_definition, method_declaration,
-  // local_function_statement, singleton_method, a C# property...) all say so; a parameter or a call does not.
-  return named !== null && named !== undefined && named.id === node.id && /function|method|constructor|property|definition|declaration/.test(parent!.type) && !/call|invocation/.test(parent!.type) ? 'definition' : 'read';
-}
-
-/** Whether the word at `p` is `name` as code reads it. */
-function readsName(root: Node, p: number, name: string): boolean {
-  return wordAt(root, p, name) !== 'none';
-}
-
 /** Whether a value lands in the members from a call elsewhere (an `into:` finding would be reported there). */
 function escapes(model: SemanticModel, members: Span[]): boolean {
   const inMembers = (n: Node): boolean => members.some((m) => within(n, m));
   return model.flows.some((f) => f.vals.origins.length > 0 && inMembers(f.node) && f.vals.origins.some((o) => !inMembers(o.node)));
 }
 
-/**
- * Whether the word `name` at `p` is the whole target of a plain write by one of `body`'s statements or fields
- * (`label = ..`, `const label = ..`, `static final int LIMIT = 1;`; not `label += ..`, not `label.x = ..`),
- * spelled exactly so.
- */
-function plainWriteAt(body: readonly Stmt[], p: number, name: string): boolean {
-  let lo = 0;
-  let hi = body.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = anchor(body[mid]!);
-    if (at.endIndex <= p) lo = mid + 1;
-    else if (at.startIndex > p) hi = mid - 1;
-    else {
-      const s = body[mid]!;
-      if (s.k !== 'let' || (s.op !== undefined && s.op !== '=') || s.target.kind === 'index' || s.target.obj || s.target.key) return false;
-      const t = s.target.node;
-      return t.startIndex === p && t.endIndex === p + name.length && t.text === name && s.target.name.replace(/^[$@]+/, '') === name;
-    }
-  }
-  return false;
-}
-
 /** Keeps what the next module-level edit needs of a full run. */
 export function rememberSemanticRun(state: IncrementalState, tree: Tree, seen: Map<Rule, number>): void {
   state.semanticModule = { tree, model: undefined, pathKey: undefined, seen: new Map([...seen].map(([r, n]) => [r.id, n])) };
-}
-
-const identifier = /[A-Za-z_$][\w$]*/g;
-
-/** calledInFile's counts (evaluate.ts) of the identifiers that start in [start, end), looking past `end`. */
-function callCounts(text: string, start: number, end: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  identifier.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = identifier.exec(text)) !== null && m.index < end) {
-    let i = identifier.lastIndex;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === '(') counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** Offsets where `name` occurs as a whole word in the tree's text outside `skip` (sorted spans). */
-function occurrences(tree: Tree, name: string, skip: Span[], ignoreCase = false): number[] {
-  return wordOccurrences(tree, name, ignoreCase).filter((at) => !skip.some(([s, e]) => at >= s && at < e));
-}
-
-/**
- * Whether the identifier at `p` is written as a member (`x.name`, `$x->name`, `X::name`). Ruby's singleton method
- * definitions (`def self.name`, `def obj.name`) put a definition's name after a `.` too: those are not members here.
- */
-function memberAccessAt(text: string, p: number): boolean {
-  let i = p - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  const c = text[i];
-  const op = c === '.' ? 1 : (c === '>' && text[i - 1] === '-') || (c === ':' && text[i - 1] === ':') ? 2 : 0;
-  if (op === 0) return false;
-  const lineStart = text.lastIndexOf('\n', i) + 1;
-  return !/(?:^|[\s;])def\s+[\w$]*\s*$/.test(text.slice(lineStart, i + 1 - op));
-}
-
-/** Whether the identifier `name` at `p` may name a definition (see wordAt). */
-function possibleDefinition(root: Node, p: number, name: string): boolean {
-  return wordAt(root, p, name) === 'definition';
-}
-
-/**
- * Whether re-evaluating the one function an edit lies in, on its own, gives the full model's findings (the
- * `partial` plan): not when the function is called in the file (a caller gives its parameters their values and
- * reads its result), nor when it calls a function of the file, old text or new (which then runs with its
- * arguments, and sees the fields as it left them).
- */
-export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<RequeryPlan, { kind: 'partial' }>, languageId: string): boolean {
-  // The document's text: the root node's own starts at the first token, and offsets count from the document's start.
-  const text = sourceOf(tree.rootNode);
-  const root = tree.rootNode;
-  const inside: Span[] = [[plan.newStart, plan.newEnd]];
-  let fn: Node | null = root.descendantForIndex(plan.newStart, Math.max(plan.newStart, plan.newEnd - 1));
-  while (fn && !(fn.startIndex === plan.newStart && fn.endIndex === plan.newEnd)) fn = fn.parent;
-  if (!fn) return false;
-  const nameNode = fn.childForFieldName('name');
-  const own = nameNode?.text;
-  // Its own name elsewhere only where other functions of that name are defined (no call, no reference)...
-  if (own !== undefined && own !== '') {
-    const uses = occurrences(tree, own, inside);
-    if (uses.length > 5000 || uses.some((p) => wordAt(root, p, own) === 'read')) return false;
-    // ...and inside it only as its name (a recursive or self call may reach another function of that name).
-    if (occurrences(tree, own, []).some((p) => p >= plan.newStart && p < plan.newEnd && p !== nameNode!.startIndex && readsName(root, p, own))) return false;
-  }
-  const called = new Set([...callCounts(oldText, plan.oldStart, plan.oldEnd).keys(), ...callCounts(text, plan.newStart, plan.newEnd).keys()]);
-  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
-  for (const n of called) {
-    if (n === own) continue;
-    const at = occurrences(tree, n, inside);
-    // A name right after `.`, `->` or `::` is a member access (`db.query(..)` elsewhere in the file), never a
-    // definition's name, so most occurrences are settled from the text without a walk of the tree: a keystroke
-    // stays independent of how often the file calls a method of the same name.
-    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, n))) return false;
-  }
-  return true;
-}
-
-/** Whether nothing outside `members` reads any of `names` (a plain write elsewhere is no read). */
-function quiet(tree: Tree, members: Span[], names: Set<string>, overwrites: (p: number, n: string) => boolean): boolean {
-  for (const n of names) {
-    const at = occurrences(tree, n, members, true);
-    if (at.length > 5000 || at.some((p) => readsName(tree.rootNode, p, n) && !overwrites(p, n))) return false;
-  }
-  return true;
-}
-
-/** The module-level statement or function whose span holds `p` (module-level code: `body` in document order). */
-function topLevelAt(body: readonly Stmt[], p: number): Stmt | undefined {
-  let lo = 0;
-  let hi = body.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = anchor(body[mid]!);
-    if (at.endIndex <= p) lo = mid + 1;
-    else if (at.startIndex > p) hi = mid - 1;
-    else return body[mid];
-  }
-  return undefined;
-}
-
-/** At most this many statements and functions are re-run with the members; more, and everything runs. */
-const MAX_UNITS = 32;
-
-/**
- * The code outside the members that the names they write or call reach, to re-run with them: the module-level
- * statements that read those names (and what their own writes and calls reach, in turn), the functions of the file
- * called by name (defined once at module level, calling no function of the file), and functions that read a
- * written name but that nothing calls and that call no function of the file. Then every other finding stays as
- * it was: nothing else reads what this code writes or returns, and a function's own writes stay its own. A string
- * names the first name whose reader is none of those (a class, a function that calls or is called, too many).
- * Module level only: a member name (`x.name`) there is another object's.
- */
-function reachedUnits(mod: Module, tree: Tree, text: string, languageId: string, members: Span[], names: Set<string>, overwrites: (p: number, n: string) => boolean): Node[] | string {
-  const root = tree.rootNode;
-  const units = new Map<number, Node>();
-  const spans: Span[] = [...members];
-  const queue = [...names];
-  const checked = new Set<string>();
-  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
-  // Calls no function of the file (its own name, where it is defined, counts as a call of `name(`).
-  const callsNone = (fn: Node, own: string | undefined): boolean => {
-    const inside: Span[] = [[fn.startIndex, fn.endIndex]];
-    for (const c of callCounts(text, fn.startIndex, fn.endIndex).keys()) {
-      if (c === own) continue;
-      const at = occurrences(tree, c, inside);
-      if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, c))) return false;
-    }
-    return true;
-  };
-  const add = (n: Node): void => {
-    units.set(n.startIndex, n);
-    spans.push([n.startIndex, n.endIndex]);
-  };
-  while (queue.length > 0) {
-    const n = queue.pop()!;
-    if (checked.has(n)) continue;
-    checked.add(n);
-    const at = occurrences(tree, n, members, true);
-    if (at.length > 5000) return n;
-    for (const p of at) {
-      if (spans.some(([s, e]) => p >= s && p < e) || !readsName(root, p, n) || overwrites(p, n) || memberAccessAt(text, p)) continue;
-      const top = topLevelAt(mod.body, p);
-      if (!top || top.k === 'class') return n;
-      if (top.k === 'func') {
-        const fn = top.fn.node;
-        const own = top.fn.name;
-        const definition = own === n && text.startsWith(n, p) && wordAt(root, p, n) === 'definition';
-        // A function the members' code calls: defined once. One that reads a name: called by nothing.
-        if (definition && mod.body.filter((x) => x.k === 'func' && x.fn.name === n).length !== 1) return n;
-        if (!definition && own !== '' && !quiet(tree, [[fn.startIndex, fn.endIndex]], new Set([own]), () => false)) return n;
-        if (!callsNone(fn, own)) return n;
-        add(fn);
-      } else {
-        const node = anchor(top);
-        const fx: Effects = { writes: new Set(), calls: new Set(), objects: new Set(), unsupported: false };
-        stmtEffects(top, fx);
-        if (fx.unsupported) return n;
-        add(node);
-        for (const w of [...fx.writes, ...fx.calls]) queue.push(w.replace(/^[$@]+/, ''));
-      }
-      if (units.size > MAX_UNITS) return n;
-    }
-  }
-  return [...units.values()];
-}
-
-/**
- * Languages whose definitions (the nodes possibleDefinition accepts) always follow a keyword on their line:
- * Python's `def`/`class`, Ruby's `def` (a Ruby `class` or `module` is no definition there). An occurrence
- * without it is settled from the text: a file that calls `len(` 3,000 times costs no tree lookup per call.
- */
-const DEFINITION_KEYWORDS: Record<string, RegExp> = {
-  python: /(?:^|[^\w$])(?:def|class)(?:\s|\\\n)+$/,
-  ruby: /(?:^|[^\w$])def\s+(?:[\w$]+\s*(?:\.|::)\s*)?$/,
-};
-
-/** Whether the identifier at `p` follows its language's definition keyword (see DEFINITION_KEYWORDS). */
-function afterDefinitionKeyword(text: string, p: number, keyword: RegExp): boolean {
-  // Its line and the one before (Python allows `def \` with the name on the next line).
-  const previousEnd = text.lastIndexOf('\n', p - 1);
-  const from = previousEnd <= 0 ? 0 : text.lastIndexOf('\n', previousEnd - 1) + 1;
-  return keyword.test(text.slice(from, p));
 }
 
 /** Widens [start, end) to whole identifiers and the blanks before a `(`, so the counts see every affected call. */

@@ -4,7 +4,8 @@ import type { MatchInput, RawFinding } from '../match/match';
 import type { Rule } from '../types';
 import { carryOver, type IncrementalState, type RequeryPlan } from './incremental';
 import type { RuleFailures } from './queryReuse';
-import { functionStandsAlone, rememberSemanticRun, runSemanticModule } from './semanticModule';
+import { rememberSemanticRun, runSemanticModule } from './semanticModule';
+import { functionStandsAlone } from './nameUses';
 
 // Step 3b: the semantic patterns. While typing inside one function that the file neither calls nor calls out of,
 // the findings elsewhere are carried over (shifted) and only the edited function is evaluated again: module
