@@ -10,7 +10,7 @@ import type { RequeryPlan, Span } from './incremental';
  * How code reads the word `name` at `p`: not at all (a keyword, or part of a string or comment), as a name that
  * may be a definition's (its node is its parent's `name` field, unless the parent is a call: Java's and PHP's
  * calls name the method in a `name` field too), or as any other identifier (with any `$`/`@` sigil). One tree
- * lookup answers both questions the checks below ask.
+ * lookup answers both questions the plans ask.
  */
 export function wordAt(root: Node, p: number, name: string): 'none' | 'definition' | 'read' {
   const node = root.descendantForIndex(p, p + name.length);
