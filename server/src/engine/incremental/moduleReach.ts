@@ -2,7 +2,7 @@ import type { Node, Tree } from '../source/parse';
 import type { Expr, Module, Stmt } from '../semantic/ir';
 import { MUTATORS, SELF } from '../semantic';
 import type { Span } from './incremental';
-import { afterDefinitionKeyword, callCounts, DEFINITION_KEYWORDS, memberAccessAt, occurrences, possibleDefinition, readsName, wordAt } from './nameUses';
+import { callCounts, definedOutside, memberAccessAt, occurrences, readsName, wordAt } from './nameUses';
 
 // What the statements of a module-level edit write and call (their effects, read from the IR), and the code
 // outside them that those names reach: for semanticModule.ts, which re-runs that code with the edited statements
@@ -107,21 +107,10 @@ export function stmtEffects(s: Stmt, fx: Effects): void {
  * spelled exactly so.
  */
 export function plainWriteAt(body: readonly Stmt[], p: number, name: string): boolean {
-  let lo = 0;
-  let hi = body.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = anchor(body[mid]!);
-    if (at.endIndex <= p) lo = mid + 1;
-    else if (at.startIndex > p) hi = mid - 1;
-    else {
-      const s = body[mid]!;
-      if (s.k !== 'let' || (s.op !== undefined && s.op !== '=') || s.target.kind === 'index' || s.target.obj || s.target.key) return false;
-      const t = s.target.node;
-      return t.startIndex === p && t.endIndex === p + name.length && t.text === name && s.target.name.replace(/^[$@]+/, '') === name;
-    }
-  }
-  return false;
+  const s = statementAt(body, p);
+  if (!s || s.k !== 'let' || (s.op !== undefined && s.op !== '=') || s.target.kind === 'index' || s.target.obj || s.target.key) return false;
+  const t = s.target.node;
+  return t.startIndex === p && t.endIndex === p + name.length && t.text === name && s.target.name.replace(/^[$@]+/, '') === name;
 }
 
 /** Whether nothing outside `members` reads any of `names` (a plain write elsewhere is no read). */
@@ -133,8 +122,8 @@ export function quiet(tree: Tree, members: Span[], names: Set<string>, overwrite
   return true;
 }
 
-/** The module-level statement or function whose span holds `p` (module-level code: `body` in document order). */
-function topLevelAt(body: readonly Stmt[], p: number): Stmt | undefined {
+/** The statement, field or function of `body` (in document order) whose span holds `p`. */
+function statementAt(body: readonly Stmt[], p: number): Stmt | undefined {
   let lo = 0;
   let hi = body.length - 1;
   while (lo <= hi) {
@@ -165,15 +154,10 @@ export function reachedUnits(mod: Module, tree: Tree, text: string, languageId: 
   const spans: Span[] = [...members];
   const queue = [...names];
   const checked = new Set<string>();
-  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
   // Calls no function of the file (its own name, where it is defined, counts as a call of `name(`).
   const callsNone = (fn: Node, own: string | undefined): boolean => {
     const inside: Span[] = [[fn.startIndex, fn.endIndex]];
-    for (const c of callCounts(text, fn.startIndex, fn.endIndex).keys()) {
-      if (c === own) continue;
-      const at = occurrences(tree, c, inside);
-      if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, c))) return false;
-    }
+    for (const c of callCounts(text, fn.startIndex, fn.endIndex).keys()) if (c !== own && definedOutside(tree, text, c, inside, languageId)) return false;
     return true;
   };
   const add = (n: Node): void => {
@@ -188,7 +172,7 @@ export function reachedUnits(mod: Module, tree: Tree, text: string, languageId: 
     if (at.length > 5000) return n;
     for (const p of at) {
       if (spans.some(([s, e]) => p >= s && p < e) || !readsName(root, p, n) || overwrites(p, n) || memberAccessAt(text, p)) continue;
-      const top = topLevelAt(mod.body, p);
+      const top = statementAt(mod.body, p);
       if (!top || top.k === 'class') return n;
       if (top.k === 'func') {
         const fn = top.fn.node;

@@ -93,16 +93,20 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
     if (occurrences(tree, own, []).some((p) => p >= plan.newStart && p < plan.newEnd && p !== nameNode!.startIndex && readsName(root, p, own))) return false;
   }
   const called = new Set([...callCounts(oldText, plan.oldStart, plan.oldEnd).keys(), ...callCounts(text, plan.newStart, plan.newEnd).keys()]);
-  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
-  for (const n of called) {
-    if (n === own) continue;
-    const at = occurrences(tree, n, inside);
-    // A name right after `.`, `->` or `::` is a member access (`db.query(..)` elsewhere in the file), never a
-    // definition's name, so most occurrences are settled from the text without a walk of the tree: a keystroke
-    // stays independent of how often the file calls a method of the same name.
-    if (at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(root, p, n))) return false;
-  }
+  for (const n of called) if (n !== own && definedOutside(tree, text, n, inside, languageId)) return false;
   return true;
+}
+
+/**
+ * Whether a function of the file outside `skip` may be named `name` (so a call of it there runs that function),
+ * or the name occurs too often to tell. A name right after `.`, `->` or `::` is a member access (`db.query(..)`
+ * elsewhere in the file), never a definition's name, so most occurrences are settled from the text without a walk
+ * of the tree: a keystroke stays independent of how often the file calls a method of the same name.
+ */
+export function definedOutside(tree: Tree, text: string, name: string, skip: Span[], languageId: string): boolean {
+  const keywordFirst = Object.hasOwn(DEFINITION_KEYWORDS, languageId) ? DEFINITION_KEYWORDS[languageId] : undefined;
+  const at = occurrences(tree, name, skip);
+  return at.length > 5000 || at.some((p) => !memberAccessAt(text, p) && !(keywordFirst && !afterDefinitionKeyword(text, p, keywordFirst)) && possibleDefinition(tree.rootNode, p, name));
 }
 
 /**
@@ -110,13 +114,13 @@ export function functionStandsAlone(tree: Tree, oldText: string, plan: Extract<R
  * Python's `def`/`class`, Ruby's `def` (a Ruby `class` or `module` is no definition there). An occurrence
  * without it is settled from the text: a file that calls `len(` 3,000 times costs no tree lookup per call.
  */
-export const DEFINITION_KEYWORDS: Record<string, RegExp> = {
+const DEFINITION_KEYWORDS: Record<string, RegExp> = {
   python: /(?:^|[^\w$])(?:def|class)(?:\s|\\\n)+$/,
   ruby: /(?:^|[^\w$])def\s+(?:[\w$]+\s*(?:\.|::)\s*)?$/,
 };
 
 /** Whether the identifier at `p` follows its language's definition keyword (see DEFINITION_KEYWORDS). */
-export function afterDefinitionKeyword(text: string, p: number, keyword: RegExp): boolean {
+function afterDefinitionKeyword(text: string, p: number, keyword: RegExp): boolean {
   // Its line and the one before (Python allows `def \` with the name on the next line).
   const previousEnd = text.lastIndexOf('\n', p - 1);
   const from = previousEnd <= 0 ? 0 : text.lastIndexOf('\n', previousEnd - 1) + 1;
