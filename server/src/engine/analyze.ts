@@ -398,7 +398,7 @@ export class Engine {
       const severity = opts.severityOverrides?.[r.rule.id] ?? r.severity;
       const finding: Finding = {
         ruleId: r.rule.id,
-        severity: demote ? demotedSeverity(severity) : severity,
+        severity: demote ? demotedSeverity(severity, r.rule.testSeverity) : severity,
         confidence,
         message: r.anchors ? r.message.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => String(lines.positionAt(r.anchors![Number(i)] ?? 0).line + 1)) : r.message,
         range,

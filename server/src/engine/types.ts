@@ -348,6 +348,12 @@ export interface Rule {
   secret?: boolean;
   /** More general rules that stay quiet where this one reports an overlapping span (one finding per problem). */
   supersedes?: string[];
+  /**
+   * The highest severity a finding of this rule keeps in test and fixture code (`tests: demote`); default warning.
+   * `info` for rules no outside input drives (a weak digest, TLS checks switched off against a test's own server, a
+   * fixture key): there a finding is a note, not an alert.
+   */
+  testSeverity?: 'warning' | 'info';
   /** Where the rule was loaded from (absolute path). */
   file: string;
   /** True for rules from a workspace's custom rule folders. */

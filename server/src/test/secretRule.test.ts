@@ -66,12 +66,12 @@ describe('hardcoded-secret rule', () => {
     assert.deepStrictEqual(overlapping, []);
   });
 
-  it('demotes generic findings in test files (warning, one confidence level lower), not elsewhere', async () => {
+  it('demotes generic findings in test files (info, one confidence level lower), not elsewhere', async () => {
     const text = 'db_password = "Qx7-vigil-Fixture-92kLm"\n';
     const prod = await scan('app/settings.py', text);
     const test = await scan('tests/test_settings.py', text);
     assert.deepStrictEqual(prod.map((f) => [f.severity, f.confidence, f.demoted]), [['error', 'medium', undefined]]);
-    assert.deepStrictEqual(test.map((f) => [f.severity, f.confidence, f.demoted?.reason]), [['warning', 'low', 'test code: in a tests/ folder']]);
+    assert.deepStrictEqual(test.map((f) => [f.severity, f.confidence, f.demoted?.reason]), [['info', 'low', 'test code: in a tests/ folder']]);
   });
 
   it('keeps checksum-verified provider tokens at error with high confidence in test files', async () => {

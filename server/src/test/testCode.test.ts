@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, developerPathOf, isTestCodePath, testCodeOf, TESTS_MODES, type Finding } from '../engine';
+import { demotedSeverity } from '../engine/finalise/demote';
 import { parseCli } from '../cli/args';
 import { findingFails } from '../cli/main';
 import { toJson } from '../cli/json';
@@ -23,6 +24,7 @@ async function findings(p: string, text: string, languageId: string, opts: Param
   return (await engine.analyze({ path: p, languageId, text }, opts)).findings;
 }
 
+const SQL_PY = 'def find(cur, name):\n    cur.execute("SELECT * FROM t WHERE n = \'" + name + "\'")\n';
 const MD5_PY = 'import hashlib\n\ndef token(password):\n    return hashlib.md5(password.encode()).hexdigest()\n';
 
 describe('test code recognition', () => {
@@ -82,11 +84,19 @@ describe('test code recognition', () => {
 
 describe('demotion of findings in test code', () => {
   it('drops one confidence level, caps severity at warning and says why', async () => {
+    const prod = await findings('app/q.py', SQL_PY, 'python');
+    const test = await findings('tests/test_q.py', SQL_PY, 'python');
+    assert.deepStrictEqual(prod.map((f) => [f.ruleId, f.severity, f.confidence, f.demoted]), [['sql-injection', 'error', 'medium', undefined]]);
+    assert.deepStrictEqual(test.map((f) => [f.ruleId, f.severity, f.confidence, f.demoted]), [['sql-injection', 'warning', 'low', { reason: 'test code: in a tests/ folder' }]]);
+    assert.strictEqual(test[0]!.message, prod[0]!.message);
+  });
+
+  it('caps a rule that no outside input drives at its testSeverity, info for weak-hash', async () => {
     const prod = await findings('app/tokens.py', MD5_PY, 'python', { severityOverrides: { 'weak-hash': 'error' } });
     const test = await findings('tests/test_tokens.py', MD5_PY, 'python', { severityOverrides: { 'weak-hash': 'error' } });
-    assert.deepStrictEqual(prod.map((f) => [f.ruleId, f.severity, f.confidence, f.demoted]), [['weak-hash', 'error', 'high', undefined]]);
-    assert.deepStrictEqual(test.map((f) => [f.ruleId, f.severity, f.confidence, f.demoted]), [['weak-hash', 'warning', 'medium', { reason: 'test code: in a tests/ folder' }]]);
-    assert.strictEqual(test[0]!.message, prod[0]!.message);
+    assert.deepStrictEqual(prod.map((f) => [f.ruleId, f.severity, f.confidence]), [['weak-hash', 'error', 'high']]);
+    assert.deepStrictEqual(test.map((f) => [f.ruleId, f.severity, f.confidence, f.demoted]), [['weak-hash', 'info', 'medium', { reason: 'test code: in a tests/ folder' }]]);
+    assert.deepStrictEqual([demotedSeverity('error'), demotedSeverity('info'), demotedSeverity('error', 'info'), demotedSeverity('warning', 'info')], ['warning', 'info', 'info', 'info']);
   });
 
   it('follows the tests setting: report keeps, ignore drops, demote is the default', async () => {
@@ -251,9 +261,11 @@ describe('taint rules whose sinks take parameters by design', () => {
 describe('secrets without noise', () => {
   const secret = (fs2: Finding[]): [string, string][] => fs2.filter((f) => f.ruleId === 'hardcoded-secret').map((f) => [f.severity, f.confidence]);
 
-  it('makes a made-up key in test code info, and leaves other secrets there demoted', async () => {
+  it('makes a key in test code info, a made-up one as much as another, and leaves them at error elsewhere', async () => {
     const text = 'DUMMY_API_TOKEN = "q9Xv2Lk8RtZp4WmHs7Nb"\nservice_token = "q9Xv2Lk8RtZp4WmHs7Nb"\n';
-    assert.deepStrictEqual(secret(await findings('tests/fixtures/clients.py', text, 'python')), [['info', 'low'], ['warning', 'low']]);
+    assert.deepStrictEqual(secret(await findings('tests/fixtures/clients.py', text, 'python')), [['info', 'low'], ['info', 'low']]);
+    // Reported as they are, only the name that says it is made up stays a note.
+    assert.deepStrictEqual(secret(await findings('tests/fixtures/clients.py', text, 'python', { tests: 'report' })), [['info', 'medium'], ['error', 'medium']]);
     assert.deepStrictEqual(secret(await findings('app/clients.py', text, 'python')), [['error', 'medium'], ['error', 'medium']]);
   });
 

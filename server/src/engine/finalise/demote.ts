@@ -5,7 +5,8 @@ import { testCodeOf } from './testCode';
 // test that proves an injection string is escaped, a fixture key for a mock); at full severity they bury the
 // findings in shipped code, and hiding them outright would also hide a real key committed in a test. So by
 // default they stay, one confidence level lower and at most a warning, marked `demoted` with the reason, and
-// `--fail-on` leaves them out unless asked.
+// `--fail-on` leaves them out unless asked. A rule that no outside input drives (weak digests, TLS checks, fixture
+// keys) says `testSeverity: info`: in a test such a finding is a note, since nothing an attacker sends reaches it.
 
 export type TestPolicy =
   /** Not test code, or `tests: report`: findings stay as they are. */
@@ -31,7 +32,9 @@ export function demotedConfidence(c: Confidence): Confidence {
   return LOWER[c];
 }
 
-/** At most a warning. */
-export function demotedSeverity(s: Severity): Severity {
-  return s === 'error' ? 'warning' : s;
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** At most `cap` (a rule's testSeverity; a warning unless the rule says less). */
+export function demotedSeverity(s: Severity, cap: 'warning' | 'info' = 'warning'): Severity {
+  return RANK[s] > RANK[cap] ? cap : s;
 }
