@@ -102,7 +102,7 @@ export function julietSection(repo, dir) {
   const present = cweFolders(root);
   const folders = [...new Set(JULIET_MAP.map((m) => folderFor(present, m.cwe)).filter(Boolean))];
   const { report, rules, seconds } = runCli(repo, root, folders);
-  const findings = report.findings.map((f) => ({ path: f.path, line: f.line, ruleId: f.ruleId }));
+  const findings = report.findings.map((f) => ({ path: f.path, line: f.line, ruleId: f.ruleId, severity: f.severity }));
   return { root, seconds, filesScanned: report.summary.filesScanned, findings: findings.length, ...scoreJuliet(root, findings, rules) };
 }
 
@@ -136,6 +136,8 @@ export function printJuliet(s) {
     }
   }
   out.push(`  targets met: ${s.targets.filter((t) => t.pass).length} of ${s.targets.length}`);
+  const notes = scored.filter((c) => c.scopes.all.tpNotes > 0).map((c) => `CWE-${c.cwe} ${c.scopes.all.tpNotes} of ${c.scopes.all.tp}`);
+  if (notes.length) out.push(`  true positives reported only as notes (info, no sign of what the code protects): ${notes.join(', ')}`);
   out.push('');
   out.push(`  Per CWE and flow-variant group (22 and 61-75 also use a second file; issue 15 counts them as in-file)`);
   for (const c of scored) {

@@ -27,10 +27,11 @@ export const groupOf = (variant) => VARIANT_GROUPS.find((g) => variant >= g.from
  * Marks each case with what the findings say about it. `findings`: { path, line, ruleId } with `path` relative
  * to the Juliet root and 1-based `line` (the CLI's JSON); `ruleOf(folder)`: the rule id scored for that CWE
  * folder (undefined: nothing scored). Returns one outcome per case:
- * { case, rule, tp, fp, fpAt[] (good lines flagged), badHits, outside (findings on unlabelled lines) }.
+ * { case, rule, tp, alert (a bad-line finding above info), fp, fpAt[] (good lines flagged), badHits, outside (findings
+ * on unlabelled lines) }. `severity` is optional in `findings`; without it every finding counts as an alert.
  */
 export function scoreCases(loaded, findings, ruleOf) {
-  const outcomes = new Map(loaded.cases.map((c) => [c, { case: c, rule: ruleOf(c.folder), tp: false, fp: false, fpAt: [], badHits: 0, outside: 0 }]));
+  const outcomes = new Map(loaded.cases.map((c) => [c, { case: c, rule: ruleOf(c.folder), tp: false, alert: false, fp: false, fpAt: [], badHits: 0, outside: 0 }]));
   for (const f of findings) {
     const hit = loaded.byPath.get(f.path);
     if (!hit) continue;
@@ -39,6 +40,7 @@ export function scoreCases(loaded, findings, ruleOf) {
     const label = labelAt(hit.file, f.line);
     if (label === 'bad') {
       o.tp = true;
+      if (f.severity !== 'info') o.alert = true;
       o.badHits++;
     } else if (label === 'good') {
       o.fp = true;
@@ -53,6 +55,8 @@ export function metrics(outcomes) {
   const bad = outcomes.filter((o) => o.case.hasBad);
   const good = outcomes.filter((o) => o.case.hasGood);
   const tp = bad.filter((o) => o.tp).length;
+  // Found, but only as notes (info): a user sees them without being asked to act (a weak digest whose use shows nothing).
+  const tpNotes = bad.filter((o) => o.tp && !o.alert).length;
   const fp = good.filter((o) => o.fp).length;
   const tpr = bad.length ? tp / bad.length : null;
   const fpr = good.length ? fp / good.length : null;
@@ -61,6 +65,7 @@ export function metrics(outcomes) {
     bad: bad.length,
     good: good.length,
     tp,
+    tpNotes,
     fp,
     tpr,
     fpr,

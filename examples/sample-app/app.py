@@ -1,5 +1,6 @@
 """A small Flask service with the mistakes Vigil is built to catch. Every credential here is fake."""
 import hashlib
+import os
 import sqlite3
 
 import yaml
@@ -7,6 +8,7 @@ from flask import Flask, request
 
 app = Flask(__name__)
 DB_PASSWORD = "Pq8xZr31kLw0Vt5nHs2y"
+SESSION_SECRET = os.environ["SESSION_SECRET"]
 
 
 def find_user(name):
@@ -16,8 +18,8 @@ def find_user(name):
     return cursor.fetchone()
 
 
-def fingerprint(data):
-    return hashlib.md5(data).hexdigest()
+def sign_cookie(value):
+    return hashlib.md5(SESSION_SECRET + value).hexdigest()
 
 
 @app.route("/import", methods=["POST"])

@@ -73,6 +73,12 @@ describe('bench:accuracy scoring', () => {
     assert.deepStrictEqual([all.cases, all.tp, all.fp, all.tpr, all.fpr, all.youden], [1, 1, 1, 1, 1, 0]);
     assert.deepStrictEqual(s.cwes[0].targets, [{ scope: 'all', min: 0.95, youden: 0, pass: false }]);
     assert.deepStrictEqual(s.targets, [{ cwe: 328, rule: 'weak-hash', scope: 'all', min: 0.95, youden: 0, pass: false }]);
+    assert.strictEqual(all.tpNotes, 0, 'a finding without a severity counts as an alert');
+    // The same bad line found only as a note (info) is a true positive reported as a note.
+    const asNote = scoreJuliet(root, [{ ...findings[0]!, severity: 'info' }], ['weak-hash'], [{ cwe: 328, rule: 'weak-hash' }]);
+    assert.deepStrictEqual([asNote.cwes[0].scopes.all.tp, asNote.cwes[0].scopes.all.tpNotes], [1, 1]);
+    const both = scoreJuliet(root, [{ ...findings[0]!, severity: 'info' }, { ...findings[0]!, severity: 'warning' }], ['weak-hash'], [{ cwe: 328, rule: 'weak-hash' }]);
+    assert.strictEqual(both.cwes[0].scopes.all.tpNotes, 0);
   });
 
   it('counts each case once per side across files, in-file and cross-file variants apart', async () => {

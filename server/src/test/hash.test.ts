@@ -69,6 +69,29 @@ describe('weak-hash findings', () => {
     assert.deepStrictEqual(all[0]!.fixes, []);
   });
 
+  it('alerts where the digest evidently guards something and leaves a note where nothing says what it is for', async () => {
+    const sev = async (lang: string, ext: string, text: string): Promise<string[]> => (await findings(`app/a.${ext}`, lang, text)).map((f) => `${f.range.start.line}:${f.severity}`);
+    // Python: what it hashes (a secret), where it goes (a token), the function computing it (sign), a password.
+    const py = 'import hashlib\n\ndef a(data):\n    return hashlib.md5(data).hexdigest()\n\ndef b(secret_key):\n    return hashlib.md5(secret_key).hexdigest()\n\ndef c(user):\n    reset_token = hashlib.sha1(user.email).hexdigest()\n    return reset_token\n\ndef sign(body):\n    return hashlib.md5(body).hexdigest()\n\ndef d(password):\n    return hashlib.md5(password).hexdigest()\n';
+    assert.deepStrictEqual(await sev('python', 'py', py), ['3:info', '6:warning', '9:warning', '13:warning', '16:warning']);
+    // PHP: a constant-time comparison says the digest is a proof; a plain equality (change detection) says nothing.
+    const php = '<?php\nif (hash_equals($given, sha1($user->email))) { ok(); }\nif ($lock->hash !== md5($contents)) { reload(); }\n';
+    assert.deepStrictEqual(await sev('php', 'php', php), ['1:warning', '2:info']);
+    // Go: a hasher whose use the file does not show.
+    const go = 'package p\n\nimport "crypto/sha1"\n\nfunc objectID(b []byte) []byte {\n\th := sha1.New()\n\th.Write(b)\n\treturn h.Sum(nil)\n}\n';
+    assert.deepStrictEqual(await sev('go', 'go', go), ['5:info']);
+  });
+
+  it('keeps what a format or protocol API prescribes as a note, a password hash still an alert', async () => {
+    const sev = async (text: string): Promise<string[]> => (await findings('app/k.py', 'python', text)).map((f) => `${f.range.start.line}:${f.severity}:${/password hashing/.test(f.message) ? 'pw' : 'data'}`);
+    // EVP_BytesToKey: the password's digest becomes the cipher key; PB's API is named for MD5.
+    const kdf = 'from hashlib import md5\n\ndef load(passphrase, iv, blob):\n    ba = md5(passphrase + iv).digest()\n    dec_key = ba[:16]\n    return decrypt(dec_key, blob)\n\ndef login(self, password):\n    return self.checkMD5Password(md5(password).digest())\n';
+    assert.deepStrictEqual(await sev(kdf), ['3:info:pw', '8:info:pw']);
+    // Stored for verification, or made into a token: alerts. A bare double hash is no protocol API.
+    const stored = 'from hashlib import md5\n\ndef store(user, password):\n    user.pw_hash = md5(password).hexdigest()\n\ndef api(password):\n    api_key = md5(password).digest()\n    return api_key\n\ndef twice(password):\n    return md5(md5(password).digest()).hexdigest()\n';
+    assert.deepStrictEqual([...new Set(await sev(stored))], ['3:warning:pw', '6:warning:pw', '10:warning:pw']);
+  });
+
   it('follows a hasher variable to the data it is fed', async () => {
     const text = 'import hashlib\n\ndef f(pw):\n    h = hashlib.md5()\n    h.update(pw.encode())\n    return h.hexdigest()\n\ndef g(data):\n    h = hashlib.md5()\n    h.update(data)\n    return h.hexdigest()\n';
     const all = await findings('a.py', 'python', text);

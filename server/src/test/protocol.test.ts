@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
 import { byRule, LspClient, parseFrames } from './lspClient';
 
-const PY = ['import hashlib', '', 'def digest(data):', '    return hashlib.md5(data).hexdigest()', ''].join('\n');
+const PY = ['import hashlib', '', 'def sign(data):', '    return hashlib.md5(data).hexdigest()', ''].join('\n');
 // A custom rule in the test workspace, so fix behaviour does not depend on how a built-in rule's fix is rated.
 const MARKER_RULE = `id: test-insecure-marker
 title: Insecure marker (protocol test rule)

@@ -4,7 +4,7 @@ import { capture, optString, opt } from '../shared/types';
 import { renameToSha256, sha256String, weakAlgorithmOfName, weakAlgorithmOfString } from './algo';
 import { assignedName, declaresNonSecurityUse, enclosingScope, hashesPassword, insideHmacOrKdf } from './tree';
 import { argumentNodes } from '../shared/calls';
-import { challengeResponse, nonSecurityUse } from './use';
+import { challengeResponse, derivesKey, nonSecurityUse, prescribedByCallee, securityUse } from './use';
 import { goImportFix, pyFromImportFix } from './imports';
 import { treeFact, verdictAcrossEdits } from '../../engine/incremental/documentFacts';
 
@@ -53,16 +53,21 @@ export const filters: Record<string, FilterHelper> = {
     if (!ctx.vars['algo']) return false;
     // Read from the call's syntax and the facts it records: kept across an editor's edits elsewhere.
     const skip = algoCapture?.node;
-    const use = verdictAcrossEdits(call, `weak-hash-use/${skip ? `${skip.startIndex - call.startIndex}:${skip.endIndex - call.startIndex}` : ''}`, () => {
+    const algo = ctx.vars['algo'];
+    const use = verdictAcrossEdits(call, `weak-hash-use/${algo}/${skip ? `${skip.startIndex - call.startIndex}:${skip.endIndex - call.startIndex}` : ''}`, () => {
       if (exempt(call) || challengeResponse(call)) return 'exempt';
       const pw = hashesPassword(call, skip);
       // A password digest is a weakness wherever it goes; any other digest only where it is more than a name.
       if (!pw && nonSecurityUse(call)) return 'name';
-      return pw ? 'password' : 'data';
+      // What a format or a protocol's API prescribes stays visible, as a note: a different hash here breaks it.
+      if (prescribedByCallee(call, algo) || (pw && derivesKey(call))) return pw ? 'password-note' : 'unknown';
+      return pw ? 'password' : securityUse(call) ? 'data' : 'unknown';
     });
     if (use === 'exempt' || use === 'name') return false;
+    // No sign of what it protects: a note to review, not an alert (see securityUse).
+    if (use === 'unknown' || use === 'password-note') ctx.severity = 'info';
     const password = options['password'];
-    return typeof password === 'boolean' ? (use === 'password') === password : true;
+    return typeof password === 'boolean' ? (use === 'password' || use === 'password-note') === password : true;
   },
 
   /** The hashed data (arguments, chained calls, the variable it is stored in) looks like a password. */

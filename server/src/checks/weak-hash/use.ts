@@ -45,6 +45,19 @@ const DISPLAY_ROLES = /(^|_)(write_error|print|println|printf|puts|log|debug|war
  */
 const FUNCTION_ROLES = /(^|_)(hmac|pbkdf\d*|hkdf|kdf)(_|$)/;
 
+/**
+ * Words that say a digest guards something, read from what it hashes, where it goes and the function computing it:
+ * a secret, a token, a signature, a login, a session id, a reset or remember-me link, a licence. `key` alone is
+ * not one (a cache key, a map key), `secret_key` and `api_key` are.
+ */
+const SECURITY_ROLES = /(^|_)(secret|secrets|token|tokens|sign|signed|signature|signatures|sig|auth|authenticate|authentication|authenticator|authorization|login|nonce|csrf|xsrf|otp|totp|hotp|api_?key|apikey|private_?key|secret_?key|signing_?key|credential|credentials|verify|verification|verifier|integrity|tamper|seal|license|licence|remember|reset|session_?id|session_?key|sessid|cookie|salt)(_|$)/;
+
+/**
+ * Calls that compare digests in constant time: the code treats the digest as a secret or a proof. A plain `==` says
+ * less (a lock file's content hash compared to detect a change), so it is no evidence.
+ */
+const COMPARES = /(^|_)(hash_equals|compare_digest|secure_compare|fixed_length_secure_compare|timing_safe_equal|constant_time_compare)$/;
+
 /** Calls whose result is unique but holds no secret and no outside data. */
 const UNIQUE_ONLY = /^\\?(uniqid|microtime|hrtime|time|mt_rand|rand|lcg_value|getmypid|spl_object_hash|spl_object_id)\s*\(.*\)$|^__(FILE|DIR)__$/s;
 
@@ -289,4 +302,45 @@ function reach(top: Node, depth: number): Destinations[] {
 export function challengeResponse(call: Node): boolean {
   if (mixesChallenge(call)) return true;
   return reach(chainAbove(call).top, 0).some((d) => d.calls.some((c) => c.startIndex !== call.startIndex && HASHING.test(calleeText(c)) && mixesChallenge(c)));
+}
+
+/**
+ * The digest evidently guards something: what it hashes, where it goes (one step further too: its stored variable's
+ * reads, its function's callers) or the function computing it names a secret, token, signature or login
+ * (SECURITY_ROLES), or it is compared in constant time (COMPARES). A weak digest without such evidence
+ * is still reported, as a note to review (info): mature code uses MD5 and SHA-1 mostly for formats and names that a
+ * protocol fixes, and at warning those would bury the digests that protect something.
+ */
+export function securityUse(call: Node): boolean {
+  if (hashedTexts(call).some((t) => SECURITY_ROLES.test(wordsOf(t).join('_')))) return true;
+  const fn = functionName(call);
+  if (fn !== undefined && SECURITY_ROLES.test(wordsOf(fn).join('_'))) return true;
+  return reach(chainAbove(call).top, 0).some((d) => SECURITY_ROLES.test(d.words.join('_')) || d.callees.some((c) => COMPARES.test(c)));
+}
+
+/** Where a password's digest goes that makes it a cipher key or IV (EVP_BytesToKey: `key = md5(passphrase + salt)`). */
+const KEY_DESTINATION = /(^|_)(key|keys|iv|symkey|enc_?key|dec_?key|cipher_?key|key_?data|derived_?key|kek)(_|$)/;
+
+/**
+ * A password's digest becomes a cipher key (legacy PEM and PuTTY key files, OpenSSL's EVP_BytesToKey): a
+ * key-derivation function the file format prescribes. One fast round is a weak KDF, so it stays reported, as a
+ * note: the fix is a newer format (bcrypt-pbkdf, scrypt), not a different hash here. A key named for a secret role
+ * (`api_key`, `secret_key`) is a token made from a password, not a KDF.
+ */
+export function derivesKey(call: Node): boolean {
+  const ds = reach(chainAbove(call).top, 0);
+  return ds.some((d) => KEY_DESTINATION.test(d.words.join('_'))) && !ds.some((d) => SECURITY_ROLES.test(d.words.join('_')));
+}
+
+/**
+ * The digest goes straight into a call named for the same algorithm and something more (`checkMD5Password(md5(pw))`,
+ * `sha1_verify(..)`): an API whose protocol fixes the algorithm, so a different hash here would only break it.
+ * A bare hash function (`md5(md5(pw))`) is no such API.
+ */
+export function prescribedByCallee(call: Node, algo: string): boolean {
+  const word = algo.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const callee = destinations(chainAbove(call).top).callees[0];
+  if (!callee) return false;
+  const words = callee.split('_');
+  return words.length > 1 && words.includes(word);
 }
