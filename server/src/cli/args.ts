@@ -1,7 +1,7 @@
 // Command-line parsing with node's util.parseArgs (strict: unknown flags are errors), then checks of each value
 // so a bad invocation ends with one line and exit code 2 before any work starts.
 import { parseArgs } from 'util';
-import { TESTS_MODES, type Severity, type TestsMode } from '../engine';
+import { TESTS_MODES, THREAT_MODELS, type Severity, type TestsMode, type ThreatModel } from '../engine';
 import { UsageError } from './errors';
 
 export type Format = 'text' | 'json' | 'sarif' | 'summary';
@@ -20,6 +20,8 @@ export interface CliArgs {
   failOnDemoted: boolean;
   /** `--tests`: what findings in test and fixture code become; overrides the config's `tests`. */
   tests?: TestsMode;
+  /** `--threat-model`: whose values count as input (remote or local); overrides the config's `threatModel`. */
+  threatModel?: ThreatModel;
   baseline?: string;
   config?: string;
   jobs?: number;
@@ -50,6 +52,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'fail-on-demoted': { type: 'boolean' },
   tests: { type: 'string' },
+  'threat-model': { type: 'string' },
   baseline: { type: 'string' },
   config: { type: 'string', short: 'c' },
   jobs: { type: 'string', short: 'j' },
@@ -73,9 +76,9 @@ const OPTIONS = {
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<Command, string[]> = {
-  scan: ['format', 'output', 'fail-on', 'fail-on-demoted', 'tests', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'root', 'history'],
-  report: ['output', 'config', 'tests', 'jobs', 'max-memory', 'baseline', 'no-ignore', 'root', 'from', 'history-dir', 'history-commits'],
-  baseline: ['output', 'config', 'tests', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'root', 'history'],
+  scan: ['format', 'output', 'fail-on', 'fail-on-demoted', 'tests', 'threat-model', 'baseline', 'config', 'jobs', 'max-memory', 'changed-since', 'staged', 'shard', 'color', 'no-color', 'include-suppressed', 'cache', 'no-ignore', 'root', 'history'],
+  report: ['output', 'config', 'tests', 'threat-model', 'jobs', 'max-memory', 'baseline', 'no-ignore', 'root', 'from', 'history-dir', 'history-commits'],
+  baseline: ['output', 'config', 'tests', 'threat-model', 'jobs', 'max-memory', 'changed-since', 'staged', 'no-ignore', 'root', 'history'],
   merge: ['output'],
   rules: ['format', 'output', 'config'],
   explain: ['config'],
@@ -135,6 +138,7 @@ export function parseCli(argv: string[]): CliArgs {
   if (v['history-commits'] !== undefined) args.historyCommits = v['history-commits'];
   if ((command === 'rules' || command === 'suppressions') && (args.format === 'sarif' || args.format === 'summary')) throw new UsageError(`--format ${args.format} does not apply to \`vigil ${command}\` (use text or json)`);
   if (v.tests !== undefined) args.tests = oneOf('--tests', v.tests, TESTS_MODES);
+  if (v['threat-model'] !== undefined) args.threatModel = oneOf('--threat-model', v['threat-model'], THREAT_MODELS);
   if (v.output !== undefined) args.output = v.output;
   if (v.baseline !== undefined) args.baseline = v.baseline;
   if (v.cache !== undefined) args.cache = v.cache;
@@ -189,6 +193,9 @@ Scan options:
       --fail-on-demoted               let demoted findings (in test code) count for --fail-on too
       --tests report|demote|ignore    findings in test and fixture code: as they are, demoted (default: one
                                       confidence level lower, at most warning, marked), or not reported
+      --threat-model remote|local     whose values count as input: remote (default) only what comes from
+                                      outside (requests, sockets, uploads); local also what the operator
+                                      sets (environment, -D properties, properties files, command line)
       --baseline FILE                 report only findings whose fingerprint is not in FILE
   -c, --config FILE                   config file (default: ./.vigil.yaml when present)
   -j, --jobs N                        worker threads (default: number of cores)

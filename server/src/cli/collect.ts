@@ -3,7 +3,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule, type TestsMode } from '../engine';
+import { Engine, builtinRulesDir, formatLoadError, DEFAULT_MAX_FILE_SIZE, type AnalysisOptions, type Finding, type Note, type Rule } from '../engine';
 import { inBaseline, ConfigLocator, analysisOptionsFromConfig, emptyConfig, findConfigFile, formatConfigError, loadConfig, defaultJobs, runScan, settleCrossFile, ScanCache, IgnoreRules, relativeTo, walk, type Baseline, type VigilConfig, type CodeFrame, type FileResult, type SuppressionRecord, type WorkerInit, type WalkEntry, type WalkOptions } from '../project';
 import { vigilVersion } from './meta';
 import type { CliArgs } from './args';
@@ -60,7 +60,7 @@ export interface Setup extends Profile {
 }
 
 /** Loads one config and the rules it names; any problem is a UsageError naming file and line. */
-function loadProfile(file: string | undefined, tests?: TestsMode): Profile {
+function loadProfile(file: string | undefined, flags: Partial<Pick<CliArgs, 'tests' | 'threatModel'>> = {}): Profile {
   let config = emptyConfig();
   if (file) {
     const r = loadConfig(file);
@@ -80,8 +80,9 @@ function loadProfile(file: string | undefined, tests?: TestsMode): Profile {
     const more = custom.length > 1 ? ` (and ${custom.length - 1} more)` : '';
     throw new UsageError(`${formatLoadError(custom[0]!)}${more}`);
   }
-  // --tests on the command line wins over the config's `tests`, for every config the scan reads.
-  const analysis = { ...analysisOptionsFromConfig(config), ...(tests ? { tests } : {}) };
+  // --tests and --threat-model on the command line win over the config's keys, for every config the scan reads.
+  const { tests, threatModel } = flags;
+  const analysis = { ...analysisOptionsFromConfig(config), ...(tests ? { tests } : {}), ...(threatModel ? { threatModel } : {}) };
   for (const id of [...config.disable, ...Object.keys(config.severity)]) {
     if (!engine.rule(id)) throw new UsageError(`${file}: unknown rule id '${id}' (see \`vigil rules\`)`);
   }
@@ -92,7 +93,7 @@ function loadProfile(file: string | undefined, tests?: TestsMode): Profile {
  * Loads the config and the rules. Without --config, each file gets the nearest .vigil.yaml from its folder up to
  * the repository root (ConfigLocator); the primary profile is the root's.
  */
-export function setup(args: Pick<CliArgs, 'config'> & Partial<Pick<CliArgs, 'tests'>>, root = process.cwd(), targets: string[] = ['']): Setup {
+export function setup(args: Pick<CliArgs, 'config'> & Partial<Pick<CliArgs, 'tests' | 'threatModel'>>, root = process.cwd(), targets: string[] = ['']): Setup {
   // An explicit --config is a path the user typed, so it is read from the current folder whatever the root is.
   const explicit = args.config ? path.resolve(args.config) : undefined;
   if (explicit && !fs.existsSync(explicit)) throw new UsageError(`config file ${args.config} does not exist`);
@@ -102,7 +103,7 @@ export function setup(args: Pick<CliArgs, 'config'> & Partial<Pick<CliArgs, 'tes
     const key = file ?? '';
     let p = loaded.get(key);
     if (!p) {
-      p = loadProfile(file, args.tests);
+      p = loadProfile(file, { ...(args.tests ? { tests: args.tests } : {}), ...(args.threatModel ? { threatModel: args.threatModel } : {}) });
       loaded.set(key, p);
     }
     return p;

@@ -203,15 +203,15 @@ export class Engine {
     const lower = text.toLowerCase();
     const facts = new DocumentFacts();
     const keywords = state ? keywordsReusing(this.keywordIndex, lower, state) : this.keywordIndex.find(lower);
-    const input: MatchInput = { doc, text, lower, lines, keywords, facts, ...(opts.crossFile ? { crossFile: true } : {}) };
+    const input: MatchInput = { doc, text, lower, lines, keywords, facts, ...(opts.crossFile ? { crossFile: true } : {}), ...(opts.threatModel === 'local' ? { threatModel: 'local' as const } : {}) };
     const notes: Note[] = [];
     const isCode = isCodeLanguage(doc.languageId);
     const rules = this.activeRules(opts);
     const signature = isCode ? this.querySignature(doc.languageId, input.keywords) : '';
     // A new keyword can enable a pattern anywhere in the file, so a changed signature means a full run. So does
     // crossFile (an editor document that gains or loses a scan's summaries): reused findings would lack or keep
-    // their conditions.
-    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature, opts.crossFile === true]);
+    // their conditions. So does the threat model: the taint rules' findings depend on which sources count.
+    const optsKey = JSON.stringify([doc.languageId, doc.path, opts.disabledRules ?? [], signature, opts.crossFile === true, ...(opts.threatModel === 'local' ? ['local'] : [])]);
     if (state && state.key !== optsKey) state.reset();
 
     // 1-2. Parse and plan (incremental/parsePlan.ts); no parse at all when no query pattern's keywords occur.

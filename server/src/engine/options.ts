@@ -4,7 +4,7 @@ import type { AnalysisOptions } from './types';
 // config's translation) are analysis options. The editor, the workspace scan's workers and the CLI all build
 // their AnalysisOptions here, so a new option cannot reach one of them and silently miss another.
 
-const KEYS = ['disabledRules', 'severityOverrides', 'minimumConfidence', 'includeSuppressed', 'today', 'maxFileSize', 'legacyFingerprints', 'tests', 'crossFile'] as const satisfies readonly (keyof AnalysisOptions)[];
+const KEYS = ['disabledRules', 'severityOverrides', 'minimumConfidence', 'includeSuppressed', 'today', 'maxFileSize', 'legacyFingerprints', 'tests', 'threatModel', 'crossFile'] as const satisfies readonly (keyof AnalysisOptions)[];
 
 /** The analysis options set in `source`, copied (lists and maps too), without the fields left undefined. */
 export function pickAnalysisOptions(source: Readonly<AnalysisOptions>): AnalysisOptions {

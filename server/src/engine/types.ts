@@ -93,7 +93,10 @@ export interface CrossFileCondition {
   confidence: Confidence;
   /** What single-file analysis does with it when no call in the scan is known: keep it as it is, or drop it. */
   standalone: boolean;
-  /** The rule counts only sources of origin `outside` (`sources: outside`): input the operator sets is no evidence. */
+  /**
+   * The rule counts only sources of origin `outside` (`sources: outside`): input the operator sets is no evidence.
+   * Never set under the `local` threat model, where the operator's sources count for every rule.
+   */
   outsideOnly?: boolean;
   /**
    * A hardcoded value, not input, is what raises it (a key or password parameter): some caller passes, or some
@@ -134,6 +137,16 @@ export interface CallSummary {
 /** What findings in test and fixture code become: as they are, demoted (the default), or not reported. */
 export type TestsMode = 'report' | 'demote' | 'ignore';
 export const TESTS_MODES: readonly TestsMode[] = ['report', 'demote', 'ignore'];
+
+/**
+ * Whose values count as input for the taint rules. `remote` (the default): only what comes from outside the
+ * program (requests, sockets, uploaded files...); rules with `sources: outside` (paths, URLs, redirects, code)
+ * leave out what the operator sets. `local`: the operator's sources (origin `operator` in rules/taint/sources.yaml:
+ * environment, system properties, properties files, the command line) count for every rule too, for programs run
+ * with an environment their author does not control (setuid helpers, CI jobs on forks).
+ */
+export type ThreatModel = 'remote' | 'local';
+export const THREAT_MODELS: readonly ThreatModel[] = ['remote', 'local'];
 
 /** A rule-independent note about the document, e.g. an expired suppression or an unknown rule id in one. */
 export interface Note {
@@ -388,6 +401,8 @@ export interface AnalysisOptions {
   crossFile?: boolean;
   /** Findings in test and fixture code (finalise/testCode.ts): `demote` by default. */
   tests?: TestsMode;
+  /** Whose values count as input (see ThreatModel): `remote` by default. */
+  threatModel?: ThreatModel;
 }
 
 export interface AnalysisResult {

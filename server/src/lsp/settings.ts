@@ -1,7 +1,7 @@
 // Settings per resource: the editor's `vigil.*` section (workspace/configuration, or what the client pushed
 // with didChangeConfiguration) merged with the repository's .vigil.yaml. Cached by URI; cleared on change.
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_MAX_FILE_SIZE, TESTS_MODES, type Confidence, type Severity, type TestsMode } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, TESTS_MODES, THREAT_MODELS, type Confidence, type Severity, type TestsMode, type ThreatModel } from '../engine';
 import type { VigilConfig } from '../project';
 import type { ResolvedSettings } from './context';
 import { RepositoryConfigs, type RepositoryConfigsOptions } from './repositoryConfigs';
@@ -14,6 +14,8 @@ export interface EditorSettings {
   minimumConfidence: Confidence;
   /** Findings in test and fixture code (see AnalysisOptions.tests). */
   tests: TestsMode;
+  /** Whose values count as input for the taint rules (see AnalysisOptions.threatModel). */
+  threatModel: ThreatModel;
   maxFileSize: number;
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
@@ -25,6 +27,7 @@ export function defaultEditorSettings(): EditorSettings {
     rules: { disabled: [], severity: {} },
     minimumConfidence: 'low',
     tests: 'demote',
+    threatModel: 'remote',
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     trace: { server: 'off' },
   };
@@ -68,6 +71,7 @@ export function normaliseEditorSettings(raw: unknown): EditorSettings {
     },
     minimumConfidence: oneOf(get('minimumConfidence'), ['high', 'medium', 'low'] as const, d.minimumConfidence),
     tests: oneOf(get('tests'), TESTS_MODES, d.tests),
+    threatModel: oneOf(get('threatModel'), THREAT_MODELS, d.threatModel),
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : d.maxFileSize,
     trace: { server: oneOf(get('trace.server'), ['off', 'messages', 'verbose'] as const, d.trace.server) },
   };
@@ -75,7 +79,7 @@ export function normaliseEditorSettings(raw: unknown): EditorSettings {
 
 /**
  * Editor settings on top of the repository file. Severity: the editor wins per rule. Disabled rules: the
- * union, so neither side can silently re-enable what the other turned off. Confidence, test code and size limit: the
+ * union, so neither side can silently re-enable what the other turned off. Confidence, test code, threat model and size limit: the
  * workspace/configuration answer cannot tell a default from a choice, so an editor value still at its
  * default lets the repository's value through.
  */
@@ -91,6 +95,7 @@ export function mergeSettings(editor: EditorSettings, config: VigilConfig | unde
       editor.minimumConfidence !== d.minimumConfidence ? editor.minimumConfidence : (config?.minimumConfidence ?? editor.minimumConfidence),
     maxFileSize: editor.maxFileSize !== d.maxFileSize ? editor.maxFileSize : (config?.maxFileSize ?? editor.maxFileSize),
     tests: editor.tests !== d.tests ? editor.tests : (config?.tests ?? editor.tests),
+    threatModel: editor.threatModel !== d.threatModel ? editor.threatModel : (config?.threatModel ?? editor.threatModel),
     customRuleDirs: [...(config?.rules ?? [])],
   };
   if (configFile && config) merged.configFile = configFile;

@@ -16,6 +16,7 @@ import {
   type ErrorObject,
   type Severity,
   type TestsMode,
+  type ThreatModel,
 } from '../engine';
 
 export const CONFIG_FILE = '.vigil.yaml';
@@ -34,6 +35,8 @@ export interface VigilConfig {
   maxFileSize?: number;
   /** Findings in test and fixture code: report, demote (the default when unset) or ignore. */
   tests?: TestsMode;
+  /** Whose values count as input: remote (the default when unset) or local (the operator's too); see ThreatModel. */
+  threatModel?: ThreatModel;
 }
 
 export interface ConfigError {
@@ -117,7 +120,7 @@ function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'top level';
   if (e.keyword === 'additionalProperties') {
     const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-    return e.instancePath ? `${where}: '${prop}' is not allowed` : `unknown key '${prop}' (allowed: disable, severity, minimumConfidence, ignore, rules, maxFileSize, tests)`;
+    return e.instancePath ? `${where}: '${prop}' is not allowed` : `unknown key '${prop}' (allowed: disable, severity, minimumConfidence, ignore, rules, maxFileSize, tests, threatModel)`;
   }
   if (e.keyword === 'enum') return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   if (e.keyword === 'pattern') return `${where} is not a rule id (kebab-case)`;
@@ -190,6 +193,7 @@ export function loadConfig(file: string, text?: string): { config?: VigilConfig;
   if (raw.minimumConfidence) config.minimumConfidence = raw.minimumConfidence;
   if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
   if (raw.tests !== undefined) config.tests = raw.tests;
+  if (raw.threatModel !== undefined) config.threatModel = raw.threatModel;
   return { config, errors: [] };
 }
 
@@ -199,5 +203,5 @@ export function formatConfigError(e: ConfigError): string {
 
 /** The analysis options a config implies (the editor merges its settings on top). */
 export function analysisOptionsFromConfig(config: VigilConfig): AnalysisOptions {
-  return pickAnalysisOptions({ disabledRules: config.disable, severityOverrides: config.severity, minimumConfidence: config.minimumConfidence, maxFileSize: config.maxFileSize, tests: config.tests });
+  return pickAnalysisOptions({ disabledRules: config.disable, severityOverrides: config.severity, minimumConfidence: config.minimumConfidence, maxFileSize: config.maxFileSize, tests: config.tests, threatModel: config.threatModel });
 }

@@ -166,6 +166,28 @@ describe('bench:accuracy scoring', () => {
     assert.match(printJuliet(missing), /^Juliet Java: skipped, no suite at .*no-such-suite/);
   });
 
+  it('the threat model comparison: which rules it changes, and local rows printed beside the default model\'s', async () => {
+    const { scoreJuliet, threatModelRules, printLocal } = await bench('accuracyJuliet.mjs');
+    const changed: string[] = threatModelRules(ROOT);
+    for (const id of ['path-traversal', 'open-redirect', 'ssrf', 'code-injection', 'insecure-deserialization']) assert.ok(changed.includes(id), id);
+    for (const id of ['sql-injection', 'command-injection', 'xss', 'weak-hash']) assert.ok(!changed.includes(id), id);
+    const folder = 'CWE23_Relative_Path_Traversal';
+    const root = tmpDir('vigil-juliet-local-');
+    fs.mkdirSync(path.join(root, 'testcases', folder), { recursive: true });
+    const text = javaClass(`${folder}__Environment_01`, ['bad', 'good']).replace(new RegExp(CWE, 'g'), folder);
+    const rel = `testcases/${folder}/${folder}__Environment_01.java`;
+    fs.writeFileSync(path.join(root, rel), text);
+    const map = [{ cwe: 23, rule: 'path-traversal', targets: { inFile: 0.9 } }];
+    const base = scoreJuliet(root, [], ['path-traversal'], map);
+    const local = { rules: ['path-traversal'], filesScanned: 1, seconds: 0.1, findings: 1, ...scoreJuliet(root, [{ path: rel, line: lineOf(text, '// bad body'), ruleId: 'path-traversal' }], ['path-traversal'], map) };
+    const out = (printLocal(base, local) as string[]).join('\n');
+    assert.match(out, /Threat model local \(--threat-model local\)/);
+    assert.match(out, /CWE-23 +path-traversal +in-file \(01-45, 61-75\) +1 +1 +1 +1 +0 +1\.000 +0\.000 +1\.000 +>= 0\.90 PASS +0\.000\n/);
+    assert.match(out, /targets met under local: 1 of 1 of these; with the other CWEs as above, 1 of 1/);
+    // Unchanged numbers say so.
+    assert.match((printLocal(base, { ...base, rules: ['path-traversal'], filesScanned: 1, seconds: 0.1, findings: 0 }) as string[]).join('\n'), /FAIL +0\.000 \(same\)/);
+  });
+
   it('fixture counts: expected, found, missing, ok flagged, unexpected, TPR and precision by line', async () => {
     const { countFile, rates } = await bench('accuracyFixtures.mjs');
     const into = { files: 0, expected: 0, found: 0, missing: 0, ok: 0, okFlagged: 0, unexpected: 0, missingAt: [], unexpectedAt: [] };

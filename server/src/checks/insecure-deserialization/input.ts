@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import type { FilterHelper, HelperOptions } from '../shared/types';
+import { outsideOnlyFor } from '../shared/types';
 import { taintAt } from '../shared/taint';
 import { isFunctionNode } from '../shared/functionNodes';
 import { enclosingClass } from '../shared/ast';
@@ -241,7 +242,9 @@ export const filters: Record<string, FilterHelper> = {
     if (!call) return false;
     const value = readValue(call);
     if (!value) return false;
-    const t = taintAt(value, ctx.doc.languageId, { outsideOnly: true });
+    // The operator's sources are no evidence of outside bytes under the default threat model, and are under
+    // `local` (outsideOnlyFor): the same reading as the taint rules' `sources: outside`.
+    const t = taintAt(value, ctx.doc.languageId, { outsideOnly: outsideOnlyFor(ctx, true) });
     if (t?.evidence === 'source') return false;
     // The stream a serialisation hook is called back with, handed on through this file's calls.
     if (t?.evidence === 'parameter' && t.open && t.open.length > 0 && t.open.every((p) => HOOKS.test(functionNameOf(p.fn)))) return true;

@@ -1,5 +1,6 @@
 import type { Node } from '../../engine/source/parse';
-import type { FilterHelper, HelperOptions } from './types';
+import type { FilterHelper, HelperOptions, MatchContext } from './types';
+import { outsideOnlyFor } from './types';
 import { taintAt } from './taint';
 
 // Deserialising what the program itself just serialised is not reading outside data: a deep copy through
@@ -86,11 +87,15 @@ function readFilePath(n: Node, depth = 0): Node | undefined {
   return undefined;
 }
 
-/** The load reads a file at a path no outside input and no parameter reaches. */
-function readsOwnFile(call: Node, languageId: string): boolean {
+/**
+ * The load reads a file at a path no outside input and no parameter reaches. A path the operator sets (an
+ * environment variable, a property) names the program's own file under the default threat model; under `local`
+ * that environment is untrusted, so such a path is input like a request's (outsideOnlyFor).
+ */
+function readsOwnFile(ctx: MatchContext, call: Node): boolean {
   const arg = firstArgument(call);
   const path = arg ? readFilePath(arg) : undefined;
-  return path !== undefined && taintAt(path, languageId, { outsideOnly: true }) === undefined;
+  return path !== undefined && taintAt(path, ctx.doc.languageId, { outsideOnly: outsideOnlyFor(ctx, true) }) === undefined;
 }
 
 export const filters: Record<string, FilterHelper> = {
@@ -102,7 +107,7 @@ export const filters: Record<string, FilterHelper> = {
     if (arg && DUMP_CALL.test(arg.text)) return true;
     const fn = enclosingFunctionName(call);
     if (fn !== undefined && HOOKS.has(fn)) return true;
-    return readsOwnFile(call, ctx.doc.languageId);
+    return readsOwnFile(ctx, call);
   },
 };
 

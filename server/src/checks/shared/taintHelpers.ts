@@ -1,5 +1,5 @@
 import type { FilterHelper, HelperOptions, MatchContext, Capture } from './types';
-import { lineOf, opt, optString } from './types';
+import { lineOf, opt, optString, outsideOnlyFor } from './types';
 import { enclosingFunction } from './ast';
 import { isDeadCode } from './reaching';
 import { taintAt, type TaintFinding } from './taint';
@@ -83,14 +83,15 @@ export function taintOfCapture(ctx: MatchContext, target: Capture | undefined, s
 /** `tainted` and `taintedBySource`: the match holds when input reaches the target, with `evidence` the weakest kept. */
 function taintFilter(evidence: 'parameter' | 'source'): FilterHelper {
   return (ctx, target, options) => {
-    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink, optString(options, 'sources') === 'outside');
+    const outsideOnly = outsideOnlyFor(ctx, optString(options, 'sources') === 'outside');
+    const t = taintOfCapture(ctx, target, optString(options, 'sanitizer'), (optString(options, 'sink') ?? 'any') as SafeSink, outsideOnly);
     if (!t) return false;
     if (options['requireBuilt'] === true && !t.built) return false;
     // A parameter handed on unchanged is a wrapper passing its caller's value through (JNDI's own DirContext
     // delegating `search(name, filter)`): only text built around it is evidence without a traced source, or a
     // caller in another file of the scan that passes input.
     const standalone = t.evidence === 'source' || (evidence === 'parameter' && t.built);
-    if (!applyTaint(ctx, t, target, standalone, optString(options, 'sources') === 'outside')) return false;
+    if (!applyTaint(ctx, t, target, standalone, outsideOnly)) return false;
     // Developer-controlled files (finalise/developerPaths.ts) keep the finding only with web or console input.
     const input = target?.node ? inputSourceOf(target.node) : undefined;
     if (input) ctx.input = input;
@@ -103,7 +104,8 @@ export const filters: Record<string, FilterHelper> = {
    * Input reaches the target (the sink's argument). Options: `sanitizer` (regex over the callee of calls whose
    * result is safe for this sink, e.g. `escapeXml`), `requireBuilt` (only text built around the input), `sink`
    * (which escapers count, see safeValues.ts), `sources: outside` (only sources of origin `outside` in
-   * rules/taint/sources.yaml count, not the operator's environment, properties or command line). A parameter of a function nothing in the file calls counts, at
+   * rules/taint/sources.yaml count, not the operator's environment, properties or command line; under the `local`
+   * threat model those count too, see outsideOnlyFor). A parameter of a function nothing in the file calls counts, at
    * medium confidence, when text is built around it.
    */
   tainted: taintFilter('parameter'),

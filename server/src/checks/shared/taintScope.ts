@@ -123,6 +123,8 @@ export function returnTaints(root: Node, languageId: string, path: string): Retu
 /**
  * Whether only sources of origin `operator` (rules/taint/sources.yaml) reach `node`: a rule that counts only
  * outside input (`sources: outside`) treats such a caller or return as a safe value, as it does within a file.
+ * A fact of the code, recorded whatever the threat model: whether it matters is the finding's own
+ * CrossFileCondition.outsideOnly, which the `local` model never sets.
  */
 function operatorOnly(node: Node, languageId: string): boolean {
   const outside = taintAt(node, languageId, { crossFile: true, outsideOnly: true }) ?? fieldsTaintAt(node, languageId, { crossFile: true, outsideOnly: true });

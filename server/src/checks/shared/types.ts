@@ -1,6 +1,6 @@
 import type { Node, Tree } from '../../engine/source/parse';
 import type { LineIndex } from '../../engine/source/lines';
-import type { Confidence, CrossFileCondition, Pattern, Rule, Severity, SourceDocument } from '../../engine/types';
+import type { Confidence, CrossFileCondition, Pattern, Rule, Severity, SourceDocument, ThreatModel } from '../../engine/types';
 import type { DocumentFacts } from '../../engine/incremental/documentFacts';
 
 /** One captured span: a tree-sitter node for query patterns, a regex group for regex patterns. */
@@ -46,6 +46,22 @@ export interface MatchContext {
   crossFileScan?: boolean;
   /** Set by the taint helpers in such a scan: the finding rests on callers in other files (taintScope.ts). */
   crossFile?: CrossFileCondition;
+  /**
+   * AnalysisOptions.threatModel, set only when it is `local`: the operator's sources (environment, properties,
+   * command line) are input for every rule, `sources: outside` included (see outsideOnlyFor below).
+   */
+  threatModel?: ThreatModel;
+}
+
+/**
+ * Whether only sources of origin `outside` count for this match, given what the rule or helper asks for (`sources:
+ * outside`; the deserialisation helpers' "the program's own data"). Under the `local` threat model
+ * (AnalysisOptions.threatModel) the operator's sources (environment, system properties, properties files, the
+ * command line) are input for every rule, so nothing is left out. The cross-file settle follows on its own: it
+ * reads CrossFileCondition.outsideOnly, which the taint helpers set from this.
+ */
+export function outsideOnlyFor(ctx: Pick<MatchContext, 'threatModel'>, asked: boolean): boolean {
+  return asked && ctx.threatModel !== 'local';
 }
 
 /**

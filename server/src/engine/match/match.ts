@@ -7,7 +7,7 @@ import { FILTERS, FIX_HELPERS, PRODUCERS } from '../../checks';
 import { normaliseOffsetEdits } from './fixes';
 import { maskSecret } from '../finalise/mask';
 import { messageFor } from './messages';
-import type { Confidence, CrossFileCondition, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument } from '../types';
+import type { Confidence, CrossFileCondition, Fix, Pattern, ProducerPattern, QueryPattern, RegexPattern, Rule, Severity, SourceDocument, ThreatModel } from '../types';
 import type { DocumentFacts } from '../incremental/documentFacts';
 
 /** A match that passed its filters, before suppressions, severity overrides and fingerprints. */
@@ -59,6 +59,8 @@ export interface MatchInput {
   facts?: DocumentFacts;
   /** Part of a scan that settles taint across files (AnalysisOptions.crossFile). */
   crossFile?: boolean;
+  /** AnalysisOptions.threatModel; absent for the default, `remote`. */
+  threatModel?: ThreatModel;
 }
 
 function patternPasses(p: Pattern, input: MatchInput): boolean {
@@ -173,6 +175,7 @@ export function newContext(rule: Rule, pattern: Pattern, input: MatchInput): Mat
   if (input.tree) ctx.tree = input.tree;
   if (input.facts) ctx.facts = input.facts;
   if (input.crossFile) ctx.crossFileScan = true;
+  if (input.threatModel === 'local') ctx.threatModel = 'local';
   return ctx;
 }
 

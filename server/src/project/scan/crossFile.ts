@@ -11,7 +11,9 @@
 // (CrossFileCondition.constant) are settled on the same walks with string literals in place of input: a caller
 // that passes one, or a function that returns one, raises them; nothing else does (the value travels masked).
 // A rule that counts only input from outside (`sources: outside`) reads a second propagation seeded without the
-// operator's sources (environment, properties, command line), as it does inside one file.
+// operator's sources (environment, properties, command line), as it does inside one file. Under the `local` threat
+// model (AnalysisOptions.threatModel) the files' analyses leave CrossFileCondition.outsideOnly unset, so every
+// finding reads the propagation where the operator's sources count: the settle needs no option of its own.
 //
 // Results are sorted by path before anything is read, so the outcome (and the path chosen when several callers
 // pass input) does not depend on the order the workers finished in.
