@@ -33,3 +33,13 @@ app.post('/archive', (req, res) => {
   // vigil-ok: command-injection
   child_process.exec(`ls ${flag}`, () => res.end());
 });
+
+// The environment is no constant, however its variable is spelled; a real constant is.
+const BACKUP_ROOT = '/srv/data';
+function backup() {
+  // vigil-expect: command-injection
+  child_process.exec(`tar czf /tmp/backup.tgz ${process.env.BACKUP_DIR}`);
+  // vigil-ok: command-injection
+  child_process.exec(`tar czf /tmp/backup.tgz ${BACKUP_ROOT}`);
+}
+backup();

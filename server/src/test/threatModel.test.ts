@@ -48,12 +48,12 @@ const PYTHON_ENV = [
   '',
 ].join('\n');
 
-// `process.env['X']`: the engine takes `process.env.X` with an ALL_CAPS name for a constant, like `Config.MAX`.
+// Both spellings: `process.env.NEXT_URL` is written like a constant (`Config.MAX`) but is an environment variable.
 const JS_ENV = [
   "const express = require('express');",
   "const fs = require('fs');",
   'const app = express();',
-  "app.get('/next', (req, res) => { res.redirect(process.env['NEXT_URL']); });",
+  "app.get('/next', (req, res) => { res.redirect(process.env.NEXT_URL); });",
   "app.get('/conf', (req, res) => { res.send(fs.readFileSync(process.env['CONF_PATH'])); });",
   '',
 ].join('\n');
@@ -84,6 +84,8 @@ describe('threat model: single file', () => {
     for (const threatModel of THREAT_MODELS) assert.deepStrictEqual(await shown('src/Get.java', 'java', request, { threatModel }), ['path-traversal:4']);
     const shell = ['public class Job {', '    public void run() throws Exception {', '        Runtime.getRuntime().exec("sh -c " + System.getenv("JOB"));', '    }', '}', ''].join('\n');
     for (const threatModel of THREAT_MODELS) assert.deepStrictEqual(await shown('src/Job.java', 'java', shell, { threatModel }), ['command-injection:3']);
+    const js = ["const cp = require('child_process');", 'function job() {', '  cp.exec("tar czf out.tgz " + process.env.JOB_DIR);', '}', 'job();', ''].join('\n');
+    for (const threatModel of THREAT_MODELS) assert.deepStrictEqual(await shown('src/job.js', 'javascript', js, { threatModel }), ['command-injection:3']);
   });
 
   it('insecure deserialisation of a file the environment names: the program\'s own file under remote, input under local', async () => {

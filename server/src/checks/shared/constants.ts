@@ -98,6 +98,9 @@ export function isStringNode(node: Node): boolean {
   return STRING_TYPES.has(node.type);
 }
 
+/** Objects whose ALL_CAPS members are environment variables, not constants (Node, Vite and other bundlers). */
+const ENVIRONMENT_OBJECTS = /^(process\.env|import\.meta\.env)$/;
+
 /** True when the expression's value cannot depend on input: literals, ALL_CAPS constants and operators over them. */
 export function isConstantExpression(node: Node | null | undefined, depth = 0): boolean {
   if (!node || depth > 50) return false;
@@ -124,6 +127,8 @@ export function isConstantExpression(node: Node | null | undefined, depth = 0): 
     const last = node.namedChildren[node.namedChildren.length - 1];
     // Django's request.GET / POST / COOKIES / META are ALL_CAPS attributes that hold the request's input.
     if (last && REQUEST_ATTRIBUTES.test(last.text) && !isConstantName(node.namedChildren[0]?.text ?? '')) return false;
+    // `process.env.TARGET_DIR` is spelled like a constant but holds what the environment says.
+    if (ENVIRONMENT_OBJECTS.test((node.namedChildren[0]?.text ?? '').replace(/\s+/g, ''))) return false;
     return last ? isConstantName(last.text) : false;
   }
   return false;
