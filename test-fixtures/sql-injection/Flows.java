@@ -56,4 +56,33 @@ class Flows {
         // vigil-ok: sql-injection
         return stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
     }
+
+    // A value written into an object stream lands in the bytes the stream wraps; reading them back gives it again.
+    ResultSet serialised(HttpServletRequest request, Statement stmt) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes);
+        out.writeObject(request.getParameter("name"));
+        return load(bytes.toByteArray(), stmt);
+    }
+
+    ResultSet serialisedConstant(Statement stmt) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes);
+        out.writeObject("guest");
+        return loadOwn(bytes.toByteArray(), stmt);
+    }
+
+    private ResultSet load(byte[] serialised, Statement stmt) throws Exception {
+        java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(serialised));
+        String name = (String) in.readObject();
+        // vigil-expect: sql-injection
+        return stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
+    }
+
+    private ResultSet loadOwn(byte[] serialised, Statement stmt) throws Exception {
+        java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(serialised));
+        String name = (String) in.readObject();
+        // vigil-ok: sql-injection
+        return stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
+    }
 }

@@ -74,8 +74,34 @@ const CALLS = new Set(['call', 'call_expression', 'method_invocation', 'invocati
 const RUBY_APPEND = new Set(['binary']);
 const WRITE_TYPES = new Set([...ASSIGNMENTS, ...DECLARATORS, ...EACH, ...CALLS, ...RUBY_APPEND]);
 
-/** Methods that put their argument(s) into the receiver: collections, builders, buffers. */
-const MUTATORS = /^(add|addAll|addElement|addFirst|addLast|offer|offerFirst|offerLast|push|unshift|append|appendLine|extend|insert|put|putAll|putIfAbsent|set|setProperty|setdefault|update|write|print|println|Add|AddRange|Append|AppendLine|AppendFormat|Insert|Push|Enqueue|TryAdd|Write|WriteString|store|concat!|merge!|store)$/;
+/** Methods that put their argument(s) into the receiver: collections, builders, buffers, object streams. */
+const MUTATORS = /^(add|addAll|addElement|addFirst|addLast|offer|offerFirst|offerLast|push|unshift|append|appendLine|extend|insert|put|putAll|putIfAbsent|set|setProperty|setdefault|update|write|print|println|writeObject|writeUTF|writeBytes|writeChars|Add|AddRange|Append|AppendLine|AppendFormat|Insert|Push|Enqueue|TryAdd|Write|WriteString|WriteLine|store|concat!|merge!|store)$/;
+
+/**
+ * Streams and writers made around another (`new ObjectOutputStream(bytes)`, `new StreamWriter(memory)`): what is
+ * written to them lands in the one they wrap, which the code then reads (`bytes.toByteArray()`).
+ */
+const WRAPPING_STREAM = /(OutputStream|Writer|Output)$/;
+const CREATIONS = new Set(['object_creation_expression']);
+
+/** The variables the stream `name` was made around in its function (`out = new ObjectOutputStream(bytes)`: bytes). */
+function wrappedBy(at: Node, name: string): string[] {
+  let fn: Node | null = at.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn) return [];
+  const out: string[] = [];
+  for (const c of ownNodesOfTypes(fn, CREATIONS)) {
+    const type = c.childForFieldName('type')?.text ?? '';
+    if (!WRAPPING_STREAM.test(type)) continue;
+    const holder = c.parent;
+    const target = holder?.type === 'variable_declarator' ? holder.childForFieldName('name') : holder?.type === 'assignment_expression' ? holder.childForFieldName('left') : null;
+    if (target?.text !== name) continue;
+    const inner = argumentNodes(c)[0];
+    const innerName = inner ? targetName(inner) : undefined;
+    if (innerName && innerName !== name) out.push(innerName);
+  }
+  return out;
+}
 const KEYED_MUTATORS = /^(put|putIfAbsent|set|setProperty|setdefault|store|Add|TryAdd)$/;
 const PHP_PUSH = /^(array_push|array_unshift)$/;
 
@@ -178,6 +204,7 @@ function defsOf(n: Node, push: (d: Omit<Def, 'dead' | 'regions' | 'start' | 'end
       const key = KEYED_MUTATORS.test(s.name) && s.args.length === 2 ? constantKey(s.args[0]) : undefined;
       const values = KEYED_MUTATORS.test(s.name) && s.args.length === 2 ? [s.args[1]!] : s.args;
       push({ name: coll, kind: 'mutate', values, node: n, ...(key !== undefined ? { key } : {}) });
+      if (/^(write|writeObject|writeUTF|writeBytes|writeChars|Write|WriteLine)$/.test(s.name)) for (const inner of wrappedBy(n, coll)) push({ name: inner, kind: 'mutate', values, node: n });
       return;
     }
     if (!s.receiver && PHP_PUSH.test(s.name)) {
