@@ -192,7 +192,8 @@ Scan options:
       --fail-on error|warning|info|none   exit 1 when findings at or above this severity remain (default error)
       --fail-on-demoted               let demoted findings (in test code) count for --fail-on too
       --tests report|demote|ignore    findings in test and fixture code: as they are, demoted (default: one
-                                      confidence level lower, at most warning, marked), or not reported
+                                      confidence level lower, at most warning or the rule's test
+                                      severity, marked), or not reported
       --threat-model remote|local     whose values count as input: remote (default) only what comes from
                                       outside (requests, sockets, uploads); local also what the operator
                                       sets (environment, -D properties, properties files, command line)

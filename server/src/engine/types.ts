@@ -57,7 +57,8 @@ export interface Finding {
   suppression?: SuppressionInfo;
   /**
    * Set on findings in test or fixture code (AnalysisOptions.tests `demote`): their confidence dropped one level
-   * and their severity to at most warning; `--fail-on` does not count them unless asked.
+   * and their severity to at most warning (info for a rule whose testSeverity says so); `--fail-on` does not count
+   * them unless asked.
    */
   demoted?: { reason: string };
   /** For taint findings: the steps from where the input entered to the sink, in order (the last is the sink). */
