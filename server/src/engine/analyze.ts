@@ -334,7 +334,7 @@ export class Engine {
   private finalise(raw: RawFinding[], doc: SourceDocument, lines: LineIndex, opts: AnalysisOptions, notes: Note[], tree: Tree | undefined): Finding[] {
     const minRank = CONFIDENCE_RANK[opts.minimumConfidence ?? 'low'];
     const today = opts.today ?? todayIso();
-    const suppressions = parseSuppressions(doc.text, lines);
+    const suppressions = parseSuppressions(doc.text, lines, doc.languageId);
     const byLine = new Map<number, Suppression[]>();
     for (const s of suppressions) {
       const list = byLine.get(s.targetLine) ?? [];

@@ -113,6 +113,14 @@ describe('suppression comments', () => {
   it('ignores the marker inside a string literal', () => {
     assert.ok(!sups.some((s) => s.line === 3));
   });
+  it('reads only the comment openers of the document\'s language', () => {
+    const ts = ['const help = `', '  --include-suppressed   findings silenced by vigil-ignore comments', '`;', 'x(); // vigil-ignore weak-hash', ''].join('\n');
+    assert.deepStrictEqual(parseSuppressions(ts, new LineIndex(ts), 'typescript').map((s) => [s.line, s.ruleIds]), [[3, ['weak-hash']]]);
+    // Without a language, `--` may open a comment (SQL, Lua): both count.
+    assert.deepStrictEqual(parseSuppressions(ts, new LineIndex(ts)).map((s) => s.line), [1, 3]);
+    const py = ['print("-- vigil-ignore sql-injection")', 'x = 1  # vigil-ignore weak-hash', 'y = 2  // vigil-ignore weak-hash', ''].join('\n');
+    assert.deepStrictEqual(parseSuppressions(py, new LineIndex(py), 'python').map((s) => s.line), [1]);
+  });
   it('flags a comment without a rule and an invalid date', () => {
     assert.match(sups.find((s) => s.line === 4)!.problem!, /names no rule/);
     assert.match(sups.find((s) => s.line === 5)!.problem!, /invalid date/);

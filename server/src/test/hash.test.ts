@@ -82,6 +82,11 @@ describe('weak-hash findings', () => {
     assert.deepStrictEqual(await sev('go', 'go', go), ['5:info']);
   });
 
+  it('takes 32 bits read off a digest for a slot (a shard number), not a digest', async () => {
+    const text = 'const crypto = require("crypto");\nfunction shardOf(key, n) {\n  return crypto.createHash("sha1").update(key).digest().readUInt32BE(0) % n;\n}\nfunction idOf(key) {\n  return crypto.createHash("sha1").update(key).digest("hex");\n}\n';
+    assert.deepStrictEqual((await findings('app/shard.js', 'javascript', text)).map((f) => f.range.start.line), [5]);
+  });
+
   it('keeps what a format or protocol API prescribes as a note, a password hash still an alert', async () => {
     const sev = async (text: string): Promise<string[]> => (await findings('app/k.py', 'python', text)).map((f) => `${f.range.start.line}:${f.severity}:${/password hashing/.test(f.message) ? 'pw' : 'data'}`);
     // EVP_BytesToKey: the password's digest becomes the cipher key; PB's API is named for MD5.

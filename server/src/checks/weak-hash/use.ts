@@ -32,6 +32,9 @@ const ASSERTION = /^(assert|expect|should)(_|$)/;
 /** Calls that ask a hasher about its shape only (`md5.New().Size()`): no digest of anything is computed. */
 const SHAPE_ONLY = /^(Size|BlockSize|getDigestLength|digest_size|block_size|getAlgorithm)$/;
 
+/** Node Buffer reads of 32 bits or fewer off the digest (`digest().readUInt32BE(0) % shards`): a hash-table slot. */
+const SLOT_READS = /^readU?Int(8|16|32)(BE|LE)?$/;
+
 /**
  * Words of a call the digest is only shown through: a log line, a console message. Nothing reads it back to
  * decide anything.
@@ -248,7 +251,7 @@ export function nonSecurityUse(call: Node): boolean {
   const hashed = argumentNodes(call).map((a) => a.text.trim());
   if (hashed.length > 0 && hashed.every((t) => UNIQUE_ONLY.test(t)) && inputs.length > 0) return true;
   if (constantDigest(call)) return true;
-  if (chained.some((c) => SHAPE_ONLY.test(calleeText(c).split(/\.|->|::/).pop() ?? ''))) return true;
+  if (chained.some((c) => { const m = calleeText(c).split(/\.|->|::/).pop() ?? ''; return SHAPE_ONLY.test(m) || SLOT_READS.test(m); })) return true;
   const fn = functionName(call);
   if (fn !== undefined && FUNCTION_ROLES.test(wordsOf(fn).join('_'))) return true;
   return namedValue(top, 0);

@@ -17,14 +17,37 @@ export interface Suppression {
 
 const MARKER = /vigil-ignore(-next-line)?\b/g;
 // A comment opener must come before the marker on the same line, so a string that mentions
-// vigil-ignore in code does not silence anything.
+// the marker in code does not silence anything.
 const COMMENT_BEFORE = /(#|\/\/|\/\*|<!--|--|;|%|'|\*)[^"'`]*$/;
+// Where the language is known, only its own openers: `--` opens no comment in TypeScript, so a help text that
+// mentions `--include-suppressed` and then the marker followed by a word is no suppression of a rule by that name.
+const C_LIKE = /(\/\/|\/\*|\*)[^"'`]*$/;
+const HASH = /#[^"'`]*$/;
+const HASH_OR_C = /(#|\/\/|\/\*|\*)[^"'`]*$/;
+const COMMENTS_OF: Readonly<Record<string, RegExp>> = {
+  javascript: C_LIKE,
+  javascriptreact: C_LIKE,
+  typescript: C_LIKE,
+  typescriptreact: C_LIKE,
+  java: C_LIKE,
+  csharp: C_LIKE,
+  go: C_LIKE,
+  php: HASH_OR_C,
+  terraform: HASH_OR_C,
+  python: HASH,
+  ruby: HASH,
+  yaml: HASH,
+  shellscript: HASH,
+  dockerfile: HASH,
+};
 const CLOSERS = /\s*(\*\/|-->|%>|\?>)\s*$/;
 const RULE_LIST = /^\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s*,\s*[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*)/;
 const UNTIL = /^\s*until\s+(\S+)/;
 
-export function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
+/** `languageId`: the document's; without it (or for a language not listed) any common comment opener counts. */
+export function parseSuppressions(text: string, lines: LineIndex, languageId?: string): Suppression[] {
   if (!text.includes('vigil-ignore')) return [];
+  const commentBefore = (languageId !== undefined ? COMMENTS_OF[languageId] : undefined) ?? COMMENT_BEFORE;
   const out: Suppression[] = [];
   MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -34,7 +57,7 @@ export function parseSuppressions(text: string, lines: LineIndex): Suppression[]
     const lineStart = lines.lineStart(pos.line);
     const lineEnd = lines.lineEnd(pos.line);
     const before = text.slice(lineStart, start);
-    if (!COMMENT_BEFORE.test(before)) continue;
+    if (!commentBefore.test(before)) continue;
     let rest = text.slice(start + m[0].length, lineEnd).replace(CLOSERS, '');
     let reason: string | undefined;
     const dash = rest.indexOf('--');

@@ -74,7 +74,7 @@ async function handle(req: WorkerRequest): Promise<FileResult | 'passed'> {
 
   if (init.mode === 'suppressions') {
     const lines = new LineIndex(text);
-    const suppressions = parseSuppressions(text, lines).map((s) => ({
+    const suppressions = parseSuppressions(text, lines, languageIdForPath(req.rel)).map((s) => ({
       line: s.line,
       ruleIds: s.ruleIds,
       ...(s.until ? { until: s.until } : {}),
