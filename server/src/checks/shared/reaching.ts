@@ -76,12 +76,16 @@ const WRITE_TYPES = new Set([...ASSIGNMENTS, ...DECLARATORS, ...EACH, ...CALLS, 
 
 /** Methods that put their argument(s) into the receiver: collections, builders, buffers, object streams. */
 const MUTATORS = /^(add|addAll|addElement|addFirst|addLast|offer|offerFirst|offerLast|push|unshift|append|appendLine|extend|insert|put|putAll|putIfAbsent|set|setProperty|setdefault|update|write|print|println|writeObject|writeUTF|writeBytes|writeChars|Add|AddRange|Append|AppendLine|AppendFormat|Insert|Push|Enqueue|TryAdd|Write|WriteString|WriteLine|store|concat!|merge!|store)$/;
+const KEYED_MUTATORS = /^(put|putIfAbsent|set|setProperty|setdefault|store|Add|TryAdd)$/;
+const PHP_PUSH = /^(array_push|array_unshift)$/;
 
 /**
  * Streams and writers made around another (`new ObjectOutputStream(bytes)`, `new StreamWriter(memory)`): what is
  * written to them lands in the one they wrap, which the code then reads (`bytes.toByteArray()`).
  */
 const WRAPPING_STREAM = /(OutputStream|Writer|Output)$/;
+/** The mutators that write through such a stream. */
+const STREAM_WRITES = /^(write|writeObject|writeUTF|writeBytes|writeChars|Write|WriteLine)$/;
 const CREATIONS = new Set(['object_creation_expression']);
 
 /** The variables the stream `name` was made around in its function (`out = new ObjectOutputStream(bytes)`: bytes). */
@@ -102,8 +106,6 @@ function wrappedBy(at: Node, name: string): string[] {
   }
   return out;
 }
-const KEYED_MUTATORS = /^(put|putIfAbsent|set|setProperty|setdefault|store|Add|TryAdd)$/;
-const PHP_PUSH = /^(array_push|array_unshift)$/;
 
 const CONDITIONALS = new Set(['if_statement', 'if', 'unless', 'elif_clause', 'else_clause', 'elsif', 'else', 'switch_block_statement_group', 'switch_rule', 'switch_case', 'switch_section', 'case_clause', 'expression_case', 'type_case', 'default_case', 'communication_case', 'when', 'case_statement', 'default_statement', 'match_arm', 'catch_clause', 'rescue', 'except_clause', 'conditional_expression', 'ternary_expression', 'try_statement', 'begin']);
 const LOOPS = new Set(['while_statement', 'for_statement', 'enhanced_for_statement', 'for_in_statement', 'foreach_statement', 'do_statement', 'while', 'until', 'for', 'while_modifier', 'until_modifier']);
@@ -204,7 +206,7 @@ function defsOf(n: Node, push: (d: Omit<Def, 'dead' | 'regions' | 'start' | 'end
       const key = KEYED_MUTATORS.test(s.name) && s.args.length === 2 ? constantKey(s.args[0]) : undefined;
       const values = KEYED_MUTATORS.test(s.name) && s.args.length === 2 ? [s.args[1]!] : s.args;
       push({ name: coll, kind: 'mutate', values, node: n, ...(key !== undefined ? { key } : {}) });
-      if (/^(write|writeObject|writeUTF|writeBytes|writeChars|Write|WriteLine)$/.test(s.name)) for (const inner of wrappedBy(n, coll)) push({ name: inner, kind: 'mutate', values, node: n });
+      if (STREAM_WRITES.test(s.name)) for (const inner of wrappedBy(n, coll)) push({ name: inner, kind: 'mutate', values, node: n });
       return;
     }
     if (!s.receiver && PHP_PUSH.test(s.name)) {
