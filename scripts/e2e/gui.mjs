@@ -163,7 +163,8 @@ const steps = [
   }],
   ['hover shows the rule in short: title, why, the Python example, a docs link, the message once', async () => {
     await openFile('gui/cache_key.py');
-    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    // A cache key's digest is a note (info), drawn as an info squiggle.
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
     // The keyboard's "Show Hover" (Ctrl+K Ctrl+I) on the flagged call, where a mouse would rest.
     await gotoLine(5, 20);
     // The squiggle waited for above may still be the previous file's, and a hover opened before this file's
@@ -227,7 +228,7 @@ const steps = [
     await page.keyboard.type('cache key, not security');
     await page.keyboard.press('Escape');
     await page.locator('.monaco-editor .view-lines', { hasText: 'weak-hash -- cache key, not security' }).first().waitFor({ timeout: 10_000 });
-    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ state: 'detached', timeout: 30_000 });
     await shot('9-suppressed-with-reason.png');
   }],
   ['Vigil: Fix All Safe Problems runs from the palette and applies both safe fixes', async () => {

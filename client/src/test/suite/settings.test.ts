@@ -12,7 +12,8 @@ import {
   waitForRule,
 } from './helpers';
 
-const HASH_PY = 'import hashlib\n\ndigest = hashlib.md5(b"x").hexdigest()\n';
+// A digest stored as a signature: an alert (a warning), whose severity the setting can change.
+const HASH_PY = 'import hashlib\n\nsignature = hashlib.md5(payload).hexdigest()\n';
 
 describe('settings take effect', () => {
   before(async () => {

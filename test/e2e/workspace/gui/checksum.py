@@ -1,5 +1,5 @@
 import hashlib
 
 
-def checksum(data: bytes) -> str:
+def signature(data: bytes) -> str:
     return hashlib.md5(data).hexdigest()
