@@ -20,10 +20,11 @@ import * as pathTraversal from './path-traversal/fix';
 import * as ldapFix from './ldap-injection/fix';
 import * as redirectFix from './open-redirect/fix';
 import * as tlsProbe from './tls-verify-disabled/probe';
+import * as cipherTable from './weak-cipher/table';
 
 // Every helper module is listed here so the bundle includes it; rules refer to helpers by name only, and the
 // rule loader checks those names and their options against this registry (engine/rules/helperCheck.ts).
-const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization, deserializationInput, ownCode, pathTraversal, ldapFix, redirectFix, tlsProbe];
+const MODULES: HelperModule[] = [common, sql, secrets, hash, injection, crypto, iac, configIntent, xss, nosql, reflection, taint, rubyEval, tlsConstant, deserialization, deserializationInput, ownCode, pathTraversal, ldapFix, redirectFix, tlsProbe, cipherTable];
 
 export const FILTERS: Record<string, FilterHelper> = {};
 export const FIX_HELPERS: Record<string, FixHelper> = {};
