@@ -6,7 +6,7 @@ import { packageRoot } from '../engine';
 import type { CodeLanguage } from '../engine/types';
 import { isCodeLanguage } from '../engine/source/languages';
 import { fixtureFiles, fixtureLanguage } from '../project/fixtureCheck';
-import { FUNCTION_TYPES, isFunctionNode, ownNodesOfTypes } from '../checks/shared/functionNodes';
+import { FUNCTION_TYPES, indexedTypes, isFunctionNode, ownNodesOfTypes } from '../checks/shared/functionNodes';
 
 // ownNodesOfTypes (the cursor walk that indexes a large scope, such as a module) must hand back exactly what the
 // per-scope indexes found before with descendantsOfType and a skip of nested functions.
@@ -27,7 +27,7 @@ function reference(scope: Node): Node[] {
   return out;
 }
 
-const spans = (ns: Node[]): string[] => ns.map((n) => `${n.type}@${n.startIndex}-${n.endIndex}`);
+const spans = (ns: readonly Node[]): string[] => ns.map((n) => `${n.type}@${n.startIndex}-${n.endIndex}`);
 
 describe('ownNodesOfTypes', () => {
   const files = fixtureFiles(path.join(packageRoot(), 'test-fixtures')).filter((f) => isCodeLanguage(fixtureLanguage(f)));
@@ -48,6 +48,33 @@ describe('ownNodesOfTypes', () => {
       }
     }
     assert.ok(scopes > files.length, `only ${scopes} scopes in ${files.length} files`);
+  });
+
+  it('walks a scope once for every declared set of types, and once more for a set declared after the walk', async () => {
+    const writes = indexedTypes(['assignment_expression', 'variable_declarator']);
+    const calls = indexedTypes(['call_expression']);
+    const tree = await parse('javascript', 'let a = f(1);\nfunction g() { let b = h(); }\na = k(a);\nif (a) { a = 2; }\n');
+    assert.ok(tree);
+    try {
+      const root = tree.rootNode;
+      let walks = 0;
+      const walk = root.walk.bind(root);
+      root.walk = () => {
+        walks++;
+        return walk();
+      };
+      assert.deepStrictEqual(ownNodesOfTypes(root, writes).map((n) => n.text), ['a = f(1)', 'a = k(a)', 'a = 2']);
+      assert.deepStrictEqual(ownNodesOfTypes(root, calls).map((n) => n.text), ['f(1)', 'k(a)']);
+      assert.strictEqual(walks, 1);
+      // A set nobody declared is walked for, and then served from that walk too.
+      const numbers = new Set(['number']);
+      assert.deepStrictEqual(ownNodesOfTypes(root, numbers).map((n) => n.text), ['1', '2']);
+      assert.deepStrictEqual(ownNodesOfTypes(root, numbers).map((n) => n.text), ['1', '2']);
+      assert.deepStrictEqual(ownNodesOfTypes(root, calls).map((n) => n.text), ['f(1)', 'k(a)']);
+      assert.strictEqual(walks, 2);
+    } finally {
+      tree.delete();
+    }
   });
 
   it('steps over a Ruby block but into a Java block', async () => {

@@ -4,7 +4,7 @@ import { enclosingFunction, fileConstantValue, isFunctionNode, operatorText, sha
 import { argumentNodes, calleeText } from './calls';
 import { declarationSites } from './declarations';
 import { treeFact } from '../../engine/incremental/documentFacts';
-import { isLargeScope, ownNodesOfTypes } from './functionNodes';
+import { indexedTypes, isLargeScope, ownNodesOfTypes } from './functionNodes';
 
 // Values taken from a fixed set: a name checked against a constant list, set or map before it is used
 // (`if col in ALLOWED_COLUMNS`, `if (!SORTS.includes(dir)) return`, `raise unless %w[asc desc].include?(dir)`),
@@ -224,7 +224,7 @@ function exits(branch: Node | null | undefined, depth = 0): boolean {
   return false;
 }
 
-const IF_TYPES = new Set(['if_statement', 'if', 'elif_clause', 'else_if_clause', 'if_modifier', 'unless', 'unless_modifier', 'ternary_expression', 'conditional_expression', 'conditional', 'assert_statement']);
+const IF_TYPES = indexedTypes(['if_statement', 'if', 'elif_clause', 'else_if_clause', 'if_modifier', 'unless', 'unless_modifier', 'ternary_expression', 'conditional_expression', 'conditional', 'assert_statement']);
 
 function branchesOf(n: Node): { cond: Node | null; then: Node | null; else: Node | null; negate: boolean } {
   const negate = n.type === 'unless' || n.type === 'unless_modifier';
@@ -240,10 +240,10 @@ function branchesOf(n: Node): { cond: Node | null; then: Node | null; else: Node
   return { cond, then, else: alt, negate };
 }
 
-const checksByTree = new WeakMap<object, Map<string, Node[]>>();
+const checksByTree = new WeakMap<object, Map<string, readonly Node[]>>();
 
 /** The conditionals of a function (once per tree and function: every use of every name asks for them). */
-function checksIn(fn: Node): Node[] {
+function checksIn(fn: Node): readonly Node[] {
   let perTree = checksByTree.get(fn.tree);
   if (!perTree) {
     perTree = new Map();

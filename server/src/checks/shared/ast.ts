@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { declarationSites } from './declarations';
-import { FUNCTION_TYPES, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
+import { FUNCTION_TYPES, indexedTypes, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
 
 export { isFunctionNode };
 
@@ -148,10 +148,10 @@ export function walkScope(scope: Node, visit: (n: Node) => boolean | void): void
 const WRITE_TYPES = ['assignment', 'assignment_expression', 'assignment_statement', 'short_var_declaration', 'augmented_assignment', 'augmented_assignment_expression', 'operator_assignment', 'variable_declarator', 'var_spec', 'binary'];
 const TYPED_DECLARATION_TYPES = ['formal_parameter', 'parameter', 'parameter_declaration', 'local_variable_declaration', 'variable_declaration', 'var_spec', 'required_parameter', 'optional_parameter', 'typed_parameter', 'typed_default_parameter', 'simple_parameter'];
 const TYPED_DECLARATIONS = new Set(TYPED_DECLARATION_TYPES);
-const INDEXED = new Set([...WRITE_TYPES, ...TYPED_DECLARATION_TYPES]);
+const INDEXED = indexedTypes([...WRITE_TYPES, ...TYPED_DECLARATION_TYPES]);
 const INDEXED_AND_FUNCTION_TYPES = [...new Set([...INDEXED, ...FUNCTION_TYPES])];
 
-const scopeIndexes = new WeakMap<object, Map<string, Node[]>>();
+const scopeIndexes = new WeakMap<object, Map<string, readonly Node[]>>();
 
 /**
  * The writes and typed declarations of one scope (what walkScope would visit, in the same source order), found
@@ -159,26 +159,28 @@ const scopeIndexes = new WeakMap<object, Map<string, Node[]>>();
  * was quadratic when an unclosed bracket had turned the rest of a file into one scope: 1.5 s per keystroke on
  * a 10,000-line Python file.
  */
-function scopeIndex(scope: Node): Node[] {
+function scopeIndex(scope: Node): readonly Node[] {
   let perTree = scopeIndexes.get(scope.tree);
   if (!perTree) {
     perTree = new Map();
     scopeIndexes.set(scope.tree, perTree);
   }
   const key = `${scope.startIndex}:${scope.endIndex}:${scope.type}`;
-  let nodes = perTree.get(key);
-  if (nodes) return nodes;
+  const known = perTree.get(key);
+  if (known) return known;
   // Nested functions are their own scopes: nothing inside them belongs to this one. One walk finds both (in
   // document order a function comes before what it contains); two walks cost twice as much on a large scope.
+  let nodes: readonly Node[];
   if (isLargeScope(scope)) nodes = ownNodesOfTypes(scope, INDEXED);
   else {
-    nodes = [];
+    const small: Node[] = [];
     let nestedEnd = -1;
     for (const n of scope.descendantsOfType(INDEXED_AND_FUNCTION_TYPES)) {
       if (!n || n.startIndex < nestedEnd || sameNode(n, scope)) continue;
       if (isFunctionNode(n)) nestedEnd = n.endIndex;
-      else if (INDEXED.has(n.type)) nodes.push(n);
+      else if (INDEXED.has(n.type)) small.push(n);
     }
+    nodes = small;
   }
   perTree.set(key, nodes);
   return nodes;

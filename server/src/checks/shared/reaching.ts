@@ -1,5 +1,5 @@
 import type { Node } from '../../engine/source/parse';
-import { FUNCTION_TYPES, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
+import { FUNCTION_TYPES, indexedTypes, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
 import { constantKey, normalisePath, parametersOf, shapeOf } from './taintSyntax';
 import { constantTruth } from './taintConditions';
 import { argumentNodes } from './calls';
@@ -86,7 +86,7 @@ const PHP_PUSH = /^(array_push|array_unshift)$/;
 const WRAPPING_STREAM = /(OutputStream|Writer|Output)$/;
 /** The mutators that write through such a stream. */
 const STREAM_WRITES = /^(write|writeObject|writeUTF|writeBytes|writeChars|Write|WriteLine)$/;
-const CREATIONS = new Set(['object_creation_expression']);
+const CREATIONS = indexedTypes(['object_creation_expression']);
 
 /** The variables the stream `name` was made around in its function (`out = new ObjectOutputStream(bytes)`: bytes). */
 function wrappedBy(at: Node, name: string): string[] {
@@ -110,7 +110,7 @@ function wrappedBy(at: Node, name: string): string[] {
 const CONDITIONALS = new Set(['if_statement', 'if', 'unless', 'elif_clause', 'else_clause', 'elsif', 'else', 'switch_block_statement_group', 'switch_rule', 'switch_case', 'switch_section', 'case_clause', 'expression_case', 'type_case', 'default_case', 'communication_case', 'when', 'case_statement', 'default_statement', 'match_arm', 'catch_clause', 'rescue', 'except_clause', 'conditional_expression', 'ternary_expression', 'try_statement', 'begin']);
 const LOOPS = new Set(['while_statement', 'for_statement', 'enhanced_for_statement', 'for_in_statement', 'foreach_statement', 'do_statement', 'while', 'until', 'for', 'while_modifier', 'until_modifier']);
 const INDEXED_TYPES = [...new Set([...WRITE_TYPES, ...CONDITIONALS, ...LOOPS, ...FUNCTION_TYPES])];
-const OWN_TYPES: ReadonlySet<string> = new Set([...WRITE_TYPES, ...CONDITIONALS, ...LOOPS]);
+const OWN_TYPES = indexedTypes([...WRITE_TYPES, ...CONDITIONALS, ...LOOPS]);
 
 /** The name a write target stands for: a local name, or a field path; undefined for anything else. */
 export function targetName(n: Node): string | undefined {
