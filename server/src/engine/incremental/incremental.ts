@@ -4,6 +4,7 @@ import type { DocumentFacts } from './documentFacts';
 import type { SemanticModel } from '../semantic';
 import type { KeywordScan } from './keywordReuse';
 import { FUNCTION_LIST, FUNCTION_TYPES, isFunctionNode } from './units';
+import { commonAffixes } from '../source/textDiff';
 
 // Incremental re-analysis for the editor. The unit is the OUTERMOST function: rules follow values within a
 // function (a query built on one line, executed on another), never across functions; what a function's findings
@@ -97,11 +98,7 @@ function pointAfter(text: string, from: Point, fromOffset: number, offset: numbe
  */
 export function planRequery(oldTree: Tree, oldText: string, newText: string, oldFunctions?: () => Span[] | undefined): RequeryPlan {
   if (oldText === newText) return { kind: 'same' };
-  const min = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < min - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const { prefix: start, suffix } = commonAffixes(oldText, newText);
   const oldEditEnd = oldText.length - suffix;
   const newEditEnd = newText.length - suffix;
   const fn = outermostFunction(oldTree.rootNode, start, oldEditEnd);

@@ -1,4 +1,5 @@
 import { shiftFinding } from './incremental';
+import { commonAffixes } from '../source/textDiff';
 import type { RawFinding } from '../match/match';
 import type { RegexPattern } from '../types';
 
@@ -81,11 +82,7 @@ export interface LineRegion {
 
 /** The whole lines that differ between two texts (one span: common prefix and suffix are trimmed). */
 export function changedLines(oldText: string, newText: string): LineRegion {
-  const min = Math.min(oldText.length, newText.length);
-  let s = 0;
-  while (s < min && oldText.charCodeAt(s) === newText.charCodeAt(s)) s++;
-  let suffix = 0;
-  while (suffix < min - s && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const { prefix: s, suffix } = commonAffixes(oldText, newText);
   // (lastIndexOf reads a negative start as 0, which would find a line break at offset 0.)
   const start = s === 0 ? 0 : oldText.lastIndexOf('\n', s - 1) + 1;
   const lineEnd = (text: string, from: number): number => {
