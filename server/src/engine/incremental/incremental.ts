@@ -3,6 +3,7 @@ import type { RawFinding } from '../match/match';
 import type { DocumentFacts } from './documentFacts';
 import type { SemanticModel } from '../semantic';
 import type { KeywordScan } from './keywordReuse';
+import type { UnfinishedScan } from '../source/pythonUnfinished';
 import { FUNCTION_LIST, FUNCTION_TYPES, isFunctionNode } from './units';
 import { commonAffixes } from '../source/textDiff';
 
@@ -363,6 +364,8 @@ export class IncrementalState {
   semanticRaw: RawFinding[] | undefined;
   /** The rule keywords' counts in the last text (keywordReuse.ts); they depend on the text alone, so reset keeps them. */
   keywordScan: KeywordScan | undefined;
+  /** The last Python text's scan for unfinished syntax (pythonUnfinished.ts); it too depends on the text alone. */
+  pythonScan: UnfinishedScan | undefined;
   /** How the semantic patterns ran last time (`full`, `same`, `partial`, `module`), for tests and logs. */
   semanticPlan: string | undefined;
   /** Why the last module-level edit's semantic patterns ran in full (the check that failed), for tests and logs. */

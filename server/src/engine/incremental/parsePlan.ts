@@ -1,7 +1,7 @@
 import { grammarKey, loadGrammar, parse, type Tree } from '../source/parse';
 import { deriveWordIndex } from '../source/words';
 import { blankLongCommentRuns } from '../source/pythonComments';
-import { blankUnfinishedSyntax } from '../source/pythonUnfinished';
+import { blankScan, scanUnfinished } from '../source/pythonUnfinished';
 import type { MatchInput } from '../match/match';
 import type { CodeLanguage, Note } from '../types';
 import { recordFactsFor, type DocumentFacts } from './documentFacts';
@@ -35,7 +35,12 @@ export async function parseAndPlan(
     input.grammarKey = grammarKey(lang);
     // What tree-sitter parses: the same text, with long runs of Python comment lines and the unfinished syntax
     // of a line being typed blanked (pythonComments.ts, pythonUnfinished.ts).
-    parseText = lang === 'python' ? blankUnfinishedSyntax(blankLongCommentRuns(text)) : text;
+    if (lang === 'python') {
+      // Re-scanned around the edit only, from the last keystroke's scan (pythonUnfinished.ts).
+      const scan = scanUnfinished(blankLongCommentRuns(text), state?.pythonScan);
+      if (state) state.pythonScan = scan;
+      parseText = blankScan(scan);
+    }
     const previous = state?.tree && state.text !== undefined ? { tree: state.tree, text: state.text } : undefined;
     // The parser reuses an edited copy of the old tree (a copy shares its nodes, so it costs nothing): the old
     // tree itself stays as it was until this run is stored, for the semantic step to compare (semanticModule.ts).
