@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,6 +37,25 @@ describe('LineIndex', () => {
     assert.deepStrictEqual(li.positionAt(3), { line: 0, character: 3 });
     assert.strictEqual(li.offsetAt({ line: 0, character: 99 }), 4);
     assert.strictEqual(li.offsetAt({ line: 99, character: 0 }), 6);
+  });
+  it('finds the same line starts with and without \\r in the text (two ways of building the index)', () => {
+    const reference = (text: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\r' && text[i + 1] === '\n') i++;
+        if (text[i] === '\r' || text[i] === '\n') starts.push(i + 1);
+      }
+      return starts;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', '\r\n', '😀', ' '), maxLength: 60 }), (text) => {
+        const li = new LineIndex(text);
+        const starts = reference(text);
+        assert.strictEqual(li.lineCount, starts.length, JSON.stringify(text));
+        starts.forEach((s, line) => assert.strictEqual(li.lineStart(line), s, JSON.stringify(text)));
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
   });
 });
 
