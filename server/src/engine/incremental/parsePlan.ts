@@ -5,6 +5,7 @@ import { blankScan, scanUnfinished } from '../source/pythonUnfinished';
 import type { MatchInput } from '../match/match';
 import type { CodeLanguage, Note } from '../types';
 import { recordFactsFor, type DocumentFacts } from './documentFacts';
+import { parsedFrom } from '../semantic';
 import { narrowToFunction, narrowToModule, outermostFunctions, planRequery, type IncrementalState, type RequeryPlan } from './incremental';
 
 // Steps 1 and 2 of an analysis with syntax rules: parse (incrementally from the previous run's tree, when there
@@ -48,6 +49,8 @@ export async function parseAndPlan(
     if (previous && edited) plan = planRequery(edited, previous.text, parseText, () => (state!.functions ??= outermostFunctions(previous.tree.rootNode)));
     tree = await parse(lang, parseText, {}, edited);
     if (tree) input.tree = tree;
+    // The lowering of the new tree may reuse what the old one's read of the subtrees they share (semantic/index.ts).
+    if (tree && previous) parsedFrom(tree, previous.tree);
     // The word index of the new text follows from the old one and the edit (words.ts).
     if (tree && previous) {
       if (plan.kind === 'same') deriveWordIndex(tree, previous.tree, 0, 0, 0);

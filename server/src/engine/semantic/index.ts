@@ -1,6 +1,7 @@
 import type { Node, Tree } from '../source/parse';
 import { callCount } from '../source/words';
 import type { Lowering, Module } from './ir';
+import type { Decl } from './lower/common';
 import type { SemanticModel } from './model';
 import { evaluate } from './evaluate';
 import { java } from './lower/java';
@@ -39,6 +40,18 @@ export function hasSemantics(languageId: string): boolean {
 }
 
 const loweredModules = new WeakMap<Tree, Module>();
+/** What each tree's lowering read of its top-level nodes, and the memo a tree inherits from the tree it was parsed from. */
+const declMemos = new WeakMap<Tree, Map<number, Decl>>();
+const inherited = new WeakMap<Tree, ReadonlyMap<number, Decl>>();
+
+/**
+ * Records that `tree` was parsed incrementally from `from`, which is still alive: the lowering of `tree` may then
+ * reuse what that of `from` read of the subtrees the two share (lower/common.ts DeclMemo).
+ */
+export function parsedFrom(tree: Tree, from: Tree): void {
+  const memo = declMemos.get(from);
+  if (memo) inherited.set(tree, memo);
+}
 
 /**
  * The lowered module of `tree` (cached per tree: lowering is lazy below the top level, so the full model and an
@@ -49,7 +62,10 @@ export function loweredModule(tree: Tree, languageId: string): Module | undefine
   if (!lowering) return undefined;
   let mod = loweredModules.get(tree);
   if (!mod) {
-    mod = lowering.lower(tree.rootNode);
+    const next = new Map<number, Decl>();
+    mod = lowering.lower(tree.rootNode, { previous: inherited.get(tree), next });
+    declMemos.set(tree, next);
+    inherited.delete(tree);
     mod.callCount = (name) => (/^[\w$]+$/.test(name) ? callCount(tree, name) : 0);
     loweredModules.set(tree, mod);
   }

@@ -1,4 +1,5 @@
 import type { Node } from '../source/parse';
+import type { DeclMemo } from './lower/common';
 
 // The language-neutral form a lowering (lower/<language>.ts) turns a syntax tree into. Only the shapes that
 // names and values need are kept; anything else becomes `other`, whose sub-expressions are still evaluated so
@@ -106,7 +107,8 @@ export interface Module {
 
 /** A lowering: the only code that knows a grammar's node types. */
 export interface Lowering {
-  lower(root: Node): Module;
+  /** `memo`: what the previous tree's lowering read of its top-level nodes, and where to record this one's (common.ts). */
+  lower(root: Node, memo?: DeclMemo): Module;
   /** Names a language resolves without an import (`Math` -> `java.lang.Math`). */
   implicit?(name: string): string | undefined;
   /** Whether a name of this language is a type written with a leading capital (for constructor calls without `new`). */

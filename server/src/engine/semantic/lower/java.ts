@@ -1,6 +1,6 @@
 import type { Node } from '../../source/parse';
 import type { Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
-import { argsOf, expr, field, intLiteral, named, operatorOf, other, unescape } from './common';
+import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape, type Decl, type DeclMemo } from './common';
 
 // Java's tree-sitter grammar lowered to the neutral IR (ir.ts).
 
@@ -179,29 +179,39 @@ function paramsOf(n: Node | null): Param[] {
 function block(n: Node | null): Stmt[] {
   if (!n) return [];
   if (n.type !== 'block') return stmt(n);
-  return named(n).flatMap(stmt);
+  return named(n).flatMap((c) => stmt(c));
 }
 
-function fnOf(n: Node): FunctionDef {
-  const mods = named(n).find((c) => c.type === 'modifiers')?.text ?? '';
-  const def: FunctionDef = { node: n, name: field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
-  if (/\bprivate\b/.test(mods)) def.private = true;
+const isPrivate = (n: Node): boolean => /\bprivate\b/.test(named(n).find((c) => c.type === 'modifiers')?.text ?? '');
+
+/** `known`: the method's name and whether it is private, from the previous tree's memo. */
+function fnOf(n: Node, known?: Decl): FunctionDef {
+  const def: FunctionDef = { node: n, name: known?.name ?? field(n, 'name')?.text ?? '', params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
+  if (known ? known.private : isPrivate(n)) def.private = true;
   return def;
 }
 
-function classBody(n: Node | null): Stmt[] {
+const METHODS = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration']);
+const privacy = (n: Node, d: Decl): void => {
+  if (isPrivate(n)) d.private = true;
+};
+
+/** A class's members; a method's type, name and privacy may come from the previous tree's memo (common.ts). */
+function classBody(n: Node | null, memo?: DeclMemo): Stmt[] {
   if (!n) return [];
   const out: Stmt[] = [];
   for (const m of named(n)) {
-    if (m.type === 'field_declaration' || m.type === 'constant_declaration') out.push(...declarators(m, true));
-    else if (m.type === 'method_declaration' || m.type === 'constructor_declaration' || m.type === 'compact_constructor_declaration') out.push({ k: 'func', fn: fnOf(m) });
-    else if (m.type === 'static_initializer' || m.type === 'block') out.push({ k: 'func', fn: { node: m, name: '', params: [], body: named(m).flatMap(block) } });
-    else out.push(...stmt(m));
+    const d = recall(memo, m, METHODS, privacy);
+    if (d.type === 'field_declaration' || d.type === 'constant_declaration') out.push(...declarators(m, true));
+    else if (METHODS.has(d.type)) out.push({ k: 'func', fn: fnOf(m, d) });
+    else if (d.type === 'static_initializer' || d.type === 'block') out.push({ k: 'func', fn: { node: m, name: '', params: [], body: named(m).flatMap(block) } });
+    else out.push(...stmt(m, memo));
   }
   return out;
 }
 
-function stmt(n: Node): Stmt[] {
+/** `memo`: for the declarations of classes (classBody), when `n` is a node of the tree being lowered. */
+function stmt(n: Node, memo?: DeclMemo): Stmt[] {
   switch (n.type) {
     case 'block':
       return block(n);
@@ -271,7 +281,7 @@ function stmt(n: Node): Stmt[] {
     case 'switch_statement': {
       const c = field(n, 'condition');
       const body = field(n, 'body');
-      const arms = body ? named(body).map((g) => named(g).filter((x) => x.type !== 'switch_label').flatMap(stmt)) : [];
+      const arms = body ? named(body).map((g) => named(g).filter((x) => x.type !== 'switch_label').flatMap((c) => stmt(c))) : [];
       return [...(c ? [expr(lowerExpr(c))] : []), { k: 'branch', node: n, arms }];
     }
     case 'return_statement': {
@@ -288,7 +298,7 @@ function stmt(n: Node): Stmt[] {
     case 'local_class_declaration': {
       const inner = (): Stmt[] => {
         const body = field(n, 'body');
-        return body?.type === 'enum_body' ? named(body).flatMap((c) => (c.type === 'enum_body_declarations' ? classBody(c) : [])) : classBody(body);
+        return body?.type === 'enum_body' ? named(body).flatMap((c) => (c.type === 'enum_body_declarations' ? classBody(c, memo) : [])) : classBody(body, memo);
       };
       return [{ k: 'class', node: n, name: field(n, 'name')?.text ?? '', body: inner }];
     }
@@ -320,13 +330,13 @@ function importOf(n: Node, imports: Import[], wildcards: string[]): void {
 }
 
 export const java: Lowering = {
-  lower(root: Node): Module {
+  lower(root: Node, memo?: DeclMemo): Module {
     const imports: Import[] = [];
     const wildcards: string[] = [];
     const body: Stmt[] = [];
     for (const c of named(root)) {
       if (c.type === 'import_declaration') importOf(c, imports, wildcards);
-      else body.push(...stmt(c));
+      else body.push(...stmt(c, memo));
     }
     return { imports, wildcards, body };
   },

@@ -1,7 +1,7 @@
 import type { Node } from '../../source/parse';
 import { wordOccurrences } from '../../source/words';
 import type { Arg, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
-import { argsOf, expr, field, intLiteral, named, operatorOf, other, unescape } from './common';
+import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape, type DeclMemo } from './common';
 
 // JavaScript and TypeScript (with JSX) lowered to the neutral IR (ir.ts). A module is named by its specifier
 // without `node:`: `import { createHash as h } from 'node:crypto'` makes `h` stand for `crypto.createHash`, and so
@@ -175,13 +175,13 @@ function block(n: Node | null): Stmt[] {
   return named(n).flatMap(stmt);
 }
 
-function fnOf(n: Node): FunctionDef {
+function fnOf(n: Node, known?: string): FunctionDef {
   const lowerBody = (): Stmt[] => {
     const body = field(n, 'body');
     return body ? (body.type === 'statement_block' ? block(body) : [{ k: 'return', node: body, e: lowerExpr(body) }]) : [];
   };
   const params = (): Param[] => paramsOf(field(n, 'parameters') ?? field(n, 'parameter'));
-  return { node: n, name: field(n, 'name')?.text ?? '', params, body: lowerBody };
+  return { node: n, name: known ?? field(n, 'name')?.text ?? '', params, body: lowerBody };
 }
 
 function classMembers(body: Node | null): Stmt[] {
@@ -359,12 +359,22 @@ function importsOf(root: Node): Import[] {
   return out;
 }
 
+const DECLARES = new Set(['function_declaration', 'generator_function_declaration', 'class_declaration']);
+
+/** A module-level statement; a declaration's type and name may come from the previous tree's memo. */
+function topStmt(n: Node, memo: DeclMemo | undefined): Stmt[] {
+  const d = recall(memo, n, DECLARES);
+  if (d.type === 'function_declaration' || d.type === 'generator_function_declaration') return [{ k: 'func', fn: fnOf(n, d.name) }];
+  if (d.type === 'class_declaration') return [{ k: 'class', node: n, name: d.name ?? '', body: () => classMembers(field(n, 'body')) }];
+  return stmt(n);
+}
+
 export const javascript: Lowering = {
-  lower(root: Node): Module {
+  lower(root: Node, memo?: DeclMemo): Module {
     const imports = importsOf(root);
     const bound = new Set(imports.map((i) => i.local));
     // The bindings that import a module are imports, not variables.
-    const body = named(root).flatMap(stmt).filter((s) => !(s.k === 'let' && s.target.kind === 'name' && bound.has(s.target.name)));
+    const body = named(root).flatMap((n) => topStmt(n, memo)).filter((s) => !(s.k === 'let' && s.target.kind === 'name' && bound.has(s.target.name)));
     return { imports, wildcards: [], body };
   },
 };

@@ -1,7 +1,7 @@
 import type { Node } from '../../source/parse';
 import { wordOccurrences } from '../../source/words';
 import type { Arg, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
-import { argsOf, expr, field, intLiteral, named, operatorOf, other, unescape } from './common';
+import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape, type DeclMemo } from './common';
 
 // Python's tree-sitter grammar lowered to the neutral IR (ir.ts).
 
@@ -181,8 +181,8 @@ function block(n: Node | null): Stmt[] {
   return named(n).flatMap(stmt);
 }
 
-function fnOf(n: Node): FunctionDef {
-  const name = field(n, 'name')?.text ?? '';
+function fnOf(n: Node, known?: string): FunctionDef {
+  const name = known ?? field(n, 'name')?.text ?? '';
   const def: FunctionDef = { node: n, name, params: () => paramsOf(field(n, 'parameters')), body: () => block(field(n, 'body')) };
   if (/^_[^_]/.test(name)) def.private = true;
   return def;
@@ -327,12 +327,22 @@ function imports(root: Node, out: Import[], wildcards: string[]): void {
   }
 }
 
+const DECLARES = new Set(['function_definition', 'class_definition']);
+
+/** A module-level statement; a definition's type and name may come from the previous tree's memo. */
+function topStmt(n: Node, memo: DeclMemo | undefined): Stmt[] {
+  const d = recall(memo, n, DECLARES);
+  if (d.type === 'function_definition') return [{ k: 'func', fn: fnOf(n, d.name) }];
+  if (d.type === 'class_definition') return [{ k: 'class', node: n, name: d.name ?? '', body: () => block(field(n, 'body')) }];
+  return stmt(n);
+}
+
 export const python: Lowering = {
-  lower(root: Node): Module {
+  lower(root: Node, memo?: DeclMemo): Module {
     const out: Import[] = [];
     const wildcards: string[] = [];
     imports(root, out, wildcards);
-    return { imports: out, wildcards, body: block(root) };
+    return { imports: out, wildcards, body: named(root).flatMap((n) => topStmt(n, memo)) };
   },
   constructorCall: (name) => /^[A-Z][a-z]/.test(name),
   repeats: true,
