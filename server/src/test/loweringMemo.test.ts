@@ -8,7 +8,7 @@ import { python } from '../engine/semantic/lower/python';
 import type { CodeLanguage } from '../engine/types';
 
 // The lowering of a tree parsed incrementally reads the type and name of each top-level node it shares with the
-// previous tree from that tree's memo (lower/common.ts DeclMemo). After any edit, what it gives must be what a
+// previous tree from that tree's memo (ir.ts DeclMemo). After any edit, what it gives must be what a
 // lowering of a fresh parse gives, down to the nodes the lazy bodies are lowered from.
 
 function summary(mod: Module): string[] {

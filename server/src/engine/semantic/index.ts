@@ -1,7 +1,6 @@
 import type { Node, Tree } from '../source/parse';
 import { callCount } from '../source/words';
-import type { Lowering, Module } from './ir';
-import type { Decl } from './lower/common';
+import type { Decl, Lowering, Module } from './ir';
 import type { SemanticModel } from './model';
 import { evaluate } from './evaluate';
 import { java } from './lower/java';
@@ -46,7 +45,7 @@ const inherited = new WeakMap<Tree, ReadonlyMap<number, Decl>>();
 
 /**
  * Records that `tree` was parsed incrementally from `from`, which is still alive: the lowering of `tree` may then
- * reuse what that of `from` read of the subtrees the two share (lower/common.ts DeclMemo).
+ * reuse what that of `from` read of the subtrees the two share (ir.ts DeclMemo).
  */
 export function parsedFrom(tree: Tree, from: Tree): void {
   const memo = declMemos.get(from);

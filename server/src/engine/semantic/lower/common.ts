@@ -1,5 +1,5 @@
 import type { Node } from '../../source/parse';
-import type { Arg, Expr, Stmt } from '../ir';
+import type { Arg, Decl, DeclMemo, Expr, Stmt } from '../ir';
 
 // Small pieces every lowering uses. They know nothing of a grammar's node types.
 
@@ -21,25 +21,6 @@ export function operatorOf(n: Node): string {
     if (c && !c.isNamed) return c.text;
   }
   return '';
-}
-
-/** The type and the name of a top-level node (`name` for a function or class declaration, else undefined). */
-export interface Decl {
-  type: string;
-  name: string | undefined;
-  /** A Java or C# method declared `private` (FunctionDef.private). */
-  private?: boolean;
-}
-
-/**
- * What lowering read of a tree's top-level nodes, by subtree id, handed to the lowering of the next tree parsed from
- * it: tree-sitter reuses every subtree an edit did not touch, and the same subtree has the same type and name.
- * Reading them crosses into WebAssembly twice per node, 5 ms per keystroke over a module's 2,500 definitions. An id
- * of the previous tree names no other subtree of the next one: the next was parsed while the previous was alive.
- */
-export interface DeclMemo {
-  previous: ReadonlyMap<number, Decl> | undefined;
-  next: Map<number, Decl>;
 }
 
 /** The type and name of a top-level node, from the previous tree's memo when the subtree is the same. */

@@ -1,6 +1,6 @@
 import type { Node } from '../../source/parse';
-import type { Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
-import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape, type Decl, type DeclMemo } from './common';
+import type { Decl, DeclMemo, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
+import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape } from './common';
 
 // Java's tree-sitter grammar lowered to the neutral IR (ir.ts).
 
@@ -196,7 +196,7 @@ const privacy = (n: Node, d: Decl): void => {
   if (isPrivate(n)) d.private = true;
 };
 
-/** A class's members; a method's type, name and privacy may come from the previous tree's memo (common.ts). */
+/** A class's members; a method's type, name and privacy may come from the previous tree's memo (ir.ts DeclMemo). */
 function classBody(n: Node | null, memo?: DeclMemo): Stmt[] {
   if (!n) return [];
   const out: Stmt[] = [];

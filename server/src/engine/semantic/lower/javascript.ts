@@ -1,7 +1,7 @@
 import type { Node } from '../../source/parse';
 import { wordOccurrences } from '../../source/words';
-import type { Arg, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
-import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape, type DeclMemo } from './common';
+import type { Arg, DeclMemo, Expr, FunctionDef, Import, Lowering, Module, Param, Stmt, Target } from '../ir';
+import { argsOf, expr, field, intLiteral, named, operatorOf, other, recall, unescape } from './common';
 
 // JavaScript and TypeScript (with JSX) lowered to the neutral IR (ir.ts). A module is named by its specifier
 // without `node:`: `import { createHash as h } from 'node:crypto'` makes `h` stand for `crypto.createHash`, and so
