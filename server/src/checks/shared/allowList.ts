@@ -4,7 +4,7 @@ import { enclosingFunction, fileConstantValue, isFunctionNode, operatorText, sha
 import { argumentNodes, calleeText } from './calls';
 import { declarationSites } from './declarations';
 import { treeFact } from '../../engine/incremental/documentFacts';
-import { indexedTypes, isLargeScope, ownNodesOfTypes } from './functionNodes';
+import { indexedTypes, isLargeScope, ownNodesOfTypes, ScopeCache } from './functionNodes';
 
 // Values taken from a fixed set: a name checked against a constant list, set or map before it is used
 // (`if col in ALLOWED_COLUMNS`, `if (!SORTS.includes(dir)) return`, `raise unless %w[asc desc].include?(dir)`),
@@ -240,23 +240,12 @@ function branchesOf(n: Node): { cond: Node | null; then: Node | null; else: Node
   return { cond, then, else: alt, negate };
 }
 
-const checksByTree = new WeakMap<object, Map<string, readonly Node[]>>();
+const checksByScope = new ScopeCache<readonly Node[]>();
 
 /** The conditionals of a function (once per tree and function: every use of every name asks for them). */
 function checksIn(fn: Node): readonly Node[] {
-  let perTree = checksByTree.get(fn.tree);
-  if (!perTree) {
-    perTree = new Map();
-    checksByTree.set(fn.tree, perTree);
-  }
-  const key = `${fn.startIndex}:${fn.endIndex}:${fn.type}`;
-  let found = perTree.get(key);
-  if (!found) {
-    // At a module's top level, no check inside a function can guard the use: walk past them (cheaper too).
-    found = fn.parent === null && isLargeScope(fn) ? ownNodesOfTypes(fn, IF_TYPES) : fn.descendantsOfType([...IF_TYPES]).filter((n): n is Node => n !== null);
-    perTree.set(key, found);
-  }
-  return found;
+  // At a module's top level, no check inside a function can guard the use: walk past them (cheaper too).
+  return checksByScope.of(fn, () => (fn.parent === null && isLargeScope(fn) ? ownNodesOfTypes(fn, IF_TYPES) : fn.descendantsOfType([...IF_TYPES]).filter((n): n is Node => n !== null)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Node } from '../../engine/source/parse';
 import { declarationSites } from './declarations';
-import { FUNCTION_TYPES, indexedTypes, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
+import { FUNCTION_TYPES, indexedTypes, isFunctionNode, isLargeScope, ownNodesOfTypes, ScopeCache } from './functionNodes';
 
 export { isFunctionNode };
 
@@ -151,7 +151,7 @@ const TYPED_DECLARATIONS = new Set(TYPED_DECLARATION_TYPES);
 const INDEXED = indexedTypes([...WRITE_TYPES, ...TYPED_DECLARATION_TYPES]);
 const INDEXED_AND_FUNCTION_TYPES = [...new Set([...INDEXED, ...FUNCTION_TYPES])];
 
-const scopeIndexes = new WeakMap<object, Map<string, readonly Node[]>>();
+const scopeIndexes = new ScopeCache<readonly Node[]>();
 
 /**
  * The writes and typed declarations of one scope (what walkScope would visit, in the same source order), found
@@ -160,30 +160,19 @@ const scopeIndexes = new WeakMap<object, Map<string, readonly Node[]>>();
  * a 10,000-line Python file.
  */
 function scopeIndex(scope: Node): readonly Node[] {
-  let perTree = scopeIndexes.get(scope.tree);
-  if (!perTree) {
-    perTree = new Map();
-    scopeIndexes.set(scope.tree, perTree);
-  }
-  const key = `${scope.startIndex}:${scope.endIndex}:${scope.type}`;
-  const known = perTree.get(key);
-  if (known) return known;
-  // Nested functions are their own scopes: nothing inside them belongs to this one. One walk finds both (in
-  // document order a function comes before what it contains); two walks cost twice as much on a large scope.
-  let nodes: readonly Node[];
-  if (isLargeScope(scope)) nodes = ownNodesOfTypes(scope, INDEXED);
-  else {
-    const small: Node[] = [];
+  return scopeIndexes.of(scope, () => {
+    // Nested functions are their own scopes: nothing inside them belongs to this one. One walk finds both (in
+    // document order a function comes before what it contains); two walks cost twice as much on a large scope.
+    if (isLargeScope(scope)) return ownNodesOfTypes(scope, INDEXED);
+    const nodes: Node[] = [];
     let nestedEnd = -1;
     for (const n of scope.descendantsOfType(INDEXED_AND_FUNCTION_TYPES)) {
       if (!n || n.startIndex < nestedEnd || sameNode(n, scope)) continue;
       if (isFunctionNode(n)) nestedEnd = n.endIndex;
-      else if (INDEXED.has(n.type)) small.push(n);
+      else if (INDEXED.has(n.type)) nodes.push(n);
     }
-    nodes = small;
-  }
-  perTree.set(key, nodes);
-  return nodes;
+    return nodes;
+  });
 }
 
 /** The name a write-shaped node may write (what writeOf compares with `name`), without judging the write. */
@@ -292,26 +281,18 @@ function typedNames(n: Node, out = new Map<string, string>()): Map<string, strin
   return out;
 }
 
-const scopeTypeMaps = new WeakMap<object, Map<string, Map<string, string>>>();
+const scopeTypeMaps = new ScopeCache<Map<string, string>>();
 
 /**
  * The first declared type of each name in a scope, found once per scope: reading the whole scope for every use
  * was quadratic in a large module.
  */
 function scopeTypes(scope: Node): Map<string, string> {
-  let perTree = scopeTypeMaps.get(scope.tree);
-  if (!perTree) {
-    perTree = new Map();
-    scopeTypeMaps.set(scope.tree, perTree);
-  }
-  const key = `${scope.startIndex}:${scope.endIndex}:${scope.type}`;
-  let types = perTree.get(key);
-  if (!types) {
-    types = new Map();
+  return scopeTypeMaps.of(scope, () => {
+    const types = new Map<string, string>();
     for (const n of scopeIndex(scope)) typedNames(n, types);
-    perTree.set(key, types);
-  }
-  return types;
+    return types;
+  });
 }
 
 /** The statement that contains `node` directly inside a block (for inserting lines before or after it). */

@@ -72,7 +72,36 @@ interface ScopeWalk {
   byTypes: Map<ReadonlySet<string>, readonly Node[]>;
 }
 
-const walks = new WeakMap<object, Map<string, ScopeWalk>>();
+/**
+ * Facts of one scope (a function, or a module's top level), kept per parsed tree: a keystroke's new tree starts
+ * empty, and every use of every name in the scope reads the same entry.
+ */
+export class ScopeCache<T> {
+  private readonly trees = new WeakMap<object, Map<string, T>>();
+
+  get(scope: Node): T | undefined {
+    return this.trees.get(scope.tree)?.get(scopeKey(scope));
+  }
+
+  set(scope: Node, value: T): T {
+    let perTree = this.trees.get(scope.tree);
+    if (!perTree) {
+      perTree = new Map();
+      this.trees.set(scope.tree, perTree);
+    }
+    perTree.set(scopeKey(scope), value);
+    return value;
+  }
+
+  /** The entry of `scope`, computed on the first ask. */
+  of(scope: Node, compute: () => T): T {
+    return this.get(scope) ?? this.set(scope, compute());
+  }
+}
+
+const scopeKey = (scope: Node): string => `${scope.startIndex}:${scope.endIndex}:${scope.type}`;
+
+const walks = new ScopeCache<ScopeWalk>();
 
 /**
  * The nodes of `types` under `scope` that lie in no function nested in it, in document order (`scope` itself
@@ -84,19 +113,12 @@ const walks = new WeakMap<object, Map<string, ScopeWalk>>();
  * function, three walks per SQL value checked (a third of a keystroke's time in a 1,000-line JavaScript file).
  */
 export function ownNodesOfTypes(scope: Node, types: ReadonlySet<string>): readonly Node[] {
-  let perTree = walks.get(scope.tree);
-  if (!perTree) {
-    perTree = new Map();
-    walks.set(scope.tree, perTree);
-  }
-  const key = `${scope.startIndex}:${scope.endIndex}:${scope.type}`;
-  let walk = perTree.get(key);
+  let walk = walks.get(scope);
   const known = walk?.byTypes.get(types);
   if (known) return known;
   if (!walk || ![...types].every((t) => walk!.types.has(t))) {
     const union = new Set([...INDEXED_TYPES, ...types]);
-    walk = { types: union, nodes: walkOwn(scope, union), byTypes: new Map() };
-    perTree.set(key, walk);
+    walk = walks.set(scope, { types: union, nodes: walkOwn(scope, union), byTypes: new Map() });
   }
   const nodes = walk.nodes.filter((n) => types.has(n.type));
   walk.byTypes.set(types, nodes);

@@ -1,5 +1,5 @@
 import type { Node } from '../../engine/source/parse';
-import { FUNCTION_TYPES, indexedTypes, isFunctionNode, isLargeScope, ownNodesOfTypes } from './functionNodes';
+import { FUNCTION_TYPES, indexedTypes, isFunctionNode, isLargeScope, ownNodesOfTypes, ScopeCache } from './functionNodes';
 import { constantKey, normalisePath, parametersOf, shapeOf } from './taintSyntax';
 import { constantTruth } from './taintConditions';
 import { argumentNodes } from './calls';
@@ -262,17 +262,11 @@ function placed(fd: FunctionDefs, d: Def): Place {
   return d.place;
 }
 
-const perTree = new WeakMap<object, Map<string, FunctionDefs>>();
+const defsByScope = new ScopeCache<FunctionDefs>();
 
 /** The defs of one function (or of the module's top level), indexed once per tree. */
 export function functionDefs(fn: Node): FunctionDefs {
-  let byFn = perTree.get(fn.tree);
-  if (!byFn) {
-    byFn = new Map();
-    perTree.set(fn.tree, byFn);
-  }
-  const key = `${fn.startIndex}:${fn.endIndex}:${fn.type}`;
-  const known = byFn.get(key);
+  const known = defsByScope.get(fn);
   if (known) return known;
   const byName = new Map<string, Def[]>();
   const add = (d: Def): void => {
@@ -309,9 +303,7 @@ export function functionDefs(fn: Node): FunctionDefs {
   }
   // Children come after their parents in document order already; a stable sort by start keeps it so.
   branches.sort((a, b) => a.start - b.start);
-  const out: FunctionDefs = { fn, byName, branches };
-  byFn.set(key, out);
-  return out;
+  return defsByScope.set(fn, { fn, byName, branches });
 }
 
 const contains = (r: Region, at: number): boolean => r.start <= at && at < r.end;
